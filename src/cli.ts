@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// The command line: commander wiring only. Heavy modules load inside the actions so --help answers at once.
+import { readFileSync } from "node:fs";
+import { Command, Option } from "commander";
+
+const exitCodes = { passed: 0, failed: 1, invalid: 2, runtime: 3 } as const;
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+const program = new Command()
+  .name("wirecheck")
+  .description("Declarative network tests: YAML scenarios run in an isolated lab of network namespaces, reported as JUnit.")
+  .version(pkg.version)
+  .showHelpAfterError()
+  .addHelpText("after", "\nExit codes: 0 passed · 1 a test failed · 2 invalid input or usage · 3 environment or runtime error\n\nExample:\n  sudo wirecheck run scenarios/ --junit reports/junit.xml");
+
+program
+  .command("run")
+  .description("run scenarios (default: scenarios/) and write a JUnit report")
+  .argument("[paths...]", "scenario files or folders", ["scenarios/"])
+  .option("--junit <file>", "where to write the JUnit report", "reports/junit.xml")
+  .option("--junit-strict", "JUnit for Jenkins' xUnit plugin: no file/line attributes")
+  .option("--grep <text>", "only scenarios whose name or file contains this text")
+  .option("--tag <tag>", "only scenarios with this tag (repeatable: any of them)", collect)
+  .option("--bail", "stop after the first scenario that does not pass")
+  .option("--var <name=value>", "set a var, overriding the scenario's vars (repeatable)", collect)
+  .option("--verbose", "print details of passing steps, server logs and where the time went")
+  .addHelpText("after", "\nExamples:\n  sudo wirecheck run\n  sudo wirecheck run scenarios/echo.yaml --var port=7 --verbose\n  sudo wirecheck run --tag smoke --bail --junit out/junit.xml")
+  .action(async (paths: string[], o: { junit: string; junitStrict?: boolean; grep?: string; tag?: string[]; bail?: boolean; var?: string[]; verbose?: boolean }) => {
+    const { runCommand } = await import("./commands/run.js");
+    process.exitCode = await runCommand(paths, o);
+  });
+
+program
+  .command("validate")
+  .description("check scenario files against the schema and the lab, without running anything (no root needed)")
+  .argument("[paths...]", "scenario files or folders", ["scenarios/"])
+  .option("--var <name=value>", "set a var (repeatable)", collect)
+  .addHelpText("after", "\nExample:\n  wirecheck validate scenarios/")
+  .action(async (paths: string[], o: { var?: string[] }) => {
+    const { validateCommand } = await import("./commands/validate.js");
+    process.exitCode = validateCommand(paths, o);
+  });
+
+program
+  .command("list")
+  .description("list scenarios and their steps, with tags")
+  .argument("[paths...]", "scenario files or folders", ["scenarios/"])
+  .addHelpText("after", "\nExample:\n  wirecheck list scenarios/")
+  .action(async (paths: string[]) => {
+    const { listCommand } = await import("./commands/list.js");
+    process.exitCode = listCommand(paths);
+  });
+
+program
+  .command("schema")
+  .description("print the path of the scenario JSON Schema (for editors: # yaml-language-server: $schema=…)")
+  .addHelpText("after", "\nExample:\n  wirecheck schema")
+  .action(async () => {
+    const { scenarioSchemaPath } = await import("./util/paths.js");
+    process.stdout.write(scenarioSchemaPath + "\n");
+  });
+
+const lab = program.command("lab").description("manage lab leftovers");
+lab
+  .command("clean")
+  .description("remove namespaces, agents and servers left by runs that were killed (never those of a live run)")
+  .addHelpText("after", "\nExample:\n  sudo wirecheck lab clean")
+  .action(async () => {
+    const { labCleanCommand } = await import("./commands/lab-clean.js");
+    process.exitCode = await labCleanCommand();
+  });
+
+program.addOption(new Option("--no-color", "no colours").hideHelp());
+program.exitOverride((err) => {
+  // Usage errors exit 2, like invalid input; --help and --version exit 0.
+  process.exit(err.exitCode === 0 ? 0 : exitCodes.invalid);
+});
+await program.parseAsync(process.argv);

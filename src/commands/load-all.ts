@@ -1,0 +1,36 @@
+import { scenarioFiles } from "../files.js";
+import { loadScenario } from "../scenario/load.js";
+import { formatIssue, ScenarioError } from "../scenario/errors.js";
+import type { Plan } from "../scenario/model.js";
+import { parseVarOption, type Vars } from "../scenario/vars.js";
+
+/** Loads every scenario named on the command line; prints every problem of every file to stderr. */
+export function loadAll(paths: string[], varOptions: string[] = []): { plans: Plan[]; ok: boolean } {
+  const vars: Vars = {};
+  let ok = true;
+  for (const v of varOptions) {
+    const kv = parseVarOption(v);
+    if (!kv) {
+      process.stderr.write(`--var ${v}: write it as name=value (name: letters, digits, _)\n`);
+      ok = false;
+    } else vars[kv[0]] = kv[1];
+  }
+  const { files, missing } = scenarioFiles(paths);
+  for (const m of missing) process.stderr.write(`${m}: no such file or folder\n`);
+  if (missing.length) ok = false;
+  if (files.length === 0 && missing.length === 0) {
+    process.stderr.write(`no scenario files (*.yaml, *.yml) in ${paths.join(", ")}\n`);
+    ok = false;
+  }
+  const plans: Plan[] = [];
+  for (const f of files) {
+    try {
+      plans.push(loadScenario(f, { vars }));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      for (const i of e.issues) process.stderr.write(formatIssue(i) + "\n");
+      ok = false;
+    }
+  }
+  return { plans, ok };
+}

@@ -1,0 +1,74 @@
+import { ConsoleReporter } from "../report/console.js";
+import { writeJUnit } from "../report/junit.js";
+import type { ScenarioResult } from "../run/events.js";
+import { EnvironmentError, runPlans } from "../run/run.js";
+import { sweepStale } from "../lab/sweep.js";
+import { loadAll } from "./load-all.js";
+
+export interface RunCommandOptions {
+  junit: string;
+  junitStrict?: boolean;
+  grep?: string;
+  tag?: string[];
+  bail?: boolean;
+  var?: string[];
+  verbose?: boolean;
+}
+
+/** wirecheck run: load all (exit 2 if any is invalid), run, write JUnit even when interrupted, pick the exit code. */
+export async function runCommand(paths: string[], o: RunCommandOptions): Promise<number> {
+  const { plans, ok } = loadAll(paths, o.var);
+  if (!ok) {
+    process.stderr.write("invalid input: nothing was run\n");
+    return 2;
+  }
+  const selected = plans.filter(
+    (p) =>
+      (!o.grep || p.name.toLowerCase().includes(o.grep.toLowerCase()) || p.file.includes(o.grep)) &&
+      (!o.tag?.length || o.tag.some((t) => p.tags.includes(t))),
+  );
+  if (selected.length === 0) {
+    process.stderr.write("no scenario matches --grep/--tag\n");
+    return 2;
+  }
+
+  const abort = new AbortController();
+  let signals = 0;
+  const onSignal = (sig: NodeJS.Signals) => {
+    signals++;
+    process.stderr.write(`\n${sig}: stopping — tearing the lab down and writing the report\n`);
+    abort.abort();
+    // A second signal, or a teardown that hangs, must not leave the user waiting: clean up and leave.
+    const hard = () => void sweepStale().finally(() => process.exit(3));
+    if (signals > 1) hard();
+    else setTimeout(hard, 4500).unref();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  const plain = !process.stdout.isTTY || !!process.env.CI;
+  let results: ScenarioResult[];
+  let interrupted: boolean;
+  try {
+    ({ results, interrupted } = await runPlans(selected, {
+      reportsDir: "reports",
+      signal: abort.signal,
+      bail: o.bail,
+      listeners: [new ConsoleReporter({ verbose: o.verbose, plain })],
+    }));
+  } catch (e) {
+    if (e instanceof EnvironmentError) {
+      process.stderr.write(`wirecheck: ${e.message}\n`);
+      return 3;
+    }
+    throw e;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+  writeJUnit(o.junit, results, { strict: o.junitStrict });
+  process.stdout.write(`JUnit report: ${o.junit}\n`);
+  const statuses = results.flatMap((r) => [r.setupError ? "error" : "", ...r.steps.map((s) => s.status)]);
+  if (interrupted || statuses.includes("error")) return 3;
+  return statuses.includes("failed") ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
+import junitModule, { type Builder, type TestCase } from "junit-report-builder";
+import type { ScenarioResult, StepResult } from "../run/events.js";
+import { xmlSafe } from "./xml-safe.js";
+
+export interface JUnitOptions {
+  /** Jenkins xUnit's schema: no file/line on testcases, no skipped count on the root. */
+  strict?: boolean;
+}
+
+// The package is CommonJS (module.exports = builder) while its types describe an ES default export.
+const junitBuilder = junitModule as unknown as Builder;
+
+/** Seconds with three decimals, as every JUnit reader parses them. */
+function seconds(ms: number): number {
+  return (ms / 1000).toFixed(3) as unknown as number;
+}
+
+/** junit-report-builder has no setter for `line`; GitLab and GitHub's reporters read it beside `file`. */
+function setLine(tc: TestCase, line: number): void {
+  (tc as unknown as { _attributes: Record<string, unknown> })._attributes.line = line;
+}
+
+/**
+ * The JUnit report: one <testsuite> per scenario, one <testcase> per step (plus one for a setup error), `failure`
+ * for an expectation that did not hold, `error` for a step that could not run, `skipped` for steps never reached.
+ */
+export function buildJUnit(results: ScenarioResult[], o: JUnitOptions = {}): string {
+  const builder = junitBuilder.newBuilder();
+  builder.name("wirecheck");
+  for (const r of results) {
+    const file = relative(process.cwd(), r.plan.file);
+    const suite = builder.testSuite().name(xmlSafe(r.plan.name)).time(seconds(r.timeMs)).timestamp(new Date());
+    if (r.setupError) {
+      const tc = suite.testCase().className(r.plan.classname).name("setup").time(0);
+      if (!o.strict) (tc.file(file), setLine(tc, 1));
+      tc.error(xmlSafe(oneLine(r.setupError.message)), "SetupError", xmlSafe(r.setupError.details ?? r.setupError.message));
+      const logs = Object.entries(r.serverLogs).map(([name, log]) => `--- server ${name} ---\n${log}`).join("\n");
+      if (logs) tc.standardOutput(xmlSafe(logs));
+    }
+    for (const s of r.steps) addStep(suite.testCase(), r, s, file, o);
+  }
+  let xml = builder.build();
+  if (o.strict) xml = xml.replace(/^(<testsuites\b[^>]*?) skipped="\d+"/m, "$1");
+  return xml;
+}
+
+function addStep(tc: TestCase, r: ScenarioResult, s: StepResult, file: string, o: JUnitOptions): void {
+  tc.className(r.plan.classname).name(xmlSafe(s.name)).time(seconds(s.timeMs));
+  if (!o.strict) (tc.file(file), setLine(tc, s.line));
+  const message = xmlSafe(oneLine(s.message ?? s.status));
+  if (s.status === "failed") tc.failure(message, "AssertionFailure").stacktrace(xmlSafe(s.details ?? s.message ?? ""));
+  else if (s.status === "error") tc.error(message, "StepError", xmlSafe(s.details ?? s.message ?? ""));
+  else if (s.status === "skipped") tc.skipped();
+  const out = [s.output, s.status === "passed" ? undefined : s.details && s.status === "skipped" ? s.details : undefined].filter(Boolean).join("\n");
+  if (out) tc.standardOutput(xmlSafe(out));
+}
+
+function oneLine(text: string): string {
+  const line = text.split("\n")[0];
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+export function writeJUnit(path: string, results: ScenarioResult[], o: JUnitOptions = {}): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, buildJUnit(results, o));
+}

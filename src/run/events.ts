@@ -1,0 +1,39 @@
+import type { Plan, PlanStep } from "../scenario/model.js";
+
+export type Status = "passed" | "failed" | "error" | "skipped";
+
+export interface StepResult {
+  name: string;
+  line: number;
+  status: Status;
+  timeMs: number;
+  message?: string;
+  details?: string;
+  /** Output that belongs with this testcase (server logs on a scenario error, command output). */
+  output?: string;
+}
+
+export interface ScenarioResult {
+  plan: Plan;
+  status: Status;
+  timeMs: number;
+  steps: StepResult[];
+  /** A problem outside any step (lab, agents, servers): reported as a testcase of its own. */
+  setupError?: { message: string; details?: string };
+  serverLogs: Record<string, string>;
+  /** Where the time went, in ms. */
+  timings: { lab: number; agents: number; servers: number; steps: number; teardown: number };
+}
+
+/** What the runner tells the reporters; they only listen and never reach back. */
+export interface RunEvents {
+  runStart: { plans: Plan[] };
+  scenarioStart: { plan: Plan };
+  phase: { plan: Plan; phase: "lab" | "agents" | "servers" | "steps" | "teardown" };
+  stepStart: { plan: Plan; step: PlanStep };
+  stepEnd: { plan: Plan; step: PlanStep; result: StepResult };
+  scenarioEnd: { result: ScenarioResult };
+  runEnd: { results: ScenarioResult[]; interrupted: boolean };
+}
+
+export type Listener = { [K in keyof RunEvents]?: (e: RunEvents[K]) => void | Promise<void> };

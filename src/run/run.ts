@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { registerRun, newRunId, unregisterRun } from "../lab/registry.js";
+import { sweepStale } from "../lab/sweep.js";
+import type { Plan } from "../scenario/model.js";
+import type { Listener, RunEvents, ScenarioResult } from "./events.js";
+import { runScenario } from "./scenario-runner.js";
+
+export interface RunOptions {
+  reportsDir: string;
+  signal?: AbortSignal;
+  /** Stop after the first scenario that does not pass; the rest are reported as skipped. */
+  bail?: boolean;
+  listeners?: Listener[];
+}
+
+/** The machine cannot host a lab: not root, or ip(8) missing. */
+export class EnvironmentError extends Error {
+  override name = "EnvironmentError";
+}
+
+export function checkEnvironment(): void {
+  if (process.getuid?.() !== 0) throw new EnvironmentError("wirecheck run needs root: it creates network namespaces (try sudo, or `wirecheck validate` to check files without running them)");
+  const ip = spawnSync("ip", ["-V"], { encoding: "utf8" });
+  if (ip.error) throw new EnvironmentError("ip(8) is not installed: apt-get install iproute2");
+}
+
+/** Runs planned scenarios one after another, telling the listeners; the lab of each is gone when it ends. */
+export async function runPlans(plans: Plan[], o: RunOptions): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
+  checkEnvironment();
+  const listeners = o.listeners ?? [];
+  const pending: Promise<void>[] = [];
+  const emit = <K extends keyof RunEvents>(name: K, e: RunEvents[K]) => {
+    for (const l of listeners) {
+      const r = (l[name] as ((e: RunEvents[K]) => void | Promise<void>) | undefined)?.(e);
+      if (r) pending.push(r.catch(() => undefined));
+    }
+  };
+  const signal = o.signal ?? new AbortController().signal;
+  const runId = newRunId();
+  registerRun(runId);
+  const results: ScenarioResult[] = [];
+  try {
+    await sweepStale();
+    emit("runStart", { plans });
+    let stopRest = false;
+    for (const plan of plans) {
+      if (stopRest || signal.aborted) {
+        results.push(skippedScenario(plan, signal.aborted ? "not run: the run was interrupted" : "not run: --bail after a failure"));
+        emit("scenarioEnd", { result: results[results.length - 1] });
+        continue;
+      }
+      emit("scenarioStart", { plan });
+      const result = await runScenario(plan, { runId, reportsDir: o.reportsDir, signal, emit });
+      results.push(result);
+      emit("scenarioEnd", { result });
+      if (o.bail && result.status !== "passed") stopRest = true;
+    }
+  } finally {
+    unregisterRun(runId);
+  }
+  emit("runEnd", { results, interrupted: signal.aborted });
+  await Promise.all(pending);
+  return { results, interrupted: signal.aborted };
+}
+
+function skippedScenario(plan: Plan, why: string): ScenarioResult {
+  return {
+    plan,
+    status: "skipped",
+    timeMs: 0,
+    steps: plan.steps.map((s) => ({ name: s.name, line: s.line, status: "skipped" as const, timeMs: 0, message: why })),
+    serverLogs: {},
+    timings: { lab: 0, agents: 0, servers: 0, steps: 0, teardown: 0 },
+  };
+}

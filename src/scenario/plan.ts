@@ -1,0 +1,261 @@
+import { existsSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { isIP } from "node:net";
+import { durationMs } from "../util/duration.js";
+import { didYouMean, listOf } from "../util/did-you-mean.js";
+import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
+import type { Issue } from "./errors.js";
+import type { Plan, PlanHost, PlanServer, PlanStep, Segment, StepKind, WirecheckScenario } from "./model.js";
+import type { Path, SourceFile } from "./source.js";
+
+export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file"];
+const serverKinds = ["tcp", "udp", "http", "command"] as const;
+export const implicitHost = "local";
+
+/** Checks what the schema cannot (names, addresses, sessions, files) and builds the runnable plan. */
+export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: Plan; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const issue = (path: Path, message: string, key = false) => issues.push(source.issue(path, message, key));
+  const dir = dirname(resolve(source.file));
+
+  const { hosts, segments } = planLab(s, issue);
+  const hostNames = hosts.map((h) => h.name);
+  const checkHost = (name: string | undefined, path: Path): string => {
+    if (name === undefined) return hostNames[0];
+    if (!hostNames.includes(name)) {
+      const hint = didYouMean(name, hostNames);
+      issue(path, `host \`${name}\` is not in the lab${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
+    }
+    return name;
+  };
+  const resolveHost = (name: string, path: Path): string | undefined => {
+    const host = hosts.find((h) => h.name === name);
+    if (host) return (host.addrs.find((a) => a.family === 4) ?? host.addrs[0])?.ip ?? "127.0.0.1";
+    if (s.lab === undefined && (name === "localhost" || name === implicitHost)) return "127.0.0.1";
+    if (isIP(name)) {
+      const inLab = hosts.some((h) => h.addrs.some((a) => inSubnet(name, a)));
+      if (isLoopback(name) || (inLab && isLabAddress(name))) return name;
+      issue(path, `\`${name}\` is outside the lab: wirecheck only sends to loopback and to the lab's own subnets (${listOf(hosts.flatMap((h) => h.addrs.map((a) => a.text))) || "none"})`);
+      return undefined;
+    }
+    const hint = didYouMean(name, hostNames);
+    issue(path, `\`${name}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
+    return undefined;
+  };
+  const endpoint = (text: string, path: Path): Endpoint | undefined => {
+    const ep = parseEndpoint(text);
+    if (typeof ep === "string") return void issue(path, ep);
+    const ip = resolveHost(ep.host, path);
+    return ip ? { host: ip, port: ep.port } : undefined;
+  };
+  const url = (text: string, path: Path): string | undefined => {
+    let u: URL;
+    try {
+      u = new URL(text);
+    } catch {
+      return void issue(path, `\`${text}\` is not a URL: write it like http://server/path or http://server:8080/`);
+    }
+    if (u.protocol !== "http:") return void issue(path, `\`${u.protocol}\` URLs are not supported: use http://`);
+    const name = u.hostname.replace(/^\[|\]$/g, "");
+    const ip = resolveHost(name, path);
+    if (!ip) return undefined;
+    u.hostname = isIP(ip) === 6 ? `[${ip}]` : ip;
+    return u.toString();
+  };
+  const broughtFile = (p: string, path: Path) => {
+    const full = isAbsolute(p) ? p : join(dir, p);
+    if (!existsSync(full) || !statSync(full).isFile()) issue(path, `\`${p}\` does not exist (paths to files a scenario brings are relative to the scenario file: ${full})`);
+  };
+
+  const servers: PlanServer[] = [];
+  (s.servers ?? []).forEach((srv, i) => {
+    const path = ["servers", i];
+    const kinds = serverKinds.filter((k) => srv[k] !== undefined);
+    if (kinds.length !== 1) {
+      issue(path, kinds.length ? `server \`${srv.name}\` has ${listOf(kinds)}: give exactly one` : `server \`${srv.name}\` needs one of ${listOf([...serverKinds])}`);
+      return;
+    }
+    if (servers.some((x) => x.name === srv.name)) issue([...path, "name"], `server name \`${srv.name}\` is used twice: server names must be unique`);
+    const host = checkHost(srv.host, [...path, "host"]);
+    const kind = kinds[0];
+    if (kind === "tcp" || kind === "udp") {
+      const spec = srv[kind]!;
+      const fields = spec as unknown as Record<string, unknown>;
+      const modes = ["echo", "rules", "chat", "save_to"].filter((m) => fields[m] !== undefined && fields[m] !== false);
+      const valid = kind === "tcp" ? "echo: true, rules, chat: true or save_to" : "echo: true or rules";
+      if (modes.length !== 1) issue([...path, kind], `a ${kind} server does one thing: give exactly one of ${valid}${modes.length ? ` (it has ${listOf(modes)})` : ""}`);
+      if (kind === "udp") (spec.rules ?? []).forEach((r, j) => r.close && issue([...path, kind, "rules", j, "close"], "close applies to TCP only: a UDP server has no connection to close", true));
+    }
+    if (kind === "command") {
+      const ready = srv.command!.ready;
+      const ways = ready ? ["port", "log", "delay"].filter((k) => (ready as Record<string, unknown>)[k] !== undefined) : [];
+      if (ready && ways.length !== 1) issue([...path, "command", "ready"], `ready needs exactly one of port, log or delay${ways.length ? ` (it has ${listOf(ways)})` : ""}`);
+    }
+    const port = (srv[kind] as { port?: number }).port;
+    const clash = servers.find((x) => x.host === host && (x.spec as { port?: number }).port === port && port !== undefined && sameProto(x.kind, kind));
+    if (clash) issue([...path, kind, "port"], `port ${port} on \`${host}\` is already taken by server \`${clash.name}\``);
+    servers.push({ name: srv.name, host, kind, spec: srv[kind]!, line: source.locate(path).line });
+  });
+
+  const steps: PlanStep[] = [];
+  const sessions = new Map<string, string>(); // session → host
+  s.steps.forEach((st, i) => {
+    const path = ["steps", i];
+    if (steps.some((x) => x.name === st.name)) issue([...path, "name"], `step name \`${st.name}\` is used twice: step names must be unique (they name the JUnit testcases)`);
+    const kinds = stepKinds.filter((k) => st[k] !== undefined);
+    if (kinds.length !== 1) {
+      issue(path, kinds.length ? `step \`${st.name}\` has ${kinds.length} actions (${kinds.join(" and ")}): a step does exactly one thing` : `step \`${st.name}\` has no action: give one of ${listOf([...stepKinds])}`);
+      return;
+    }
+    const kind = kinds[0];
+    const at = [...path, kind];
+    let host = checkHost(st.host, [...path, "host"]);
+    const resolved: PlanStep["resolved"] = {};
+    if (kind === "tcp") {
+      const t = st.tcp!;
+      if ((t.connect === undefined) === (t.session === undefined))
+        issue(at, t.connect ? "give connect or session, not both" : "a tcp step needs `connect: host:port`, or `session:` naming a connection opened earlier with `as:`");
+      if (t.connect !== undefined) resolved.endpoint = endpoint(t.connect, [...at, "connect"]);
+      if (t.as !== undefined) {
+        if (t.session !== undefined) issue([...at, "as"], "`as` opens a new session: use it with connect, not with session", true);
+        else if (sessions.has(t.as)) issue([...at, "as"], `session \`${t.as}\` is already open: pick another name`);
+        else sessions.set(t.as, host);
+        if (t.expect_error) issue([...at, "as"], "a connection expected to fail cannot be kept as a session", true);
+      }
+      if (t.session !== undefined) {
+        const owner = sessions.get(t.session);
+        if (!owner) {
+          const open = [...sessions.keys()];
+          const hint = didYouMean(t.session, open);
+          issue([...at, "session"], `session \`${t.session}\` is used before it is opened${hint ? ` (did you mean \`${hint}\`?)` : ""}: ${open.length ? `open sessions are ${listOf(open)}` : "open it in an earlier step with connect and as"}`);
+        } else if (st.host !== undefined && st.host !== owner) issue([...path, "host"], `session \`${t.session}\` lives on \`${owner}\`, not \`${st.host}\``);
+        else host = owner;
+      }
+      if (t.expect_error && (t.send !== undefined || t.send_file !== undefined || t.expect !== undefined || t.expect_close || t.expect_none))
+        issue([...at, "expect_error"], "expect_error checks that the connection fails: it cannot be combined with send, expect or expect_close", true);
+      if (t.send !== undefined && t.send_file !== undefined) issue([...at, "send_file"], "give send or send_file, not both", true);
+      if (t.send_file !== undefined) broughtFile(t.send_file, [...at, "send_file"]);
+      if (t.expect_none !== undefined && t.expect !== undefined) issue([...at, "expect_none"], "give expect or expect_none, not both", true);
+    } else if (kind === "udp") {
+      const u = st.udp!;
+      resolved.endpoint = endpoint(u.to, [...at, "to"]);
+      if (u.expect_none !== undefined && u.expect !== undefined) issue([...at, "expect_none"], "give expect or expect_none, not both", true);
+      if ((u.expect !== undefined || u.expect_none !== undefined) && u.send === undefined) issue(at, "a udp step that expects an answer must send something first");
+    } else if (kind === "http") {
+      const h = st.http!;
+      if ((h.get === undefined) === (h.request === undefined)) issue(at, "an http step needs `get: URL` or `request: {method, url}` (exactly one)");
+      else resolved.url = h.get !== undefined ? url(h.get, [...at, "get"]) : url(h.request!.url, [...at, "request", "url"]);
+    } else if (kind === "file") {
+      const f = st.file!;
+      if (f.host !== undefined) host = checkHost(f.host, [...at, "host"]);
+      if (f.same_as !== undefined) broughtFile(f.same_as, [...at, "same_as"]);
+      if ([f.same_as, f.sha256, f.contains, f.size].every((x) => x === undefined)) issue(at, "a file step needs a check: same_as, sha256, contains or size");
+      if (isAbsolute(f.path) || relative(".", f.path).startsWith("..")) issue([...at, "path"], "path is relative to the scenario's work folder and stays inside it");
+    }
+    steps.push({ name: st.name, host, kind, spec: st[kind]!, line: source.locate(path).line, col: source.locate(path).col, resolved });
+  });
+
+  checkRegexes(s, [], issue);
+  const base = relative(process.cwd(), resolve(source.file)).replace(/\.ya?ml$/i, "");
+  const plan: Plan = {
+    file: source.file,
+    dir,
+    name: s.name,
+    description: s.description,
+    tags: s.tags ?? [],
+    classname: base.replace(/^(\.\.\/)+/, "").split(/[\\/]/).join("."),
+    timeoutMs: durationMs(s.timeout, 60_000),
+    implicitLab: s.lab === undefined,
+    hosts,
+    segments,
+    servers,
+    steps,
+  };
+  return { plan, issues };
+}
+
+function sameProto(a: string, b: string): boolean {
+  const proto = (k: string) => (k === "udp" ? "udp" : k === "command" ? "?" : "tcp");
+  return proto(a) === proto(b) && proto(a) !== "?";
+}
+
+/** Every `regex:` in the scenario (matchers, rules, ready.log) must compile. */
+function checkRegexes(v: unknown, path: Path, issue: (p: Path, m: string) => void): void {
+  if (Array.isArray(v)) return v.forEach((x, i) => checkRegexes(x, [...path, i], issue));
+  if (!v || typeof v !== "object") return;
+  for (const [k, x] of Object.entries(v)) {
+    if ((k === "regex" || (k === "log" && path[path.length - 1] === "ready")) && typeof x === "string") {
+      try {
+        new RegExp(x);
+      } catch (e) {
+        issue([...path, k], `not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, "")}`);
+      }
+    } else checkRegexes(x, [...path, k], issue);
+  }
+}
+
+function planLab(s: WirecheckScenario, issue: (p: Path, m: string, key?: boolean) => void): { hosts: PlanHost[]; segments: Segment[] } {
+  if (!s.lab) return { hosts: [{ name: implicitHost, addrs: [], gateways: [], router: false }], segments: [] };
+  const hosts: PlanHost[] = [];
+  const shared: Segment = { members: [] };
+  const segments: Segment[] = [];
+  const seen = new Map<string, string>(); // address → host
+  const parseAll = (list: string[], path: Path, host: string): Cidr[] =>
+    list.flatMap((text, i) => {
+      const p = list.length > 1 ? [...path, i] : path;
+      const c = parseCidr(text);
+      if (typeof c === "string") return issue(p, c), [];
+      if (!isLabAddress(c.ip)) return issue(p, `${c.text} is not a lab address: use 198.18.0.0/15 (IPv4) or 2001:db8::/32 (IPv6), the ranges set aside for tests`), [];
+      const kind = hostBitsV4(c);
+      if (kind !== "host") return issue(p, `${c.text} is the ${kind} address of its subnet: give the host an address inside it`), [];
+      const other = seen.get(c.ip);
+      if (other) return issue(p, `${c.ip} is already the address of \`${other}\``), [];
+      seen.set(c.ip, host);
+      return [c];
+    });
+
+  for (const [name, def] of Object.entries(s.lab.hosts)) {
+    const path = ["lab", "hosts", name];
+    const obj = typeof def === "object" && !Array.isArray(def) ? def : { addr: def };
+    const list = obj.addr === undefined ? [] : Array.isArray(obj.addr) ? obj.addr : [obj.addr];
+    const addrPath = typeof def === "object" && !Array.isArray(def) ? [...path, "addr"] : path;
+    const addrs = parseAll(list, addrPath, name);
+    if (addrs.length) shared.members.push({ host: name, addrs });
+    const gateways = obj.gateway === undefined ? [] : Array.isArray(obj.gateway) ? obj.gateway : [obj.gateway];
+    hosts.push({ name, addrs, gateways, router: obj.router === true });
+  }
+  (s.lab.links ?? []).forEach((link, i) => {
+    const members: Segment["members"] = [];
+    for (const [name, text] of Object.entries(link)) {
+      const host = hosts.find((h) => h.name === name);
+      if (!host) {
+        const hint = didYouMean(name, hosts.map((h) => h.name));
+        issue(["lab", "links", i, name], `link names host \`${name}\`, which is not under lab.hosts${hint ? ` (did you mean \`${hint}\`?)` : ""}`, true);
+        continue;
+      }
+      const addrs = parseAll([text], ["lab", "links", i, name], name);
+      host.addrs.push(...addrs);
+      members.push({ host: name, addrs });
+    }
+    segments.push({ members });
+  });
+  if (shared.members.length > 0) segments.unshift(shared);
+  for (const h of hosts) {
+    const path = ["lab", "hosts", h.name];
+    const def = s.lab.hosts[h.name];
+    const given = typeof def === "string" || Array.isArray(def) || def.addr !== undefined;
+    if (!given && !(s.lab.links ?? []).some((l) => h.name in l))
+      issue(path, `host \`${h.name}\` has no address: give it one (198.18.0.x/24) or put it on a link`, true);
+    const families = new Set<number>();
+    h.gateways.forEach((g, i) => {
+      const p = h.gateways.length > 1 ? [...path, "gateway", i] : [...path, "gateway"];
+      const fam = isIP(g);
+      if (!fam) return issue(p, `gateway \`${g}\` is not an IP address`);
+      if (families.has(fam)) return issue(p, `two IPv${fam} gateways: give one per address family`);
+      families.add(fam);
+      if (h.addrs.length && !h.addrs.some((a) => inSubnet(g, a)))
+        issue(p, `gateway ${g} is not on any subnet of \`${h.name}\` (${listOf(h.addrs.map((a) => a.text))}): it could never be reached`);
+    });
+  }
+  return { hosts, segments };
+}

@@ -1,0 +1,45 @@
+import type { Issue } from "./errors.js";
+import type { Path, SourceFile } from "./source.js";
+
+export type Vars = Record<string, string | number | boolean>;
+
+const reference = /\$\$\{|\$\{([^}]*)\}/g;
+
+/**
+ * Expands ${name} in every string of the scenario (the `vars` block itself excepted). A string that is exactly one
+ * reference takes the var's own type, so `port: ${port}` stays a number. `$${` writes a literal `${`.
+ */
+export function expandVars(data: unknown, vars: Vars, source: SourceFile): { value: unknown; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const walk = (v: unknown, path: Path): unknown => {
+    if (typeof v === "string") return expandString(v, path);
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
+    if (v && typeof v === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = path.length === 0 && k === "vars" ? x : walk(x, [...path, k]);
+      return out;
+    }
+    return v;
+  };
+  const expandString = (s: string, path: Path): unknown => {
+    const whole = /^\$\{([^}]*)\}$/.exec(s);
+    if (whole && whole[1] in vars) return vars[whole[1]];
+    return s.replace(reference, (m, name: string | undefined) => {
+      if (name === undefined) return "${";
+      if (name in vars) return String(vars[name]);
+      const known = Object.keys(vars);
+      issues.push(source.issue(path, `\`\${${name}}\` names no var: ${known.length ? `defined are ${known.join(", ")}` : "define it under `vars:` or with --var"}`));
+      return m;
+    });
+  };
+  return { value: walk(data, []), issues };
+}
+
+/** Parses --var k=v (numbers stay numbers, true/false booleans). */
+export function parseVarOption(text: string): [string, string | number | boolean] | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(text);
+  if (!m) return undefined;
+  const raw = m[2];
+  const value = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw === "true" ? true : raw === "false" ? false : raw;
+  return [m[1], value];
+}

@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+import type { AgentContext } from "../../agent/protocol.js";
+
+export interface ExecStepArgs {
+  run: string;
+  env?: Record<string, string>;
+  timeoutMs: number;
+}
+
+export interface ExecStepResult {
+  exit: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  elapsedMs: number;
+}
+
+const maxOutput = 1 << 20;
+
+/** Runs a command inside the host, in its own process group so a timeout kills all of it. */
+export function execStep(a: ExecStepArgs, ctx: AgentContext): Promise<ExecStepResult> {
+  const start = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn("sh", ["-c", a.run], {
+      cwd: ctx.dir,
+      env: { ...process.env, ...a.env, WIRECHECK_WORK: ctx.work },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    child.stdout.on("data", (d) => (stdout = (stdout + d).slice(-maxOutput)));
+    child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-maxOutput)));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, a.timeoutMs);
+    child.on("error", (e) => (clearTimeout(timer), resolve({ exit: null, signal: null, stdout, stderr: `${stderr}${e.message}`, timedOut, elapsedMs: Date.now() - start })));
+    child.on("close", (exit, signal) => (clearTimeout(timer), resolve({ exit, signal, stdout, stderr, timedOut, elapsedMs: Date.now() - start })));
+  });
+}

@@ -1,0 +1,23 @@
+import { matchValue } from "../../assert/value.js";
+import type { ExecStep } from "../../scenario/model.js";
+import { durationMs } from "../../util/duration.js";
+import { printable } from "../../util/text.js";
+import type { StepRunner, Verdict } from "../types.js";
+import type { ExecStepArgs, ExecStepResult } from "./agent.js";
+
+export const runExec: StepRunner = async ({ step, agent }): Promise<Verdict> => {
+  const x = step.spec as ExecStep;
+  const timeoutMs = durationMs(x.timeout, 30_000);
+  const args: ExecStepArgs = { run: x.run, env: Object.fromEntries(Object.entries(x.env ?? {}).map(([k, v]) => [k, String(v)])), timeoutMs };
+  const r = await agent(step.host).request<ExecStepResult>("exec", args, timeoutMs + 5000);
+  const output = `$ ${x.run}\n[exit ${r.signal ?? r.exit}${r.timedOut ? `, killed after ${timeoutMs} ms` : ""}]\n--- stdout ---\n${printable(r.stdout)}\n--- stderr ---\n${printable(r.stderr)}`;
+  if (r.timedOut) return { status: "failed", message: `\`${x.run}\` did not finish within ${timeoutMs} ms`, details: output };
+  const e = x.expect ?? {};
+  const checks: [string, ReturnType<typeof matchValue>][] = [["exit", matchValue(e.exit ?? 0, r.exit ?? r.signal)]];
+  if (e.stdout !== undefined) checks.push(["stdout", matchValue(e.stdout, r.stdout)]);
+  if (e.stderr !== undefined) checks.push(["stderr", matchValue(e.stderr, r.stderr)]);
+  const bad = checks.filter(([, c]) => !c.ok);
+  if (bad.length === 0) return { status: "passed", details: output };
+  const lines = bad.map(([what, c]) => `${what}: expected ${c.expected}, got ${c.got}`);
+  return { status: "failed", message: `\`${x.run}\`: ${lines.join("; ")}`, details: `${lines.join("\n")}\n\n${output}` };
+};

@@ -1,0 +1,169 @@
+import { createReadStream } from "node:fs";
+import { connect, type Socket } from "node:net";
+import { matchBytes } from "../../assert/bytes.js";
+import type { BytesMatcher } from "../../scenario/model.js";
+
+/** What the controller asks of one tcp step. Data travels as base64. */
+export interface TcpStepArgs {
+  endpoint?: { host: string; port: number };
+  session?: string;
+  as?: string;
+  send?: string[];
+  sendFile?: string;
+  expect?: BytesMatcher;
+  expectClose?: boolean;
+  expectNoneMs?: number;
+  expectError?: string;
+  timeoutMs: number;
+}
+
+export interface TcpStepResult {
+  /** The part of the step that decided the outcome. */
+  phase: "connect" | "send" | "expect" | "expect_none" | "expect_close" | "expect_error" | "done";
+  ok: boolean;
+  /** How the connection failed (refused, reset, timeout, unreachable), or "connected". */
+  outcome?: string;
+  detail?: string;
+  /** The data received that the failing expectation saw (base64). */
+  got?: string;
+  closed?: boolean;
+  elapsedMs: number;
+}
+
+/** A connection with what it has received and not yet consumed. */
+class Connection {
+  buf = Buffer.alloc(0);
+  closed = false;
+  error?: NodeJS.ErrnoException;
+  private wake: (() => void)[] = [];
+  constructor(readonly sock: Socket) {
+    sock.on("data", (d) => ((this.buf = Buffer.concat([this.buf, d])), this.notify()));
+    sock.on("end", () => ((this.closed = true), this.notify()));
+    sock.on("close", () => ((this.closed = true), this.notify()));
+    sock.on("error", (e) => ((this.error = e), this.notify()));
+  }
+  private notify(): void {
+    for (const w of this.wake.splice(0)) w();
+  }
+  /** Waits until check() returns a value or the time is up (then undefined). */
+  async until<T>(check: () => T | undefined, ms: number): Promise<T | undefined> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const v = check();
+      if (v !== undefined) return v;
+      const left = deadline - Date.now();
+      if (left <= 0) return undefined;
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, left);
+        this.wake.push(() => (clearTimeout(t), r()));
+      });
+    }
+  }
+}
+
+const sessions = new Map<string, Connection>();
+
+export function errorKind(e: NodeJS.ErrnoException | undefined): string {
+  switch (e?.code) {
+    case "ECONNREFUSED": return "refused";
+    case "ECONNRESET": case "EPIPE": return "reset";
+    case "ETIMEDOUT": return "timeout";
+    case "EHOSTUNREACH": case "ENETUNREACH": return "unreachable";
+    default: return e?.code ?? "error";
+  }
+}
+
+function open(host: string, port: number, timeoutMs: number): Promise<Connection | { failed: string; detail: string }> {
+  return new Promise((resolve) => {
+    const sock = connect({ host, port, noDelay: true });
+    const timer = setTimeout(() => (sock.destroy(), resolve({ failed: "timeout", detail: `no answer to the connection within ${timeoutMs} ms` })), timeoutMs);
+    sock.once("connect", () => {
+      clearTimeout(timer);
+      sock.removeAllListeners("error");
+      resolve(new Connection(sock));
+    });
+    sock.once("error", (e: NodeJS.ErrnoException) => (clearTimeout(timer), resolve({ failed: errorKind(e), detail: e.message })));
+  });
+}
+
+async function write(c: Connection, data: Buffer): Promise<void> {
+  await new Promise<void>((resolve, reject) => c.sock.write(data, (e) => (e ? reject(e) : resolve())));
+}
+
+export async function tcpStep(a: TcpStepArgs): Promise<TcpStepResult> {
+  const start = Date.now();
+  const result = (r: Omit<TcpStepResult, "elapsedMs">): TcpStepResult => ({ ...r, elapsedMs: Date.now() - start });
+  let c: Connection;
+  if (a.session !== undefined) {
+    const s = sessions.get(a.session);
+    if (!s) return result({ phase: "connect", ok: false, detail: `session ${a.session} is not open` });
+    c = s;
+  } else {
+    const opened = await open(a.endpoint!.host, a.endpoint!.port, a.timeoutMs);
+    if ("failed" in opened) {
+      if (a.expectError) return result({ phase: "expect_error", ok: opened.failed === a.expectError, outcome: opened.failed, detail: opened.detail });
+      return result({ phase: "connect", ok: false, outcome: opened.failed, detail: opened.detail });
+    }
+    c = opened;
+    if (a.expectError) {
+      // Connected: only a reset soon after can still fulfil the expectation.
+      const failed = await c.until(() => (c.error ? errorKind(c.error) : undefined), a.expectError === "reset" ? a.timeoutMs : 0);
+      c.sock.destroy();
+      return result({ phase: "expect_error", ok: failed === a.expectError, outcome: failed ?? "connected" });
+    }
+    if (a.as !== undefined) sessions.set(a.as, c);
+  }
+
+  try {
+    for (const chunk of a.send ?? []) await write(c, Buffer.from(chunk, "base64"));
+    if (a.sendFile !== undefined) {
+      await new Promise<void>((resolve, reject) => {
+        const file = createReadStream(a.sendFile!);
+        file.on("error", reject);
+        file.on("end", resolve);
+        file.pipe(c.sock, { end: false });
+      });
+    }
+  } catch (e) {
+    return finish(c, a, result({ phase: "send", ok: false, outcome: errorKind(e as NodeJS.ErrnoException), detail: (e as Error).message }));
+  }
+
+  if (a.expect !== undefined) {
+    const m = a.expect;
+    const matched = await c.until(() => {
+      const r = matchBytes(m, c.buf);
+      if (r.matched) return r;
+      if (r.hopeless || c.closed || c.error) return false;
+      return undefined;
+    }, a.timeoutMs);
+    if (!matched) {
+      const why = c.error ? `the connection failed: ${c.error.message}` : c.closed ? "the peer closed the connection" : `nothing matching arrived within ${a.timeoutMs} ms`;
+      return finish(c, a, result({ phase: "expect", ok: false, detail: why, got: c.buf.toString("base64"), closed: c.closed }));
+    }
+    c.buf = c.buf.subarray(matched.end);
+  }
+  if (a.expectNoneMs !== undefined) {
+    const got = await c.until(() => (c.buf.length ? true : undefined), a.expectNoneMs);
+    if (got) return finish(c, a, result({ phase: "expect_none", ok: false, got: c.buf.toString("base64") }));
+  }
+  if (a.expectClose) {
+    const closed = await c.until(() => (c.closed || c.error ? true : undefined), a.timeoutMs);
+    if (!closed) return finish(c, a, result({ phase: "expect_close", ok: false, detail: `still open after ${a.timeoutMs} ms`, got: c.buf.toString("base64") }));
+  }
+  return finish(c, a, result({ phase: "done", ok: true }));
+}
+
+/** A connection not kept as a session is closed politely, waiting (briefly) for the peer to close too. */
+async function finish(c: Connection, a: TcpStepArgs, r: TcpStepResult): Promise<TcpStepResult> {
+  // A session stays open whatever the outcome: later steps report their own.
+  if (a.as !== undefined || a.session !== undefined) return r;
+  c.sock.end();
+  await c.until(() => (c.closed || c.error ? true : undefined), Math.min(a.timeoutMs, 2000));
+  c.sock.destroy();
+  return r;
+}
+
+export async function closeSessions(): Promise<void> {
+  for (const c of sessions.values()) c.sock.destroy();
+  sessions.clear();
+}

@@ -1,0 +1,67 @@
+import { BlockList, isIP } from "node:net";
+
+export interface Cidr {
+  ip: string;
+  prefix: number;
+  family: 4 | 6;
+  text: string;
+}
+
+/** Parses "198.18.0.2/24" or "2001:db8::2/64"; a message saying what is wrong otherwise. */
+export function parseCidr(text: string): Cidr | string {
+  const m = /^([^/\s]+)\/(\d{1,3})$/.exec(text.trim());
+  if (!m) return `\`${text}\` is not an address with a prefix length: write it like 198.18.0.2/24 or 2001:db8::2/64`;
+  const family = isIP(m[1]);
+  if (family === 0) return `\`${m[1]}\` is not an IPv4 or IPv6 address`;
+  const prefix = Number(m[2]);
+  const max = family === 4 ? 32 : 128;
+  if (prefix > max) return `prefix length /${prefix} is impossible for IPv${family} (at most /${max})`;
+  return { ip: m[1], prefix, family: family as 4 | 6, text: `${m[1]}/${prefix}` };
+}
+
+const labRanges = new BlockList();
+labRanges.addSubnet("198.18.0.0", 15, "ipv4");
+labRanges.addSubnet("2001:db8::", 32, "ipv6");
+
+/** Lab addresses come only from the ranges set aside for testing: 198.18.0.0/15 (RFC 2544) and 2001:db8::/32. */
+export function isLabAddress(ip: string): boolean {
+  const family = isIP(ip);
+  return family !== 0 && labRanges.check(ip, family === 4 ? "ipv4" : "ipv6");
+}
+
+export function isLoopback(ip: string): boolean {
+  return (isIP(ip) === 4 && ip.startsWith("127.")) || ip === "::1";
+}
+
+/** True when ip lies in the subnet of cidr. */
+export function inSubnet(ip: string, cidr: Cidr): boolean {
+  const family = isIP(ip);
+  if (family !== cidr.family) return false;
+  const list = new BlockList();
+  list.addSubnet(cidr.ip, cidr.prefix, family === 4 ? "ipv4" : "ipv6");
+  return list.check(ip, family === 4 ? "ipv4" : "ipv6");
+}
+
+/** The network part of an address with all host bits cleared and all set (IPv4 only; for network/broadcast checks). */
+export function hostBitsV4(cidr: Cidr): "network" | "broadcast" | "host" {
+  if (cidr.family !== 4 || cidr.prefix >= 31) return "host";
+  const n = cidr.ip.split(".").reduce((a, b) => (a << 8) + Number(b), 0) >>> 0;
+  const mask = cidr.prefix === 0 ? 0 : (0xffffffff << (32 - cidr.prefix)) >>> 0;
+  if ((n & ~mask) >>> 0 === 0) return "network";
+  if ((n | mask) >>> 0 === 0xffffffff) return "broadcast";
+  return "host";
+}
+
+export interface Endpoint {
+  host: string;
+  port: number;
+}
+
+/** Splits "host:port" or "[v6]:port"; a message otherwise. */
+export function parseEndpoint(text: string): Endpoint | string {
+  const m = /^\[([0-9a-fA-F:.]+)\]:(\d+)$/.exec(text) ?? /^([^\s:[\]]+):(\d+)$/.exec(text);
+  if (!m) return `\`${text}\` is not host:port (IPv6 in brackets: [2001:db8::2]:80)`;
+  const port = Number(m[2]);
+  if (port < 1 || port > 65535) return `port ${m[2]} is out of range: it must be 1 to 65535`;
+  return { host: m[1], port };
+}
