@@ -1,0 +1,36 @@
+# Quick start on a fresh Debian machine with Node 20, as root:  make demo  ·  make test
+SHELL := /bin/bash
+APT_PACKAGES := libpcap-dev iproute2 tshark dnsmasq-base python3-scapy libxml2-utils iputils-ping procps
+export DEBIAN_FRONTEND := noninteractive
+
+.PHONY: demo test deps build bench clean
+
+## demo: install what is missing, build, run the bundled scenarios, write reports/junit.xml
+demo: build
+	node dist/cli.js run scenarios/ --junit reports/junit.xml
+
+## test: the same set-up, then the whole test suite (unit and end-to-end in real namespaces)
+test: build
+	node scripts/test.mjs
+
+## deps: Debian packages the lab and the oracles need (installed only when missing)
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "missing Debian packages: $$missing (run as root, or install them)"; exit 3; fi; \
+	  echo "installing: $$missing"; \
+	  apt-get update -q && apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+node_modules/.installed: package.json package-lock.json | deps
+	npm ci --no-audit --no-fund
+	touch $@
+
+build: node_modules/.installed
+	npm run build --silent
+
+bench: build
+	npm run bench
+
+clean:
+	rm -rf dist node_modules reports/*[!.gitkeep]
