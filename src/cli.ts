@@ -3,6 +3,9 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 
+// A reader that goes away (`wirecheck run | head`, a dead CI log pipe) must not stop the teardown.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
+
 const exitCodes = { passed: 0, failed: 1, invalid: 2, runtime: 3 } as const;
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 const collect = (v: string, prev: string[] = []) => [...prev, v];

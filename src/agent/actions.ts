@@ -1,5 +1,5 @@
 import { serverLog, startServer, stopServers } from "../servers/manager.js";
-import { execStep } from "../steps/exec/agent.js";
+import { execStep, killCommands } from "../steps/exec/agent.js";
 import { fileStep } from "../steps/file/agent.js";
 import { httpStep } from "../steps/http/agent.js";
 import { closeSessions, tcpStep } from "../steps/tcp/agent.js";
@@ -21,6 +21,7 @@ export const actions: Record<string, AgentAction> = {
 };
 
 export async function shutdownAll(): Promise<void> {
+  await killCommands();
   await closeSessions();
   await stopServers();
 }

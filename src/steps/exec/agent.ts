@@ -18,6 +18,22 @@ export interface ExecStepResult {
 
 const maxOutput = 1 << 20;
 
+/** Commands still running, so that a stopping agent takes them down with it. */
+const running = new Set<number>();
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    /* gone */
+  }
+}
+
+export async function killCommands(): Promise<void> {
+  for (const pid of running) killGroup(pid);
+  running.clear();
+}
+
 /** Runs a command inside the host, in its own process group so a timeout kills all of it. */
 export function execStep(a: ExecStepArgs, ctx: AgentContext): Promise<ExecStepResult> {
   const start = Date.now();
@@ -28,6 +44,7 @@ export function execStep(a: ExecStepArgs, ctx: AgentContext): Promise<ExecStepRe
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    if (child.pid) running.add(child.pid);
     let stdout = "";
     let stderr = "";
     let timedOut = false;
@@ -35,13 +52,9 @@ export function execStep(a: ExecStepArgs, ctx: AgentContext): Promise<ExecStepRe
     child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-maxOutput)));
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* gone */
-      }
+      killGroup(child.pid!);
     }, a.timeoutMs);
     child.on("error", (e) => (clearTimeout(timer), resolve({ exit: null, signal: null, stdout, stderr: `${stderr}${e.message}`, timedOut, elapsedMs: Date.now() - start })));
-    child.on("close", (exit, signal) => (clearTimeout(timer), resolve({ exit, signal, stdout, stderr, timedOut, elapsedMs: Date.now() - start })));
+    child.on("close", (exit, signal) => (clearTimeout(timer), running.delete(child.pid!), resolve({ exit, signal, stdout, stderr, timedOut, elapsedMs: Date.now() - start })));
   });
 }

@@ -1,0 +1,32 @@
+import { readFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/scenario/load.js";
+import { netns, parseJUnit, runCli } from "./helpers.js";
+import { scenarioFiles } from "../../src/files.js";
+
+describe("every bundled scenario runs and passes in real namespaces", () => {
+  it("wirecheck run scenarios/ exits 0 with a testcase per step, all passed, and leaves nothing behind", () => {
+    const before = new Set(netns());
+    const junit = join(mkdtempSync(join(tmpdir(), "wc-junit-")), "junit.xml");
+    const r = runCli(["run", "scenarios/", "--junit", junit]);
+    expect(r.stderr).toBe("");
+    expect(r.code, r.stdout).toBe(0);
+
+    const plans = scenarioFiles(["scenarios/"]).files.map((f) => loadScenario(f));
+    const { suites } = parseJUnit(readFileSync(junit, "utf8"));
+    expect(suites.map((s) => s.attrs.name).sort()).toEqual(plans.map((p) => p.name).sort());
+    for (const plan of plans) {
+      const suite = suites.find((s) => s.attrs.name === plan.name)!;
+      expect(suite.attrs).toMatchObject({ tests: String(plan.steps.length), failures: "0", errors: "0", skipped: "0" });
+      expect(suite.cases.map((c) => c.name)).toEqual(plan.steps.map((s) => s.name));
+      for (const [i, c] of suite.cases.entries()) {
+        expect(c.body).toBe("");
+        expect(c.attrs.line).toBe(String(plan.steps[i].line));
+        expect(c.attrs.file).toBe(plan.file);
+      }
+    }
+    expect(netns().filter((n) => n.startsWith("wc-") && !before.has(n))).toEqual([]);
+  });
+});

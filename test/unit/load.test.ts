@@ -1,0 +1,122 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { ScenarioError, type Issue } from "../../src/scenario/errors.js";
+
+const issuesOf = (text: string): Issue[] => {
+  try {
+    loadScenarioText("t.yaml", text);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.issues;
+    throw e;
+  }
+  throw new Error("expected the scenario to be invalid");
+};
+
+describe("bundled scenarios", () => {
+  const dir = "scenarios";
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".yaml"))) {
+    it(`${f} is valid and planned`, () => {
+      const plan = loadScenario(join(dir, f));
+      expect(plan.steps.length).toBeGreaterThan(0);
+      for (const s of plan.steps) expect(plan.hosts.map((h) => h.name)).toContain(s.host);
+    });
+  }
+});
+
+describe("planning", () => {
+  it("resolves host names in endpoints and URLs, sessions to their host", () => {
+    const plan = loadScenario("scenarios/chat.yaml");
+    expect(plan.steps[0].resolved.endpoint).toEqual({ host: "198.18.0.2", port: 5000 });
+    expect(plan.steps.find((s) => s.name === "bob hears alice")!.host).toBe("bob-host");
+    expect(plan.segments).toHaveLength(1);
+    expect(plan.segments[0].members).toHaveLength(4);
+    const web = loadScenario("scenarios/http-server.yaml");
+    expect(web.steps[0].resolved.url).toBe("http://198.18.0.2/");
+  });
+
+  it("builds point-to-point links and gateways for routed labs", () => {
+    const plan = loadScenarioText(
+      "r.yaml",
+      `name: routed
+lab:
+  hosts:
+    client: { gateway: 198.18.1.1 }
+    r1: { router: true }
+    server: { gateway: 198.18.2.1 }
+  links:
+    - { client: 198.18.1.2/24, r1: 198.18.1.1/24 }
+    - { r1: 198.18.2.1/24, server: 198.18.2.2/24 }
+steps:
+  - { name: reach, host: client, tcp: { connect: "server:80", expect_error: refused } }
+`,
+    );
+    expect(plan.segments.map((s) => s.members.map((m) => m.host))).toEqual([["client", "r1"], ["r1", "server"]]);
+    expect(plan.hosts.find((h) => h.name === "r1")).toMatchObject({ router: true });
+    expect(plan.steps[0].resolved.endpoint).toEqual({ host: "198.18.2.2", port: 80 });
+  });
+
+  it("expands vars, keeping a whole-string reference's type, and --var wins", () => {
+    const text = `name: v
+vars: { port: 7, word: hi }
+steps:
+  - name: "say \${word}"
+    tcp: { connect: "localhost:\${port}", send: "\${word} there" }
+`;
+    const plan = loadScenarioText("v.yaml", text, { vars: { word: "yo" } });
+    expect(plan.steps[0].name).toBe("say yo");
+    expect(plan.steps[0].resolved.endpoint).toEqual({ host: "127.0.0.1", port: 7 });
+    expect(plan.implicitLab).toBe(true);
+    expect(plan.hosts.map((h) => h.name)).toEqual(["local"]);
+  });
+});
+
+describe("errors point at file:line:col and say what is valid", () => {
+  it("unknown keys get a did-you-mean and the valid keys", () => {
+    const i = issuesOf("name: x\nsteps:\n  - name: a\n    tcp: { conect: 'localhost:1' }\n").find((x) => x.message.startsWith("unknown key"))!;
+    expect(i).toMatchObject({ file: "t.yaml", line: 4, col: 12 });
+    expect(i.message).toContain("did you mean `connect`");
+  });
+
+  it("reports every problem of a file at once, in file order", () => {
+    const issues = issuesOf(`name: many
+lab: { hosts: { a: 198.18.0.1/24, b: 198.18.0.2/24 } }
+steps:
+  - { name: one, host: c, exec: { run: "true" } }
+  - { name: two, tcp: { session: s } }
+  - { name: three }
+  - { name: four, exec: { run: "true" }, file: { path: x, contains: y } }
+`);
+    expect(issues.map((i) => i.line)).toEqual([4, 5, 6, 7]);
+    expect(issues[0].message).toMatch(/host `c` is not in the lab.*a or b/);
+    expect(issues[1].message).toContain("used before it is opened");
+    expect(issues[2].message).toContain("has no action");
+    expect(issues[3].message).toContain("2 actions (exec and file)");
+  });
+
+  it("explains ports, addresses and durations", () => {
+    const issues = issuesOf(`name: p
+lab: { hosts: { a: 198.18.0.1/33, b: 192.168.1.2/24 } }
+servers: [{ name: s, host: a, tcp: { port: 0, echo: true } }]
+steps:
+  - { name: t, host: a, tcp: { connect: "a:1", timeout: 5 } }
+`);
+    const text = issues.map((i) => `${i.line}:${i.col} ${i.message}`).join("\n");
+    expect(text).toContain("prefix length /33 is impossible");
+    expect(text).toContain("192.168.1.2/24 is not a lab address");
+    expect(text).toMatch(/port` 0 is out of range: it must be 1 to 65535/);
+    expect(text).toMatch(/timeout` must be text.*duration/);
+  });
+
+  it("refuses to send outside the lab", () => {
+    const [i] = issuesOf("name: x\nlab: { hosts: { a: 198.18.0.1/24 } }\nsteps:\n  - { name: t, udp: { to: '8.8.8.8:53', send: x } }\n");
+    expect(i.message).toContain("outside the lab");
+  });
+
+  it("YAML syntax problems keep their own position", () => {
+    expect(issuesOf("name: x\nsteps:\n\t- name: a\n")[0]).toMatchObject({ line: 3, col: 1 });
+    expect(issuesOf("name: x\nname: y\nsteps: []\n")[0].message).toContain("duplicate key");
+    expect(issuesOf("")[0].message).toContain("empty");
+  });
+});
