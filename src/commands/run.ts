@@ -1,4 +1,5 @@
 import { ConsoleReporter } from "../report/console.js";
+import { PlainReporter } from "../report/plain.js";
 import { writeJUnit } from "../report/junit.js";
 import type { ScenarioResult } from "../run/events.js";
 import { EnvironmentError, runPlans } from "../run/run.js";
@@ -54,7 +55,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
       reportsDir: "reports",
       signal: abort.signal,
       bail: o.bail,
-      listeners: [new ConsoleReporter({ verbose: o.verbose, plain })],
+      listeners: [plain ? new PlainReporter({ verbose: o.verbose }) : new ConsoleReporter({ verbose: o.verbose })],
     }));
   } catch (e) {
     if (e instanceof EnvironmentError) {

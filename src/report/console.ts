@@ -12,13 +12,11 @@ const deferred = <T>(): Deferred<T> => {
 
 export interface ConsoleOptions {
   verbose?: boolean;
-  /** Plain lines instead of the live view (not a TTY, or CI is set). */
-  plain?: boolean;
   out?: NodeJS.WritableStream;
 }
 
 /**
- * Live progress with listr2: scenario → setup → steps. It only follows the runner's events: each task waits for the
+ * Live progress on a terminal with listr2: scenario → setup → steps. It only follows the runner's events: each task waits for the
  * event that ends it. After the run it prints every failure in full (expected, got, dumps) and the totals.
  */
 export class ConsoleReporter implements Listener {
@@ -45,7 +43,7 @@ export class ConsoleReporter implements Listener {
                 task: async (_c, t) => {
                   const r = await this.setups.get(plan)!.promise;
                   if (r !== "ready") {
-                    if (r.setupError) throw new Error(r.setupError.message);
+                    if (r.setupError) throw new Error(r.setupError.message.split("\n")[0]);
                     if (r.status === "skipped") t.skip(r.steps[0]?.message ?? "not run");
                   }
                 },
@@ -57,7 +55,7 @@ export class ConsoleReporter implements Listener {
                     const r = await this.steps.get(step)!.promise;
                     t.title = `${step.name} ${dim(`(${formatMs(r.timeMs)})`)}`;
                     if (r.status === "skipped") return t.skip(`${step.name}: ${r.message ?? "skipped"}`);
-                    if (r.status !== "passed") throw new Error(`${step.name}: ${r.message ?? r.status}`);
+                    if (r.status !== "passed") throw new Error(`${step.name}: ${(r.message ?? r.status).split("\n")[0]}`);
                   },
                 }),
               ),
@@ -70,7 +68,7 @@ export class ConsoleReporter implements Listener {
       concurrent: false,
       exitOnError: false,
       registerSignalListeners: false,
-      renderer: this.o.plain ? "simple" : "default",
+      renderer: "default",
       rendererOptions: { collapseSubtasks: false, collapseErrors: false },
     });
     this.done = listr.run().catch(() => undefined);

@@ -33,7 +33,8 @@ export function buildJUnit(results: ScenarioResult[], o: JUnitOptions = {}): str
     const file = relative(process.cwd(), r.plan.file);
     const suite = builder.testSuite().name(xmlSafe(r.plan.name)).time(seconds(r.timeMs)).timestamp(new Date());
     if (r.setupError) {
-      const tc = suite.testCase().className(r.plan.classname).name("setup").time(0);
+      const t = r.timings;
+      const tc = suite.testCase().className(r.plan.classname).name("setup").time(seconds(t.lab + t.agents + t.servers));
       if (!o.strict) (tc.file(file), setLine(tc, 1));
       tc.error(xmlSafe(oneLine(r.setupError.message)), "SetupError", xmlSafe(r.setupError.details ?? r.setupError.message));
       const logs = Object.entries(r.serverLogs).map(([name, log]) => `--- server ${name} ---\n${log}`).join("\n");
@@ -53,7 +54,8 @@ function addStep(tc: TestCase, r: ScenarioResult, s: StepResult, file: string, o
   if (s.status === "failed") tc.failure(message, "AssertionFailure").stacktrace(xmlSafe(s.details ?? s.message ?? ""));
   else if (s.status === "error") tc.error(message, "StepError", xmlSafe(s.details ?? s.message ?? ""));
   else if (s.status === "skipped") tc.skipped();
-  const out = [s.output, s.status === "passed" ? undefined : s.details && s.status === "skipped" ? s.details : undefined].filter(Boolean).join("\n");
+  // A skipped testcase cannot carry a message here, so its reason goes to system-out.
+  const out = [s.status === "skipped" ? s.message : undefined, s.output].filter(Boolean).join("\n");
   if (out) tc.standardOutput(xmlSafe(out));
 }
 

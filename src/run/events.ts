@@ -27,7 +27,8 @@ export interface ScenarioResult {
 
 /** What the runner tells the reporters; they only listen and never reach back. */
 export interface RunEvents {
-  runStart: { plans: Plan[] };
+  /** runId names everything the run creates (namespaces wc-<runId>-<host>). */
+  runStart: { plans: Plan[]; runId: string };
   scenarioStart: { plan: Plan };
   phase: { plan: Plan; phase: "lab" | "agents" | "servers" | "steps" | "teardown" };
   stepStart: { plan: Plan; step: PlanStep };

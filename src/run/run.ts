@@ -41,7 +41,7 @@ export async function runPlans(plans: Plan[], o: RunOptions): Promise<{ results:
   const results: ScenarioResult[] = [];
   try {
     await sweepStale();
-    emit("runStart", { plans });
+    emit("runStart", { plans, runId });
     let stopRest = false;
     for (const plan of plans) {
       if (stopRest || signal.aborted) {

@@ -58,7 +58,12 @@ export function startCommandServer(spec: CommandServer, opts: CommandServerOptio
       if (ready) return;
       ready = true;
       timers.forEach(clearTimeout);
-      if (err) return void stop().then(() => reject(err));
+      if (err) {
+        // The program's own words are usually the diagnosis: keep them with the error.
+        const output = log.toString().trim();
+        if (output) err.message += `\n--- output of \`${spec.run}\` ---\n${output}`;
+        return void stop().then(() => reject(err));
+      }
       resolve(running);
     };
     markReady = () => done();

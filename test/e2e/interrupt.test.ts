@@ -25,12 +25,12 @@ afterEach(() => {
 /** Starts a run of the slow scenario and waits until its long step is under way; returns its namespaces. */
 async function startSlowRun() {
   const { dir, file } = tempScenario("slow.yaml", slow);
-  const before = new Set(netns());
   const junit = join(dir, "junit.xml");
   const child = spawnCli(["run", file, "--junit", junit]);
   started.push(child);
-  await waitFor(() => /❯ long/.test(child.out()), 20_000, "the long step to start");
-  const mine = netns().filter((n) => /^wc-\w+-slow(client|server)$/.test(n) && !before.has(n));
+  await waitFor(() => /… long \(running\)/.test(child.out()), 20_000, "the long step to start");
+  const runId = /wirecheck run (\w+):/.exec(child.out())![1];
+  const mine = netns().filter((n) => n.startsWith(`wc-${runId}-`));
   expect(mine.length).toBe(2);
   return { child, junit, mine, runId: mine[0].split("-")[1] };
 }
