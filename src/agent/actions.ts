@@ -4,7 +4,6 @@ import { fileStep } from "../steps/file/agent.js";
 import { httpStep } from "../steps/http/agent.js";
 import { closeSessions, tcpStep } from "../steps/tcp/agent.js";
 import { udpStep } from "../steps/udp/agent.js";
-import { setSysctl } from "./sysctl.js";
 import type { AgentAction } from "./protocol.js";
 
 /** Every operation an agent performs, by name: one line per step kind or server operation. */
@@ -12,7 +11,6 @@ export const actions: Record<string, AgentAction> = {
   "server.start": startServer,
   "server.log": serverLog,
   "server.stopAll": stopServers,
-  "sysctl": setSysctl,
   "tcp": tcpStep,
   "udp": udpStep,
   "http": httpStep,

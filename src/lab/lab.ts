@@ -1,5 +1,5 @@
 import type { Plan } from "../scenario/model.js";
-import { ipBatch, LabError } from "./command.js";
+import { ipBatch, LabError, runCommand } from "./command.js";
 import { removeNetns } from "./netns.js";
 import { prefix } from "./registry.js";
 
@@ -20,7 +20,7 @@ export interface Lab {
  * namespace of its own) per larger segment, addresses, routes. Nothing is created in the machine's own namespace,
  * so deleting the lab's namespaces removes every trace. On any failure what was made is removed before throwing.
  */
-export async function labUp(plan: Plan, runId: string): Promise<Lab> {
+export async function labUp(plan: Plan, runId: string, o: { whileWiring?: (lab: Lab) => Promise<void> } = {}): Promise<Lab> {
   const nsOf = (host: string) => `${prefix}${runId}-${host}`;
   const switchNs = `${prefix}${runId}-switch`;
   const needSwitch = plan.segments.some((s) => s.members.length > 2);
@@ -38,6 +38,16 @@ export async function labUp(plan: Plan, runId: string): Promise<Lab> {
 
   try {
     await ipBatch(names.map((n) => `netns add ${n}`));
+    // Before any interface exists: no duplicate address detection (IPv6 addresses, link-local ones included, are
+    // usable at once instead of seconds later), and forwarding on routers.
+    await Promise.all(
+      plan.hosts.map((h) =>
+        runCommand("ip", ["netns", "exec", nsOf(h.name), "sysctl", "-e", "-q", "-w", ...sysctlsFor(h.router)]),
+      ),
+    );
+    // What needs only the namespaces (starting agents) overlaps with wiring them.
+    const meanwhile = o.whileWiring?.(lab);
+    meanwhile?.catch(() => undefined);
     const root: string[] = [];
     const inside = new Map<string, string[]>(names.map((n) => [n, []]));
     const bridgesUp: string[] = [];
@@ -70,16 +80,22 @@ export async function labUp(plan: Plan, runId: string): Promise<Lab> {
       }
     });
     for (const h of plan.hosts)
-      for (const g of h.gateways) inside.get(nsOf(h.name))!.push(`${g.includes(":") ? "-6 " : ""}route add default via ${g}`);
+      for (const g of h.gateways) inside.get(nsOf(h.name))!.push(`route add ${g.includes(":") ? "::/0" : "0.0.0.0/0"} via ${g}`);
 
     await ipBatch(root);
     // Host ends first, switch ports last: a bridge port enabled while its peer is already up forwards at once,
     // whereas one whose carrier comes later waits for the kernel's link watcher (up to a second).
     await Promise.all([...inside].filter(([ns]) => ns !== switchNs).map(([ns, cmds]) => ipBatch(cmds, ns)));
     if (needSwitch) await ipBatch([...inside.get(switchNs)!, ...bridgesUp], switchNs);
+    await meanwhile;
     return lab;
   } catch (e) {
     await lab.down().catch(() => undefined);
     throw e instanceof LabError ? e : new LabError(String(e));
   }
+}
+
+function sysctlsFor(router: boolean): string[] {
+  const base = ["net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"];
+  return router ? [...base, "net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1"] : base;
 }

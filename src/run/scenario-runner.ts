@@ -68,12 +68,10 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
     o.emit("phase", { plan, phase: "lab" });
-    lab = await timed("lab", () => guard(labUp(plan, o.runId)));
-    o.emit("phase", { plan, phase: "agents" });
-    await timed("agents", () =>
-      guard(
+    const startAgents = (l: Lab) =>
+      timed("agents", () =>
         Promise.all(
-          [...lab!.hosts.values()].map(async (h) => {
+          [...l.hosts.values()].map(async (h) => {
             const agent = await AgentClient.start(h.name, h.netns, { dir: plan.dir, work });
             agents.set(h.name, agent);
             agent.on("event", (ev: { event: string; server?: string; output?: string; code?: number; signal?: string }) => {
@@ -82,14 +80,13 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
               diedServer = ev.server;
               abort(`server ${ev.server} exited (${ev.signal ?? `status ${ev.code}`}) during the scenario`);
             });
-            if (h.router) {
-              await agent.request("sysctl", { key: "net.ipv4.ip_forward", value: "1" });
-              await agent.request("sysctl", { key: "net.ipv6.conf.all.forwarding", value: "1" }).catch(() => undefined);
-            }
           }),
         ),
-      ),
-    );
+      );
+    // Agents start as soon as the namespaces exist, while the links are wired; "lab" and "agents" overlap.
+    // Not cut short by an interrupt: it takes milliseconds, and what it is creating must be known to be removed.
+    lab = await timed("lab", () => labUp(plan, o.runId, { whileWiring: (l) => ((lab = l), startAgents(l).then(() => undefined)) }));
+    await guard(Promise.resolve());
     o.emit("phase", { plan, phase: "servers" });
     await timed("servers", async () => {
       for (const s of plan.servers) {
