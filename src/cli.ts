@@ -64,7 +64,10 @@ program
     process.stdout.write(scenarioSchemaPath + "\n");
   });
 
-const lab = program.command("lab").description("manage lab leftovers");
+const lab = program
+  .command("lab")
+  .description("manage lab leftovers")
+  .addHelpText("after", "\nExample:\n  sudo wirecheck lab clean");
 lab
   .command("clean")
   .description("remove namespaces, agents and servers left by runs that were killed (never those of a live run)")

@@ -61,7 +61,11 @@ export async function labUp(plan: Plan, runId: string, o: { whileWiring?: (lab: 
 
     plan.segments.forEach((seg, s) => {
       const ifs = seg.members.map((m) => ({ ...m, ifname: nextIf(m.host), ns: nsOf(m.host) }));
-      if (ifs.length === 2) {
+      if (ifs.length === 1) {
+        // A host alone on its segment still needs an interface to hold its addresses: a veth whose peer stays
+        // beside it (not every kernel has the dummy driver).
+        inside.get(ifs[0].ns)!.push(`link add ${ifs[0].ifname} type veth peer name ${ifs[0].ifname}-peer`, `link set ${ifs[0].ifname}-peer up`);
+      } else if (ifs.length === 2) {
         root.push(`link add ${ifs[0].ifname} netns ${ifs[0].ns} type veth peer name ${ifs[1].ifname} netns ${ifs[1].ns}`);
       } else {
         const sw = inside.get(switchNs)!;

@@ -37,7 +37,7 @@ function planSource(source: SourceFile, options: LoadOptions): Plan {
     issues.push(...planIssues);
     if (issues.length === 0) return plan;
   } catch (e) {
-    // The semantic checks assume the schema's shapes; on a file that broke them, the schema issues are the report.
+    // The semantic checks assume the schema's shapes; where a broken part still trips them, the schema issues speak.
     if (valid) throw e;
   }
   throw new ScenarioError(sortIssues(dedupe(issues)));

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isIP } from "node:net";
-import { durationMs } from "../util/duration.js";
+import { parseDuration } from "../util/duration.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
 import type { Issue } from "./errors.js";
@@ -18,7 +18,10 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
   const issue = (path: Path, message: string, key = false) => issues.push(source.issue(path, message, key));
   const dir = dirname(resolve(source.file));
 
-  const { hosts, segments } = planLab(s, issue);
+  const { hosts, segments } = safely(
+    () => planLab(s, issue),
+    () => ({ hosts: Object.keys(s.lab?.hosts ?? {}).map((name) => ({ name, addrs: [], gateways: [], router: false })), segments: [] }),
+  );
   const hostNames = hosts.map((h) => h.name);
   const checkHost = (name: string | undefined, path: Path): string => {
     if (name === undefined) return hostNames[0];
@@ -68,7 +71,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
   };
 
   const servers: PlanServer[] = [];
-  (s.servers ?? []).forEach((srv, i) => {
+  eachChecked(s.servers ?? [], (srv, i) => {
     const path = ["servers", i];
     const kinds = serverKinds.filter((k) => srv[k] !== undefined);
     if (kinds.length !== 1) {
@@ -99,7 +102,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
 
   const steps: PlanStep[] = [];
   const sessions = new Map<string, string>(); // session → host
-  s.steps.forEach((st, i) => {
+  eachChecked(s.steps, (st, i) => {
     const path = ["steps", i];
     if (steps.some((x) => x.name === st.name)) issue([...path, "name"], `step name \`${st.name}\` is used twice: step names must be unique (they name the JUnit testcases)`);
     const kinds = stepKinds.filter((k) => st[k] !== undefined);
@@ -164,7 +167,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     description: s.description,
     tags: s.tags ?? [],
     classname: base.replace(/^(\.\.\/)+/, "").split(/[\\/]/).join("."),
-    timeoutMs: durationMs(s.timeout, 60_000),
+    timeoutMs: (typeof s.timeout === "string" ? parseDuration(s.timeout) : undefined) ?? 60_000,
     implicitLab: s.lab === undefined,
     hosts,
     segments,
@@ -172,6 +175,30 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     steps,
   };
   return { plan, issues };
+}
+
+/**
+ * Runs the checks of each item on its own: a file that already broke the schema somewhere must still get every other
+ * problem reported, so one malformed item cannot stop the checks of the rest.
+ */
+function eachChecked<T>(items: readonly T[] | undefined, check: (item: T, i: number) => void): void {
+  if (!Array.isArray(items)) return;
+  items.forEach((item, i) => {
+    if (!item || typeof item !== "object") return;
+    try {
+      check(item as T, i);
+    } catch {
+      /* the schema issues already describe this item */
+    }
+  });
+}
+
+function safely<T>(f: () => T, fallback: () => T): T {
+  try {
+    return f();
+  } catch {
+    return fallback();
+  }
 }
 
 function sameProto(a: string, b: string): boolean {

@@ -36,11 +36,12 @@ export class SourceFile {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
     const source = new SourceFile(file, doc, lines);
-    const issues: Issue[] = [...doc.errors, ...doc.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED")].map((e) => ({
-      ...source.position(e.pos[0]),
-      file,
-      message: yamlMessage(e.code, e.message),
-    }));
+    const issues: Issue[] = [...doc.errors, ...doc.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED")].map((e) => {
+      // The parser notices a missing quote only at the end of the file; the user needs the line that opened it.
+      const offset = e.code === "MISSING_CHAR" && /quote/.test(e.message) ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
+      const key = e.code === "DUPLICATE_KEY" ? /^[^\s:#,{}[\]]+|^"[^"]*"|^'[^']*'/.exec(text.slice(e.pos[0]))?.[0] : undefined;
+      return { ...source.position(offset), file, message: yamlMessage(e.code, e.message, key) };
+    });
     if (issues.length) throw new ScenarioError(issues);
     return source;
   }
@@ -87,11 +88,29 @@ export class SourceFile {
   }
 }
 
-function yamlMessage(code: string, message: string): string {
+/** The quote that is never closed: the first one, outside comments, whose line leaves it open. */
+function openingQuote(text: string, before: number): number | undefined {
+  let open: { char: string; at: number } | undefined;
+  for (let i = 0; i < before && i < text.length; i++) {
+    const c = text[i];
+    if (open) {
+      if (c === "\\" && open.char === '"') i++;
+      else if (c === open.char) {
+        if (open.char === "'" && text[i + 1] === "'") i++;
+        else open = undefined;
+      }
+    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{-]/.test(text[i - 1]))) open = { char: c, at: i };
+  }
+  return open?.at;
+}
+
+function yamlMessage(code: string, message: string, key?: string): string {
   const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   switch (code) {
     case "DUPLICATE_KEY":
-      return "duplicate key: each key may appear only once in a mapping";
+      return `duplicate key${key ? ` \`${key}\`` : ""}: each key may appear only once in a mapping (remove or merge the other one)`;
     case "TAB_AS_INDENT":
       return "a tab is used for indentation: YAML indents with spaces only";
     case "MISSING_CHAR":

@@ -21,6 +21,8 @@ export function startCommandServer(spec: CommandServer, opts: CommandServerOptio
   const child = spawn("sh", ["-c", spec.run], { cwd: opts.dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let exited = false;
   let ready = false;
+  let started = false; // ready and handed to the caller: only then is an exit news
+  let stopping = false;
   const readyLog = spec.ready?.log !== undefined ? new RegExp(spec.ready.log) : undefined;
   let pendingLine = "";
   const onOutput = (d: Buffer) => {
@@ -43,6 +45,7 @@ export function startCommandServer(spec: CommandServer, opts: CommandServerOptio
   };
   const stop = () =>
     new Promise<void>((resolve) => {
+      stopping = true;
       if (exited) return resolve();
       child.once("exit", () => resolve());
       killGroup("SIGTERM");
@@ -64,6 +67,7 @@ export function startCommandServer(spec: CommandServer, opts: CommandServerOptio
         if (output) err.message += `\n--- output of \`${spec.run}\` ---\n${output}`;
         return void stop().then(() => reject(err));
       }
+      started = true;
       resolve(running);
     };
     markReady = () => done();
@@ -72,7 +76,7 @@ export function startCommandServer(spec: CommandServer, opts: CommandServerOptio
       exited = true;
       log.add(`[exited: ${signal ?? `status ${code}`}]`);
       if (!ready) done(new Error(`\`${spec.run}\` exited (${signal ?? `status ${code}`}) before it was ready`));
-      else opts.onExit(code, signal);
+      else if (started && !stopping) opts.onExit(code, signal);
     });
     timers.push(setTimeout(() => done(new Error(`\`${spec.run}\` was not ready within ${timeoutMs} ms (${describeReady(spec)})`)), timeoutMs));
     const r = spec.ready;

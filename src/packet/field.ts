@@ -1,0 +1,157 @@
+import { readIPv4, readIPv6, readMac, writeIPv4, writeIPv6, writeMac } from "./addr.js";
+import { PacketError } from "./errors.js";
+
+/** The values of one layer while it is built or read; fields may depend on earlier ones (conditions, lengths). */
+export type Values = Record<string, unknown>;
+
+/**
+ * One field of a layer, declared as data (Scapy's fields_desc idea). Fixed-width integer fields are packed by bit
+ * width; everything else reads and writes whole bytes. `auto` fields are computed at build time unless given.
+ */
+export interface Field {
+  name: string;
+  /** Width in bits for integer fields (1–32); 0 for byte fields of their own size. */
+  bits: number;
+  default: unknown;
+  /** Computed at build time (lengths, checksums) unless the user gives a value. */
+  auto?: boolean;
+  /** Present on the wire only when this holds (Scapy's ConditionalField). */
+  when?: (v: Values) => boolean;
+  /** Symbolic names of values, both ways. */
+  names?: Record<number, string>;
+  /** Flag letters, least significant bit first (TCP: "FSRPAUECN"). */
+  flags?: readonly string[];
+  /** Byte fields: size on the wire of a value. */
+  size?(value: unknown, v: Values): number;
+  write?(buf: Buffer, off: number, value: unknown, v: Values): void;
+  /** Byte fields: decode from buf[off, end); returns the value and where the field ends. */
+  read?(buf: Buffer, off: number, end: number, v: Values): [unknown, number];
+  /** A user's value (number, symbolic name, text) as the stored one; throws PacketError explaining what is valid. */
+  parse(input: unknown): unknown;
+  /** The value as Scapy shows it (symbolic names for enums, letters for flags). */
+  show(value: unknown): string;
+  /** Several values, e.g. TCP options: a Python list is the value itself, not a packet set. */
+  isList?: boolean;
+}
+
+const isInt = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
+
+function intParser(name: string, bits: number, names?: Record<number, string>, flags?: readonly string[]) {
+  const max = bits >= 32 ? 0xffffffff : 2 ** bits - 1;
+  const byName = names ? new Map(Object.entries(names).map(([k, v]) => [v, Number(k)])) : undefined;
+  return (input: unknown): number => {
+    if (typeof input === "boolean") input = input ? 1 : 0;
+    if (isInt(input)) {
+      if (input < 0 || input > max) throw new PacketError(`${name}=${input} is out of range: ${name} is ${bits} bits, 0 to ${max}`);
+      return input;
+    }
+    if (typeof input === "string") {
+      if (flags) return parseFlags(name, input, flags);
+      const n = byName?.get(input);
+      if (n !== undefined) return n;
+      const known = names ? Object.values(names) : [];
+      throw new PacketError(`${name}=${JSON.stringify(input)} is not a known value${known.length ? `: use a number or one of ${known.slice(0, 40).join(", ")}` : ": use a number"}`);
+    }
+    throw new PacketError(`${name} takes a number${names ? " or a symbolic name" : ""}${flags ? " or flag letters" : ""}`);
+  };
+}
+
+function parseFlags(name: string, text: string, flags: readonly string[]): number {
+  let n = 0;
+  // Multi-letter flag names (IP's "DF", "MF") are written joined by "+" or as one name.
+  const multi = flags.some((f) => f.length > 1);
+  const parts = multi ? text.split("+").filter(Boolean) : [...text];
+  for (const p of parts) {
+    const i = flags.indexOf(p);
+    if (i < 0) throw new PacketError(`${name}=${JSON.stringify(text)}: \`${p}\` is not a flag of ${name} (flags: ${flags.filter(Boolean).join(multi ? ", " : "")})`);
+    n |= 1 << i;
+  }
+  return n;
+}
+
+export function showFlags(n: number, flags: readonly string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < flags.length; i++) if (n & (1 << i) && flags[i]) out.push(flags[i]);
+  return flags.some((f) => f.length > 1) ? out.join("+") : out.join("");
+}
+
+/** An unsigned integer field of 1–32 bits, optionally with symbolic names or flag letters. */
+export function int(name: string, bits: number, dflt: number | undefined, o: { names?: Record<number, string>; flags?: readonly string[]; auto?: boolean; when?: Field["when"] } = {}): Field {
+  return {
+    name,
+    bits,
+    default: dflt,
+    auto: o.auto ?? dflt === undefined,
+    when: o.when,
+    names: o.names,
+    flags: o.flags,
+    parse: intParser(name, bits, o.names, o.flags),
+    show: (v) => (o.flags ? showFlags(v as number, o.flags) : o.names?.[v as number] ?? String(v)),
+  };
+}
+
+export const u8 = (n: string, d: number | undefined, o?: Parameters<typeof int>[3]) => int(n, 8, d, o);
+export const u16 = (n: string, d: number | undefined, o?: Parameters<typeof int>[3]) => int(n, 16, d, o);
+export const u32 = (n: string, d: number | undefined, o?: Parameters<typeof int>[3]) => int(n, 32, d, o);
+
+function fixedBytes(name: string, size: number, dflt: string, w: (b: Buffer, o: number, s: string) => void, r: (b: Buffer, o: number) => string, what: string, when?: Field["when"]): Field {
+  return {
+    name,
+    bits: 0,
+    default: dflt,
+    when,
+    size: () => size,
+    write: (buf, off, value) => w(buf, off, value as string),
+    read: (buf, off, end) => (off + size > end ? [undefined, end] : [r(buf, off), off + size]),
+    parse: (input) => {
+      if (typeof input !== "string") throw new PacketError(`${name} takes ${what} as text`);
+      // Host names are left to the caller (the runner resolves lab hosts); they are checked when the packet is built.
+      return input;
+    },
+    show: (v) => String(v),
+  };
+}
+
+export const mac = (name: string, dflt = "00:00:00:00:00:00", when?: Field["when"]) => fixedBytes(name, 6, dflt, writeMac, readMac, "a MAC address", when);
+export const ipv4 = (name: string, dflt = "0.0.0.0", when?: Field["when"]) => fixedBytes(name, 4, dflt, writeIPv4, readIPv4, "an IPv4 address", when);
+export const ipv6 = (name: string, dflt = "::", when?: Field["when"]) => fixedBytes(name, 16, dflt, writeIPv6, readIPv6, "an IPv6 address", when);
+
+/** Bytes given as b"…" or text; `length` of a fixed field, else to the end of the layer (or a length from values). */
+export function bytes(name: string, dflt: Buffer = Buffer.alloc(0), o: { length?: (v: Values) => number | undefined; when?: Field["when"] } = {}): Field {
+  return {
+    name,
+    bits: 0,
+    default: dflt,
+    when: o.when,
+    size: (value) => (value as Buffer).length,
+    write: (buf, off, value) => void (value as Buffer).copy(buf, off),
+    read: (buf, off, end, v) => {
+      const n = o.length?.(v);
+      const stop = n === undefined ? end : Math.min(end, off + n);
+      return [buf.subarray(off, stop), stop];
+    },
+    parse: (input) => toBytes(name, input),
+    show: (v) => pyBytes(v as Buffer),
+  };
+}
+
+export function toBytes(name: string, input: unknown): Buffer {
+  if (Buffer.isBuffer(input)) return input;
+  if (typeof input === "string") return Buffer.from(input, "latin1");
+  throw new PacketError(`${name} takes bytes (b"…") or text`);
+}
+
+/** Python's repr of bytes, as Scapy shows a load: b'GET / HTTP/1.0\r\n\r\n'. */
+export function pyBytes(b: Buffer): string {
+  let s = "";
+  for (const c of b) {
+    if (c === 0x5c) s += "\\\\";
+    else if (c === 0x27) s += "\\'";
+    else if (c === 0x0a) s += "\\n";
+    else if (c === 0x0d) s += "\\r";
+    else if (c === 0x09) s += "\\t";
+    else if (c >= 0x20 && c < 0x7f) s += String.fromCharCode(c);
+    else s += `\\x${c.toString(16).padStart(2, "0")}`;
+  }
+  return `b'${s}'`;
+}
