@@ -28,8 +28,8 @@ export interface Field {
   read?(buf: Buffer, off: number, end: number, v: Values): [unknown, number];
   /** A user's value (number, symbolic name, text) as the stored one; throws PacketError explaining what is valid. */
   parse(input: unknown): unknown;
-  /** The value as Scapy shows it (symbolic names for enums, letters for flags). */
-  show(value: unknown): string;
+  /** The value as Scapy shows it (symbolic names for enums, letters for flags); `values` for names that depend on another field. */
+  show(value: unknown, values?: Values): string;
   /** Several values, e.g. TCP options: a Python list is the value itself, not a packet set. */
   isList?: boolean;
 }
@@ -76,7 +76,19 @@ export function showFlags(n: number, flags: readonly string[]): string {
 }
 
 /** An unsigned integer field of 1–32 bits, optionally with symbolic names or flag letters. */
-export function int(name: string, bits: number, dflt: number | undefined, o: { names?: Record<number, string>; flags?: readonly string[]; auto?: boolean; when?: Field["when"] } = {}): Field {
+export interface IntOptions {
+  names?: Record<number, string>;
+  /** Names that depend on another field (ICMP codes per type); parsing accepts any of them. */
+  namesBy?: { of: (v: Values) => Record<number, string> | undefined; all: Record<number, string>[] };
+  flags?: readonly string[];
+  auto?: boolean;
+  when?: Field["when"];
+}
+
+export function int(name: string, bits: number, dflt: number | undefined, o: IntOptions = {}): Field {
+  const parseNames = o.names ?? (o.namesBy ? Object.assign({}, ...o.namesBy.all.map((t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v])))) : undefined);
+  const byName = o.namesBy ? new Map(o.namesBy.all.flatMap((t) => Object.entries(t).map(([k, v]) => [v, Number(k)] as const))) : undefined;
+  const base = intParser(name, bits, parseNames, o.flags);
   return {
     name,
     bits,
@@ -85,14 +97,19 @@ export function int(name: string, bits: number, dflt: number | undefined, o: { n
     when: o.when,
     names: o.names,
     flags: o.flags,
-    parse: intParser(name, bits, o.names, o.flags),
-    show: (v) => (o.flags ? showFlags(v as number, o.flags) : o.names?.[v as number] ?? String(v)),
+    parse: byName ? (input) => (typeof input === "string" && byName.has(input) ? byName.get(input) : base(input)) : base,
+    show: (v, values) => {
+      if (v === undefined || v === null) return "None";
+      if (o.flags) return showFlags(v as number, o.flags);
+      const names = o.names ?? (values && o.namesBy?.of(values));
+      return names?.[v as number] ?? String(v);
+    },
   };
 }
 
-export const u8 = (n: string, d: number | undefined, o?: Parameters<typeof int>[3]) => int(n, 8, d, o);
-export const u16 = (n: string, d: number | undefined, o?: Parameters<typeof int>[3]) => int(n, 16, d, o);
-export const u32 = (n: string, d: number | undefined, o?: Parameters<typeof int>[3]) => int(n, 32, d, o);
+export const u8 = (n: string, d: number | undefined, o?: IntOptions) => int(n, 8, d, o);
+export const u16 = (n: string, d: number | undefined, o?: IntOptions) => int(n, 16, d, o);
+export const u32 = (n: string, d: number | undefined, o?: IntOptions) => int(n, 32, d, o);
 
 function fixedBytes(name: string, size: number, dflt: string, w: (b: Buffer, o: number, s: string) => void, r: (b: Buffer, o: number) => string, what: string, when?: Field["when"]): Field {
   return {

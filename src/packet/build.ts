@@ -1,0 +1,103 @@
+import { PacketError } from "./errors.js";
+import type { Field, Values } from "./field.js";
+import { fillFor } from "./bind.js";
+import { writeBits, type Layer } from "./layer.js";
+
+/** The values a layer is built with: defaults, then what its upper layer implies, then what the user gave. */
+export function buildValues(l: Layer): Values {
+  const v: Values = l.buf ? { ...l.values() } : {};
+  if (!l.buf) for (const f of l.def.fields) v[f.name] = f.default;
+  if (l.payload) {
+    const fill = fillFor(l.def, l.payload.def);
+    if (fill) for (const k in fill) if (!(k in l.given)) v[k] = fill[k];
+  }
+  for (const k in l.given) v[k] = l.given[k];
+  // A rebuilt dissected layer recomputes what the user did not set: lengths and checksums follow the new content.
+  if (l.buf) for (const f of l.def.fields) if (f.auto && !(f.name in l.given)) v[f.name] = undefined;
+  return v;
+}
+
+function fieldSize(f: Field, value: unknown, v: Values): number {
+  return f.size!(value, v);
+}
+
+/**
+ * Builds the bytes of a layer chain: measure every header, allocate one buffer, write outer to inner, then let each
+ * layer patch its lengths and checksums inner to outer (an inner checksum is part of the outer one's data).
+ */
+export function build(top: Layer): Buffer {
+  const layers: Layer[] = [];
+  for (let l: Layer | undefined = top; l; l = l.payload) {
+    if (layers.length > 256) throw new PacketError("too many layers (more than 256)");
+    layers.push(l);
+  }
+  const values = layers.map(buildValues);
+  const sizes = layers.map((l, i) => measure(l, values[i]));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const buf = Buffer.alloc(total);
+  const starts: number[] = [];
+  let off = 0;
+  for (let i = 0; i < layers.length; i++) {
+    starts.push(off);
+    writeFields(layers[i], values[i], buf, off);
+    off += sizes[i];
+  }
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const l = layers[i];
+    l.def.postBuild?.({
+      buf,
+      start: starts[i],
+      hdrEnd: starts[i] + sizes[i],
+      end: total,
+      values: values[i],
+      given: l.given,
+      under: i > 0 ? layers[i - 1] : undefined,
+      underValues: i > 0 ? values[i - 1] : undefined,
+      underStart: i > 0 ? starts[i - 1] : 0,
+    });
+  }
+  return buf;
+}
+
+function present(f: Field, v: Values): boolean {
+  return !f.when || f.when(v);
+}
+
+function measure(l: Layer, v: Values): number {
+  let bits = 0;
+  let bytes = 0;
+  for (const f of l.def.fields) {
+    if (!present(f, v)) continue;
+    if (f.bits > 0) bits += f.bits;
+    else bytes += fieldSize(f, v[f.name] ?? f.default, v);
+  }
+  if (bits % 8) throw new PacketError(`${l.def.name}: its bit fields do not fill whole bytes`);
+  return bytes + bits / 8;
+}
+
+function writeFields(l: Layer, v: Values, buf: Buffer, start: number): void {
+  let off = start;
+  let bit = 0;
+  for (const f of l.def.fields) {
+    if (!present(f, v)) continue;
+    const value = v[f.name];
+    if (f.bits > 0) {
+      if (value !== undefined) {
+        if (typeof value !== "number") throw new PacketError(`${l.def.name}.${f.name}: ${String(value)} is not a number`);
+        writeBits(buf, off, bit, f.bits, value);
+      }
+      bit += f.bits;
+      off += bit >> 3;
+      bit &= 7;
+    } else {
+      const val = value ?? f.default;
+      try {
+        f.write!(buf, off, val, v);
+      } catch (e) {
+        if (e instanceof PacketError) throw new PacketError(`${l.def.name}.${f.name}: ${e.message}`);
+        throw e;
+      }
+      off += fieldSize(f, val, v);
+    }
+  }
+}

@@ -1,0 +1,385 @@
+import { didYouMean } from "../util/did-you-mean.js";
+import { PacketError } from "./errors.js";
+import type { Field, Values } from "./field.js";
+import { Layer, registry, type LayerDef } from "./layer.js";
+import { Raw } from "./layers/raw.js";
+
+// Scapy's own syntax for packets: IP(dst="198.18.0.2")/TCP(dport=[22, 80], flags="S")/b"data".
+// Values follow Python: strings in either quote, b"…" bytes with escapes, ints (0x…, 0o…, 0b…), None/True/False,
+// lists, tuples, nested layer calls, "x"*16, integer arithmetic. A list (or a (lo, hi) tuple) given to a field that
+// holds one value makes a packet set, as in Scapy.
+
+type Token = { kind: "name" | "num" | "str" | "bytes" | "op" | "end"; text: string; value?: unknown; col: number };
+
+class Tuple {
+  constructor(readonly items: unknown[]) {}
+}
+
+/** A layer call with its arguments; fields given a list or a range stay alternatives until expansion. */
+class LayerCall {
+  constructor(
+    readonly def: LayerDef,
+    readonly values: Values,
+    readonly alternatives: Map<string, unknown[]>,
+    readonly col: number,
+  ) {}
+}
+
+class Stack {
+  constructor(readonly calls: LayerCall[]) {}
+}
+
+const maxPackets = 65_536;
+
+function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    const col = i + 1;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (/[A-Za-z_]/.test(c)) {
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i))![0];
+      if ((m === "b" || m === "B") && (src[i + 1] === '"' || src[i + 1] === "'")) {
+        const [value, end] = readString(src, i + 1, true);
+        out.push({ kind: "bytes", text: src.slice(i, end), value, col });
+        i = end;
+        continue;
+      }
+      out.push({ kind: "name", text: m, col });
+      i += m.length;
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      const m = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*(\.[0-9]+)?)/.exec(src.slice(i))![0];
+      const clean = m.replace(/_/g, "");
+      const value = /^0[oO]/.test(clean) ? Number.parseInt(clean.slice(2), 8) : /^0[bB]/.test(clean) ? Number.parseInt(clean.slice(2), 2) : Number(clean);
+      out.push({ kind: "num", text: m, value, col });
+      i += m.length;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const [value, end] = readString(src, i, false);
+      out.push({ kind: "str", text: src.slice(i, end), value, col });
+      i = end;
+      continue;
+    }
+    const two = src.slice(i, i + 2);
+    if (two === "//" || two === "**") {
+      out.push({ kind: "op", text: two, col });
+      i += 2;
+      continue;
+    }
+    if ("()[],=/*+-%".includes(c)) {
+      out.push({ kind: "op", text: c, col });
+      i++;
+      continue;
+    }
+    throw new PacketError(`unexpected \`${c}\`: a packet is written like IP(dst="198.18.0.2")/TCP(dport=80)`, col);
+  }
+  out.push({ kind: "end", text: "", col: src.length + 1 });
+  return out;
+}
+
+/** Reads a Python string literal at src[i] (the quote); bytes=true keeps byte values (latin1). */
+function readString(src: string, i: number, bytes: boolean): [string | Buffer, number] {
+  const q = src[i];
+  const triple = src.slice(i, i + 3) === q.repeat(3);
+  const close = triple ? q.repeat(3) : q;
+  let j = i + close.length;
+  const chars: number[] = [];
+  let text = "";
+  const push = (code: number) => (bytes ? chars.push(code) : (text += String.fromCodePoint(code)));
+  while (j < src.length && src.slice(j, j + close.length) !== close) {
+    const c = src[j];
+    if (c === "\\") {
+      const n = src[j + 1];
+      const simple: Record<string, number> = { n: 10, r: 13, t: 9, "0": 0, "\\": 92, "'": 39, '"': 34, a: 7, b: 8, f: 12, v: 11 };
+      if (n === "x") {
+        const h = src.slice(j + 2, j + 4);
+        if (!/^[0-9a-fA-F]{2}$/.test(h)) throw new PacketError(`\\x needs two hex digits`, j + 1);
+        push(Number.parseInt(h, 16));
+        j += 4;
+        continue;
+      }
+      if (n in simple && !(n === "0" && /[0-7]/.test(src[j + 2] ?? ""))) {
+        push(simple[n]);
+        j += 2;
+        continue;
+      }
+      const oct = /^[0-7]{1,3}/.exec(src.slice(j + 1));
+      if (oct) {
+        push(Number.parseInt(oct[0], 8) & 0xff);
+        j += 1 + oct[0].length;
+        continue;
+      }
+      push(92);
+      j++;
+      continue;
+    }
+    const code = src.codePointAt(j)!;
+    if (bytes && code > 0x7f) throw new PacketError("bytes literals hold ASCII only: write other bytes as \\xNN", j + 1);
+    push(code);
+    j += code > 0xffff ? 2 : 1;
+  }
+  if (j >= src.length) throw new PacketError(`this string is never closed: add the closing ${q}`, i + 1);
+  return [bytes ? Buffer.from(chars) : text, j + close.length];
+}
+
+class Parser {
+  private pos = 0;
+  constructor(
+    private readonly toks: Token[],
+    private readonly src: string,
+  ) {}
+
+  private peek(): Token {
+    return this.toks[this.pos];
+  }
+  private next(): Token {
+    return this.toks[this.pos++];
+  }
+  private expect(text: string, what: string): Token {
+    const t = this.next();
+    if (t.text !== text || (t.kind !== "op" && t.kind !== "name")) throw new PacketError(`expected ${what}, found ${t.kind === "end" ? "the end" : `\`${t.text}\``}`, t.col);
+    return t;
+  }
+
+  parseAll(): unknown {
+    const v = this.additive();
+    const t = this.peek();
+    if (t.kind !== "end") throw new PacketError(`unexpected \`${t.text}\` after a complete expression`, t.col);
+    return v;
+  }
+
+  private additive(): unknown {
+    let left = this.multiplicative();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== "op" || (t.text !== "+" && t.text !== "-")) return left;
+      this.next();
+      const right = this.multiplicative();
+      left = arith(t.text, left, right, t.col);
+    }
+  }
+
+  private multiplicative(): unknown {
+    let left = this.unary();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== "op" || !["*", "/", "//", "%"].includes(t.text)) return left;
+      this.next();
+      const right = this.unary();
+      left = t.text === "/" && (isPacket(left) || isPacket(right)) ? stack(left, right, t.col) : arith(t.text, left, right, t.col);
+    }
+  }
+
+  private unary(): unknown {
+    const t = this.peek();
+    if (t.kind === "op" && (t.text === "-" || t.text === "+")) {
+      this.next();
+      const v = this.unary();
+      if (typeof v !== "number") throw new PacketError(`${t.text} applies to numbers`, t.col);
+      return t.text === "-" ? -v : v;
+    }
+    return this.atom();
+  }
+
+  private atom(): unknown {
+    const t = this.next();
+    switch (t.kind) {
+      case "num":
+      case "str":
+      case "bytes":
+        return t.value;
+      case "name":
+        if (t.text === "None") return null;
+        if (t.text === "True") return true;
+        if (t.text === "False") return false;
+        if (this.peek().text === "(") return this.call(t);
+        throw new PacketError(`\`${t.text}\` is not a value: did you mean a string, "${t.text}"?`, t.col);
+      case "op":
+        if (t.text === "[") return this.sequence("]", t);
+        if (t.text === "(") {
+          const items = this.sequence(")", t, true);
+          return items;
+        }
+        break;
+    }
+    throw new PacketError(t.kind === "end" ? "the expression ends too early" : `unexpected \`${t.text}\``, t.col);
+  }
+
+  private sequence(close: string, open: Token, tuple = false): unknown {
+    const items: unknown[] = [];
+    let trailingComma = false;
+    while (this.peek().text !== close) {
+      if (this.peek().kind === "end") throw new PacketError(`\`${open.text}\` is never closed: add ${close}`, open.col);
+      items.push(this.additive());
+      trailingComma = false;
+      if (this.peek().text === ",") {
+        this.next();
+        trailingComma = true;
+      } else if (this.peek().text !== close) throw new PacketError(`expected , or ${close}, found \`${this.peek().text}\``, this.peek().col);
+    }
+    this.next();
+    if (!tuple) return items;
+    if (items.length === 1 && !trailingComma) return items[0]; // plain parentheses
+    return new Tuple(items);
+  }
+
+  private call(name: Token): unknown {
+    const def = registry.get(name.text);
+    if (!def) {
+      const hint = didYouMean(name.text, [...registry.keys()]);
+      throw new PacketError(`unknown layer \`${name.text}\`${hint ? ` (did you mean ${hint}?)` : ""}: layers are ${[...registry.keys()].join(", ")}`, name.col);
+    }
+    this.expect("(", "(");
+    const values: Values = {};
+    const alternatives = new Map<string, unknown[]>();
+    let positional = 0;
+    while (this.peek().text !== ")") {
+      const t = this.peek();
+      if (t.kind === "end") throw new PacketError(`${def.name}( is never closed: add )`, name.col);
+      let fieldName: string;
+      let valueTok: Token;
+      if (t.kind === "name" && this.toks[this.pos + 1]?.text === "=") {
+        this.next();
+        this.next();
+        fieldName = t.text;
+        valueTok = this.peek();
+      } else {
+        // Scapy's first positional argument is the raw bytes of the layer; Raw's is its load.
+        if (positional++ > 0 || (def !== Raw && def.name !== "Padding")) throw new PacketError(`${def.name}(): give fields by name, e.g. ${def.name}(${def.fields[0]?.name ?? "x"}=…)`, t.col);
+        fieldName = "load";
+        valueTok = t;
+      }
+      const value = this.additive();
+      setField(def, values, alternatives, fieldName, value, t.col, valueTok.col);
+      if (this.peek().text === ",") this.next();
+      else if (this.peek().text !== ")") throw new PacketError(`expected , or ) in ${def.name}(…), found \`${this.peek().text}\``, this.peek().col);
+    }
+    this.next();
+    return new Stack([new LayerCall(def, values, alternatives, name.col)]);
+  }
+}
+
+function setField(def: LayerDef, values: Values, alternatives: Map<string, unknown[]>, name: string, value: unknown, nameCol: number, valueCol: number): void {
+  const f = def.byName.get(name);
+  if (!f) {
+    const names = def.fields.map((x) => x.name);
+    const hint = didYouMean(name, names);
+    throw new PacketError(`${def.name} has no field \`${name}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}: its fields are ${[...new Set(names)].join(", ")}`, nameCol);
+  }
+  const parse = (v: unknown) => {
+    try {
+      return parseValue(f, v);
+    } catch (e) {
+      if (e instanceof PacketError) throw new PacketError(`${def.name}.${e.message.startsWith(name) ? e.message : `${name}: ${e.message}`}`, valueCol);
+      throw e;
+    }
+  };
+  if (value === null && f.auto) return; // None: computed, as in Scapy
+  if (!f.isList && Array.isArray(value)) {
+    alternatives.set(name, value.map(parse));
+    return;
+  }
+  if (!f.isList && value instanceof Tuple && value.items.length === 2 && value.items.every((x) => typeof x === "number")) {
+    const [lo, hi] = value.items as number[];
+    if (hi < lo) throw new PacketError(`${def.name}.${name}: the range (${lo}, ${hi}) is empty`, valueCol);
+    if (hi - lo >= maxPackets) throw new PacketError(`${def.name}.${name}: the range (${lo}, ${hi}) makes more than ${maxPackets} packets`, valueCol);
+    alternatives.set(name, Array.from({ length: hi - lo + 1 }, (_, i) => parse(lo + i)));
+    return;
+  }
+  values[name] = parse(value);
+}
+
+/** Turns an expression value into the field's stored form: tuples become arrays, packets become layers. */
+function parseValue(f: Field, v: unknown): unknown {
+  return f.parse(plain(v, f));
+}
+
+function plain(v: unknown, f: Field): unknown {
+  if (v instanceof Tuple) return v.items.map((x) => plain(x, f));
+  if (Array.isArray(v)) return v.map((x) => plain(x, f));
+  if (v instanceof Stack) {
+    const packets = expand(v);
+    if (packets.length !== 1) throw new PacketError(`${f.name}: a packet given as a field value cannot be a packet set`);
+    return packets[0];
+  }
+  return v;
+}
+
+function isPacket(v: unknown): boolean {
+  return v instanceof Stack;
+}
+
+function stack(left: unknown, right: unknown, col: number): Stack {
+  const asStack = (v: unknown, side: string): Stack => {
+    if (v instanceof Stack) return v;
+    if (typeof v === "string" || Buffer.isBuffer(v)) return new Stack([new LayerCall(Raw, { load: Raw.byName.get("load")!.parse(v) }, new Map(), col)]);
+    throw new PacketError(`the ${side} side of / must be a layer, b"bytes" or a string`, col);
+  };
+  return new Stack([...asStack(left, "left").calls, ...asStack(right, "right").calls]);
+}
+
+function arith(op: string, a: unknown, b: unknown, col: number): unknown {
+  if (op === "*" && (typeof a === "string" || Buffer.isBuffer(a)) && typeof b === "number") return repeat(a, b, col);
+  if (op === "*" && typeof a === "number" && (typeof b === "string" || Buffer.isBuffer(b))) return repeat(b, a, col);
+  if (op === "+" && typeof a === "string" && typeof b === "string") return a + b;
+  if (op === "+" && Buffer.isBuffer(a) && Buffer.isBuffer(b)) return Buffer.concat([a, b]);
+  if (typeof a !== "number" || typeof b !== "number") throw new PacketError(`\`${op}\` works on numbers (and * repeats a string)`, col);
+  switch (op) {
+    case "+": return a + b;
+    case "-": return a - b;
+    case "*": return a * b;
+    case "%": return a % b;
+    default:
+      if (b === 0) throw new PacketError("division by zero", col);
+      return Math.floor(a / b);
+  }
+}
+
+function repeat(s: string | Buffer, n: number, col: number): string | Buffer {
+  if (n < 0 || n > 1 << 20) throw new PacketError(`repeating ${n} times is out of range (0 to ${1 << 20})`, col);
+  return typeof s === "string" ? s.repeat(n) : Buffer.concat(Array(n).fill(s));
+}
+
+/** All packets of a stack: outer layers vary slowest, as Scapy iterates a packet set. */
+function expand(s: Stack): Layer[] {
+  let count = 1;
+  for (const c of s.calls) for (const alts of c.alternatives.values()) count *= alts.length;
+  if (count > maxPackets) throw new PacketError(`this expression makes ${count} packets; at most ${maxPackets}`);
+  const results: Layer[] = [];
+  const build = (i: number, chosen: Values[]) => {
+    if (i === s.calls.length) {
+      let top: Layer | undefined;
+      for (let k = s.calls.length - 1; k >= 0; k--) {
+        const l = new Layer(s.calls[k].def, chosen[k]);
+        l.payload = top;
+        top = l;
+      }
+      results.push(top!);
+      return;
+    }
+    const c = s.calls[i];
+    const names = [...c.alternatives.keys()].reverse();
+    const pick = (j: number, vals: Values) => {
+      if (j === names.length) return build(i + 1, [...chosen, vals]);
+      for (const v of c.alternatives.get(names[j])!) pick(j + 1, { ...vals, [names[j]]: v });
+    };
+    pick(0, { ...c.values });
+  };
+  build(0, []);
+  return results;
+}
+
+/** Parses Scapy syntax into the packets it describes (one, or a packet set). Raises PacketError with a column. */
+export function parsePackets(src: string): Layer[] {
+  const v = new Parser(tokenize(src), src).parseAll();
+  if (v instanceof Stack) return expand(v);
+  if (typeof v === "string" || Buffer.isBuffer(v)) return expand(stack(v, new Stack([]), 1));
+  throw new PacketError("this is a value, not a packet: write layers like IP(dst=\"198.18.0.2\")/ICMP()", 1);
+}

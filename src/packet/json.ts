@@ -1,0 +1,38 @@
+import { Layer } from "./layer.js";
+import type { Values } from "./field.js";
+
+/**
+ * A layer's fields as JSON, in the conventions of the project's Scapy vectors: integers as numbers, flag fields as
+ * Scapy's letters with the number beside them (`flags#int`), bytes as hex, nested packets by their layer name (a
+ * list: the names joined), other lists in Scapy's own notation. Fields not on the wire are left out.
+ */
+export function fieldJson(l: Layer): Values {
+  const values = l.values();
+  const out: Values = {};
+  for (const f of l.def.fields) {
+    if (f.when && !f.when(values)) continue;
+    const v = values[f.name];
+    if (f.flags) {
+      out[`${f.name}#int`] = v ?? null;
+      out[f.name] = v === undefined ? null : f.show(v, values);
+    } else if (Buffer.isBuffer(v)) out[f.name] = v.toString("hex");
+    else if (Array.isArray(v)) out[f.name] = v.length && v[0] instanceof Layer ? `[${(v as Layer[]).map(pyRepr).join(", ")}]` : f.show(v, values);
+    else if (v instanceof Layer) out[f.name] = v.name;
+    else out[f.name] = v ?? null;
+  }
+  l.def.json?.(l, out);
+  return out;
+}
+
+/** Python's repr of a Scapy packet, as its vectors print nested option lists: <IPOption_RR  length=3 pointer=4 |>. */
+export function pyRepr(l: Layer): string {
+  const values = l.values();
+  const parts: string[] = [];
+  for (const f of l.def.fields) {
+    if (f.when && !f.when(values)) continue;
+    const v = values[f.name];
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    parts.push(`${f.name}=${f.show(v, values)}`);
+  }
+  return `<${l.name}  ${parts.join(" ")} |>`;
+}

@@ -1,0 +1,203 @@
+import { PacketError } from "./errors.js";
+import type { Field, Values } from "./field.js";
+
+/** What a layer's post-build hook may patch: its own header and everything after it is already written. */
+export interface BuildContext {
+  buf: Buffer;
+  /** Start and end of this layer's header, end of its payload (the packet may continue after: padding). */
+  start: number;
+  hdrEnd: number;
+  end: number;
+  values: Values;
+  /** Fields the user gave: an explicit value always wins over a computed one. */
+  given: Values;
+  /** The layer under this one (IP under TCP, for the pseudo-header), if any, and where its header starts. */
+  under?: Layer;
+  underValues?: Values;
+  underStart: number;
+}
+
+export interface LayerDef {
+  name: string;
+  fields: Field[];
+  byName: Map<string, Field>;
+  /** Patches lengths and checksums once the payload is written. */
+  postBuild?(ctx: BuildContext): void;
+  /** The layer under which this one's payload is bound, when no binding table entry fits (guess_payload_class). */
+  guessPayload?(values: Values, payload: Buffer): LayerDef | undefined;
+  /** How many of the bytes after the header belong to the payload (IP's total length); the rest is padding. */
+  payloadLength?(values: Values, hdrLen: number, available: number): number;
+  /** One-line summary in Scapy's words. */
+  summary?(l: Layer): string;
+  /** Scapy's hashret/answers: does `reply` (this layer kind) answer `request`? */
+  answers?(reply: Layer, request: Layer): boolean;
+  /** A reader of its own, for layers the field walker cannot read (DNS: names compressed against the message). */
+  decode?(buf: Buffer, start: number, end: number): { values: Values; next: number };
+  /** JSON of the layer's fields where Scapy's conventions need more than the field list (see json.ts). */
+  json?(l: Layer, out: Values): void;
+}
+
+export function defineLayer(name: string, fields: Field[], hooks: Omit<LayerDef, "name" | "fields" | "byName"> = {}): LayerDef {
+  const def: LayerDef = { name, fields, byName: new Map(fields.map((f) => [f.name, f])), ...hooks };
+  registry.set(name, def);
+  return def;
+}
+
+/** Every layer by name, for expressions and dissection. */
+export const registry = new Map<string, LayerDef>();
+
+/**
+ * One layer of a packet: the values the user gave, or a view into captured bytes whose fields are decoded on first
+ * access. A packet is a chain of layers (`payload`).
+ */
+export class Layer {
+  payload?: Layer;
+  /** The layer this one is carried in, set when a packet is assembled (summaries and checks look down). */
+  under?: Layer;
+  /** Dissected: where this layer lies in the captured buffer. */
+  buf?: Buffer;
+  start = 0;
+  hdrEnd = 0;
+  end = 0;
+  /** Why dissection stopped here (Raw of a layer that did not parse). */
+  note?: string;
+  private decoded?: Values;
+
+  constructor(
+    readonly def: LayerDef,
+    readonly given: Values = {},
+  ) {}
+
+  get name(): string {
+    return this.def.name;
+  }
+
+  /** The field's value: given, else decoded (dissected packets), else the default (undefined: computed at build). */
+  get(field: string): unknown {
+    if (field in this.given) return this.given[field];
+    if (this.buf) return this.values()[field];
+    return this.def.byName.get(field)?.default;
+  }
+
+  /** All values of a dissected layer, decoded once. */
+  values(): Values {
+    if (!this.buf) {
+      const v: Values = {};
+      for (const f of this.def.fields) v[f.name] = f.name in this.given ? this.given[f.name] : f.default;
+      return v;
+    }
+    if (!this.decoded) this.decoded = { ...decodeFields(this.def, this.buf, this.start, this.hdrEnd).values, ...this.given };
+    return this.decoded;
+  }
+
+  /** Sets decoded values that dissection already computed (so they are not decoded twice). */
+  setDecoded(v: Values): void {
+    this.decoded = v;
+  }
+
+  /** The layers from this one down the chain. */
+  *chain(): Generator<Layer> {
+    for (let l: Layer | undefined = this; l; l = l.payload) yield l;
+  }
+
+  /** A copy of this layer (and its payload) with some fields changed. */
+  with(changes: Values): Layer {
+    const copy = new Layer(this.def, { ...this.given, ...changes });
+    copy.payload = this.payload;
+    return copy;
+  }
+}
+
+/**
+ * Decodes a layer's fields from buf[start, end): the values and where the header ends. Never throws. As in Scapy,
+ * fields beyond the end of the data keep their defaults (`short`: an ICMP error quotes 8 bytes of TCP); `error`
+ * says the bytes cannot be this layer at all.
+ */
+export function decodeFields(def: LayerDef, buf: Buffer, start: number, end: number): { values: Values; next: number; short: boolean; error?: string } {
+  if (def.decode) {
+    try {
+      const { values, next } = def.decode(buf, start, end);
+      return { values, next, short: false };
+    } catch (e) {
+      return { values: {}, next: start, short: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  const values: Values = {};
+  let off = start;
+  let bit = 0; // bits used of the current byte group
+  let short = false;
+  for (const f of def.fields) {
+    if (f.when && !f.when(values)) continue;
+    if (short) {
+      values[f.name] = f.default;
+      continue;
+    }
+    if (f.bits > 0) {
+      const totalBits = bit + f.bits;
+      if (off + Math.ceil(totalBits / 8) > end) {
+        short = true;
+        values[f.name] = f.default;
+        continue;
+      }
+      values[f.name] = readBits(buf, off, bit, f.bits);
+      bit = totalBits;
+      off += bit >> 3;
+      bit &= 7;
+    } else {
+      if (off >= end && f.size && f.size(f.default, values) > 0) {
+        short = true;
+        values[f.name] = f.default;
+        continue;
+      }
+      try {
+        const [v, next] = f.read!(buf, off, end, values);
+        if (v === undefined) {
+          short = true;
+          values[f.name] = f.default;
+          continue;
+        }
+        values[f.name] = v;
+        off = next;
+      } catch (e) {
+        return { values, next: off, short, error: e instanceof Error ? e.message : String(e) };
+      }
+    }
+  }
+  return { values, next: Math.min(off, end), short };
+}
+
+export function readBits(buf: Buffer, off: number, bit: number, bits: number): number {
+  if (bit === 0) {
+    if (bits === 8) return buf[off];
+    if (bits === 16) return (buf[off] << 8) | buf[off + 1];
+    if (bits === 32) return buf.readUInt32BE(off);
+  }
+  let acc = 0;
+  const nbytes = Math.ceil((bit + bits) / 8);
+  for (let i = 0; i < nbytes; i++) acc = acc * 256 + buf[off + i];
+  const shift = nbytes * 8 - bit - bits;
+  return Math.floor(acc / 2 ** shift) % 2 ** bits;
+}
+
+export function writeBits(buf: Buffer, off: number, bit: number, bits: number, value: number): void {
+  if (bit === 0) {
+    if (bits === 8) return void (buf[off] = value);
+    if (bits === 16) return void ((buf[off] = value >>> 8), (buf[off + 1] = value & 0xff));
+    if (bits === 32) return void buf.writeUInt32BE(value >>> 0, off);
+  }
+  const nbytes = Math.ceil((bit + bits) / 8);
+  const shift = nbytes * 8 - bit - bits;
+  let acc = 0;
+  for (let i = 0; i < nbytes; i++) acc = acc * 256 + buf[off + i];
+  acc = acc - (Math.floor(acc / 2 ** shift) % 2 ** bits) * 2 ** shift + (value % 2 ** bits) * 2 ** shift;
+  for (let i = nbytes - 1; i >= 0; i--) {
+    buf[off + i] = acc % 256;
+    acc = Math.floor(acc / 256);
+  }
+}
+
+export function fieldOf(def: LayerDef, name: string): Field {
+  const f = def.byName.get(name);
+  if (!f) throw new PacketError(`${def.name} has no field ${name}`);
+  return f;
+}

@@ -1,0 +1,24 @@
+import { bind } from "../bind.js";
+import { int, mac, u16 } from "../field.js";
+import { defineLayer, type Layer } from "../layer.js";
+
+export const etherTypes: Record<number, string> = {
+  0x0800: "IPv4", 0x0806: "ARP", 0x86dd: "IPv6", 0x8100: "802_1Q", 0x88a8: "802_1AD", 0x8847: "MPLS", 0x88cc: "LLDP", 0x9000: "LOOP",
+};
+
+export const Ether = defineLayer("Ether", [mac("dst", "ff:ff:ff:ff:ff:ff"), mac("src", "00:00:00:00:00:00"), u16("type", 0x9000, { names: etherTypes })], {
+  summary: (l: Layer) => `${l.get("src")} > ${l.get("dst")} (${hexOrName(l.get("type") as number)})`,
+  answers: (reply, req) => reply.get("type") === req.get("type"),
+});
+
+export const Dot1Q = defineLayer("Dot1Q", [int("prio", 3, 0), int("id", 1, 0), int("vlan", 12, 1), u16("type", 0x0000, { names: etherTypes })], {
+  summary: (l: Layer) => `802.1q ${hexOrName(l.get("type") as number)} vlan ${l.get("vlan")}`,
+  answers: (reply, req) => reply.get("vlan") === req.get("vlan"),
+});
+
+function hexOrName(t: number): string {
+  return `0x${t.toString(16)}`;
+}
+
+bind(Ether, Dot1Q, { type: 0x8100 });
+bind(Dot1Q, Dot1Q, { type: 0x8100 });

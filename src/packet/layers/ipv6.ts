@@ -1,0 +1,43 @@
+import { bind } from "../bind.js";
+import { int, ipv6, u16, u8, type Values } from "../field.js";
+import { defineLayer, type BuildContext, type Layer } from "../layer.js";
+import { Dot1Q, Ether } from "./ether.js";
+import { ipProtos } from "./ip.js";
+
+const ipv6Fields = () => [
+  int("version", 4, 6),
+  int("tc", 8, 0),
+  int("fl", 20, 0),
+  u16("plen", undefined),
+  u8("nh", 59, { names: ipProtos }),
+  u8("hlim", 64),
+  ipv6("src", "::1"),
+  ipv6("dst", "::1"),
+];
+
+function postBuild({ buf, start, hdrEnd, end, values }: BuildContext) {
+  if (values.plen === undefined) buf.writeUInt16BE(Math.min(0xffff, end - hdrEnd), start + 4);
+}
+
+const payloadLength = (v: Values) => (typeof v.plen === "number" ? v.plen : -1);
+
+export const IPv6 = defineLayer("IPv6", ipv6Fields(), {
+  postBuild,
+  payloadLength,
+  summary: (l: Layer) => `${l.get("src")} > ${l.get("dst")} (${l.get("nh")})`,
+  answers: (reply, req) => {
+    if (req.name !== "IPv6") return false;
+    const multicast = String(req.get("dst")).toLowerCase().startsWith("ff");
+    return (multicast || reply.get("src") === req.get("dst")) && reply.get("dst") === req.get("src");
+  },
+});
+
+/** The IPv6 header quoted in an ICMPv6 error. */
+export const IPerror6 = defineLayer("IPerror6", ipv6Fields(), {
+  postBuild,
+  payloadLength: () => -1,
+  answers: (quoted, req) => req.name === "IPv6" && quoted.get("src") === req.get("src") && quoted.get("dst") === req.get("dst"),
+});
+
+bind(Ether, IPv6, { type: 0x86dd });
+bind(Dot1Q, IPv6, { type: 0x86dd });

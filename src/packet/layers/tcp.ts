@@ -1,0 +1,195 @@
+import { bind } from "../bind.js";
+import { PacketError } from "../errors.js";
+import { int, pyBytes, toBytes, u16, u32, type Field } from "../field.js";
+import { defineLayer, type Layer } from "../layer.js";
+import { tcpServices } from "../services.js";
+import { pseudoHeaderChecksum } from "../transport-checksum.js";
+import { IP, IPerror } from "./ip.js";
+
+export type TcpOption = [string | number, unknown];
+
+const optionKinds: Record<string, number> = { EOL: 0, NOP: 1, MSS: 2, WScale: 3, SAckOK: 4, SAck: 5, Timestamp: 8, AltChkSum: 14, AltChkSumOpt: 15, MD5: 19, UTO: 28, TFO: 34 };
+const kindNames = Object.fromEntries(Object.entries(optionKinds).map(([k, v]) => [v, k]));
+
+function encodeOption([name, value]: TcpOption): Buffer {
+  const kind = typeof name === "number" ? name : optionKinds[name];
+  if (kind === undefined) throw new PacketError(`TCP option ${JSON.stringify(name)} is unknown: use one of ${Object.keys(optionKinds).join(", ")} or (kind, b"…")`);
+  if (kind === 0 || kind === 1) return Buffer.from([kind]);
+  let body: Buffer;
+  const ints = (fmt: number[], vals: unknown[]) => {
+    const b = Buffer.alloc(fmt.reduce((a, x) => a + x, 0));
+    let o = 0;
+    fmt.forEach((size, i) => {
+      const n = Number(vals[i] ?? 0);
+      if (size === 1) b[o] = n;
+      else if (size === 2) b.writeUInt16BE(n, o);
+      else b.writeUInt32BE(n >>> 0, o);
+      o += size;
+    });
+    return b;
+  };
+  const list = (v: unknown) => (Array.isArray(v) ? v : [v]);
+  if (Buffer.isBuffer(value) || typeof value === "string") body = toBytes("option", value);
+  else if (kind === 2 || kind === 28) body = ints([2], list(value));
+  else if (kind === 3) body = ints([1], list(value));
+  else if (kind === 5) body = ints(list(value).map(() => 4), list(value));
+  else if (kind === 8 || kind === 34) body = ints([4, 4], list(value));
+  else if (kind === 14) body = ints([1, 2], list(value));
+  else if (value === null || value === undefined) body = Buffer.alloc(0);
+  else throw new PacketError(`TCP option ${name}: give its value as bytes`);
+  return Buffer.concat([Buffer.from([kind, body.length + 2]), body]);
+}
+
+function encodeOptions(opts: TcpOption[]): Buffer {
+  const raw = Buffer.concat(opts.map(encodeOption));
+  return Buffer.concat([raw, Buffer.alloc((4 - (raw.length % 4)) % 4)]);
+}
+
+/** Decodes options as Scapy lists them; a length below 2 counts as 2, so a lying option cannot loop. */
+export function decodeOptions(buf: Buffer, off: number, end: number): TcpOption[] {
+  const out: TcpOption[] = [];
+  while (off < end && out.length < 40) {
+    const kind = buf[off];
+    if (kind === 0) {
+      out.push(["EOL", null]);
+      break;
+    }
+    if (kind === 1) {
+      out.push(["NOP", null]);
+      off++;
+      continue;
+    }
+    let len = off + 1 < end ? buf[off + 1] : 0;
+    if (len < 2) len = 2;
+    const val = buf.subarray(Math.min(off + 2, end), Math.min(off + len, end));
+    const name = kindNames[kind];
+    const u = (sizes: number[]) => {
+      if (sizes.reduce((a, b) => a + b, 0) !== val.length) return undefined;
+      let o = 0;
+      return sizes.map((s) => {
+        const n = s === 1 ? val[o] : s === 2 ? val.readUInt16BE(o) : val.readUInt32BE(o);
+        o += s;
+        return n;
+      });
+    };
+    let value: unknown = val;
+    if (kind === 2 || kind === 28) value = u([2])?.[0] ?? val;
+    else if (kind === 3) value = u([1])?.[0] ?? val;
+    else if (kind === 4 || kind === 15) value = val;
+    else if (kind === 5) value = val.length % 4 === 0 ? u(Array(val.length / 4).fill(4)) : val;
+    else if (kind === 8 || kind === 34) value = u([4, 4]) ?? val;
+    else if (kind === 14) value = u([1, 2]) ?? val;
+    out.push([name ?? kind, value]);
+    off += len;
+  }
+  return out;
+}
+
+function showOptions(opts: TcpOption[]): string {
+  const py = (v: unknown): string =>
+    v === null || v === undefined ? "None" : Buffer.isBuffer(v) ? pyBytes(v) : Array.isArray(v) ? `(${v.map(py).join(", ")}${v.length === 1 ? "," : ""})` : typeof v === "string" ? `'${v}'` : String(v);
+  return `[${opts.map(([n, v]) => `(${typeof n === "string" ? `'${n}'` : n}, ${py(v)})`).join(", ")}]`;
+}
+
+const cache = new WeakMap<object, Buffer>();
+const encoded = (v: unknown) => {
+  const opts = v as TcpOption[];
+  let b = cache.get(opts);
+  if (!b) cache.set(opts, (b = encodeOptions(opts)));
+  return b;
+};
+
+const options: Field = {
+  name: "options",
+  bits: 0,
+  default: [],
+  isList: true,
+  size: (v) => encoded(v).length,
+  write: (buf, off, v) => void encoded(v).copy(buf, off),
+  read: (buf, off, end, v) => {
+    const stop = Math.min(end, off + Math.max(0, ((v.dataofs as number) ?? 5) * 4 - 20));
+    return [decodeOptions(buf, off, stop), stop];
+  },
+  parse: (input) => {
+    if (input === null || input === undefined || input === "") return [];
+    if (!Array.isArray(input)) throw new PacketError('TCP options are a list of (name, value): [("MSS", 1460), ("NOP", None), ("WScale", 7)]');
+    const opts = input.map((o) => {
+      if (!Array.isArray(o) || o.length !== 2) throw new PacketError('each TCP option is a (name, value) pair, e.g. ("MSS", 1460)');
+      return [o[0], o[1]] as TcpOption;
+    });
+    encodeOptions(opts); // fail now, with the option's name, rather than at build time
+    return opts;
+  },
+  show: (v) => showOptions(v as TcpOption[]),
+};
+
+const tcpFields = () => [
+  u16("sport", 20, { names: tcpServices }),
+  u16("dport", 80, { names: tcpServices }),
+  u32("seq", 0),
+  u32("ack", 0),
+  int("dataofs", 4, undefined),
+  int("reserved", 3, 0),
+  int("flags", 9, 0x02, { flags: [..."FSRPAUECN"] }),
+  u16("window", 8192),
+  u16("chksum", undefined),
+  u16("urgptr", 0),
+  options,
+];
+
+function tcpPostBuild(ctx: Parameters<NonNullable<typeof TCP.postBuild>>[0]) {
+  const { buf, start, hdrEnd, values } = ctx;
+  if (values.dataofs === undefined) buf[start + 12] = (((hdrEnd - start) >> 2) << 4) | (buf[start + 12] & 0x0f);
+  if (values.chksum === undefined) {
+    buf.writeUInt16BE(0, start + 16);
+    const ck = pseudoHeaderChecksum(ctx, 6);
+    if (ck !== undefined) buf.writeUInt16BE(ck, start + 16);
+  }
+}
+
+const port = (p: unknown) => tcpServices[p as number] ?? String(p);
+
+export const TCP = defineLayer("TCP", tcpFields(), {
+  postBuild: (ctx) => tcpPostBuild(ctx),
+  // Scapy stops reading where the bytes end: with nothing after the header, options keep their default b"" ("").
+  json: (l, out) => {
+    if ((l.get("options") as TcpOption[]).length === 0 && !(l.buf ? l.end > l.hdrEnd : l.payload)) out.options = "";
+  },
+  summary: (l: Layer) => {
+    const flags = int("flags", 9, 0, { flags: [..."FSRPAUECN"] }).show(l.get("flags"));
+    const u = l.under;
+    if (u && (u.name === "IP" || u.name === "IPv6")) return `TCP ${u.get("src")}:${port(l.get("sport"))} > ${u.get("dst")}:${port(l.get("dport"))} ${flags}`;
+    return `TCP ${port(l.get("sport"))} > ${port(l.get("dport"))} ${flags}`;
+  },
+  answers: (reply, req) => {
+    if (req.name !== "TCP") return false;
+    const rf = reply.get("flags") as number;
+    const qf = req.get("flags") as number;
+    const [S, R, A] = [0x02, 0x04, 0x10];
+    if (qf & R) return false;
+    if (rf & S) {
+      if (!(rf & A)) return false;
+      if (!(qf & S)) return false;
+    }
+    if (reply.get("sport") !== req.get("dport") || reply.get("dport") !== req.get("sport")) return false;
+    const diff = (a: number, b: number) => Math.abs(((a - b + 2 ** 31) % 2 ** 32) - 2 ** 31);
+    if (!(qf & S && !(qf & A)) && diff(req.get("ack") as number, reply.get("seq") as number) > 2) return false;
+    if (rf & R && !(rf & A)) return true;
+    const reqPayload = req.payload && req.payload.name !== "Padding" ? payloadLength(req.payload) : 0;
+    return diff(req.get("seq") as number, reply.get("ack") as number) <= 2 + reqPayload;
+  },
+});
+
+function payloadLength(l: Layer): number {
+  if (l.buf) return l.end - l.start;
+  const load = l.get("load");
+  return Buffer.isBuffer(load) ? load.length : 0;
+}
+
+export const TCPerror = defineLayer("TCPerror", tcpFields(), {
+  postBuild: (ctx) => tcpPostBuild(ctx),
+  answers: (quoted, req) => req.name === "TCP" && quoted.get("sport") === req.get("sport") && quoted.get("dport") === req.get("dport"),
+});
+
+bind(IP, TCP, { frag: 0, proto: 6 });
+bind(IPerror, TCPerror, { proto: 6 });

@@ -1,0 +1,41 @@
+import { bind } from "../bind.js";
+import { u16 } from "../field.js";
+import { defineLayer, type BuildContext, type Layer } from "../layer.js";
+import { udpServices } from "../services.js";
+import { pseudoHeaderChecksum } from "../transport-checksum.js";
+import { IP, IPerror } from "./ip.js";
+
+const udpFields = () => [u16("sport", 53, { names: udpServices }), u16("dport", 53, { names: udpServices }), u16("len", undefined), u16("chksum", undefined)];
+
+function udpPostBuild(ctx: BuildContext) {
+  const { buf, start, end, values } = ctx;
+  if (values.len === undefined) buf.writeUInt16BE(Math.min(0xffff, end - start), start + 4);
+  if (values.chksum === undefined) {
+    buf.writeUInt16BE(0, start + 6);
+    const ck = pseudoHeaderChecksum(ctx, 17);
+    // RFC 768: a computed checksum of 0 is sent as 0xffff (0 means "no checksum").
+    if (ck !== undefined) buf.writeUInt16BE(ck === 0 ? 0xffff : ck, start + 6);
+  }
+}
+
+const port = (p: unknown) => udpServices[p as number] ?? String(p);
+
+export const UDP = defineLayer("UDP", udpFields(), {
+  postBuild: udpPostBuild,
+  payloadLength: (v) => (typeof v.len === "number" && v.len >= 8 ? v.len - 8 : -1),
+  summary: (l: Layer) => {
+    const u = l.under;
+    if (u && (u.name === "IP" || u.name === "IPv6")) return `UDP ${u.get("src")}:${port(l.get("sport"))} > ${u.get("dst")}:${port(l.get("dport"))}`;
+    return `UDP ${port(l.get("sport"))} > ${port(l.get("dport"))}`;
+  },
+  answers: (reply, req) => req.name === "UDP" && reply.get("dport") === req.get("sport"),
+});
+
+export const UDPerror = defineLayer("UDPerror", udpFields(), {
+  postBuild: udpPostBuild,
+  payloadLength: (v) => (typeof v.len === "number" && v.len >= 8 ? v.len - 8 : -1),
+  answers: (quoted, req) => req.name === "UDP" && quoted.get("sport") === req.get("sport") && quoted.get("dport") === req.get("dport"),
+});
+
+bind(IP, UDP, { frag: 0, proto: 17 });
+bind(IPerror, UDPerror, { proto: 17 });

@@ -1,0 +1,22 @@
+import { checksum } from "./checksum.js";
+import type { BuildContext } from "./layer.js";
+
+/**
+ * The checksum of a TCP/UDP/ICMPv6 segment over the pseudo-header of the IPv4 or IPv6 layer under it, read from
+ * the bytes already written (so addresses are exactly what is on the wire). undefined when there is no IP under it.
+ */
+export function pseudoHeaderChecksum(ctx: BuildContext, proto: number): number | undefined {
+  const { buf, start, end, under, underStart } = ctx;
+  const len = end - start;
+  let sum: number;
+  if (under?.name === "IP" || under?.name === "IPerror") {
+    sum = word(buf, underStart + 12) + word(buf, underStart + 14) + word(buf, underStart + 16) + word(buf, underStart + 18);
+  } else if (under?.name === "IPv6" || under?.name === "IPerrorv6") {
+    sum = 0;
+    for (let i = 8; i < 40; i += 2) sum += word(buf, underStart + i);
+  } else return undefined;
+  sum += proto + (len >>> 16) + (len & 0xffff);
+  return checksum(buf, start, end, sum);
+}
+
+const word = (b: Buffer, o: number) => (b[o] << 8) | b[o + 1];
