@@ -64,6 +64,32 @@ program
     process.stdout.write(scenarioSchemaPath + "\n");
   });
 
+program
+  .command("craft")
+  .description("build packets from Scapy syntax and print them as hex (one line each), a tree, JSON or a pcap file")
+  .argument("<expr>", "the packet in Scapy's own syntax")
+  .option("--hex", "one line of hex per packet and nothing else (the default)")
+  .option("--show", "every layer and field, as Scapy's show()")
+  .option("--json", "layers and fields as JSON")
+  .option("--pcap <file>", "write the packets to a pcap file")
+  .addHelpText("after", `\nExamples:\n  wirecheck craft 'IP(dst="198.18.0.2")/TCP(dport=80, flags="S")'\n  wirecheck craft 'Ether()/IP(dst="198.18.0.2")/UDP(dport=[53, 123])' --pcap out.pcap`)
+  .action(async (expr: string, o: { hex?: boolean; show?: boolean; json?: boolean; pcap?: string }) => {
+    const { craftCommand } = await import("./commands/craft.js");
+    process.exitCode = craftCommand(expr, o);
+  });
+
+program
+  .command("dissect")
+  .description("read packets from hex or a pcap file and print their layers and fields")
+  .argument("<input>", "hex bytes, or a .pcap file")
+  .option("--json", "layers and fields as JSON")
+  .addOption(new Option("--link <type>", "what the bytes start with (default ether, or the pcap's link type)").choices(["ether", "ip", "ipv6", "raw"]))
+  .addHelpText("after", "\nExamples:\n  wirecheck dissect 4500001c000100004001...\n  wirecheck dissect reports/capture.pcap --json")
+  .action(async (input: string, o: { json?: boolean; link?: "ether" | "ip" | "ipv6" | "raw" }) => {
+    const { dissectCommand } = await import("./commands/dissect.js");
+    process.exitCode = dissectCommand(input, o);
+  });
+
 const lab = program
   .command("lab")
   .description("manage lab leftovers")

@@ -1,12 +1,11 @@
 import { PacketError } from "./errors.js";
 import type { Field, Values } from "./field.js";
 import { fillFor } from "./bind.js";
-import { writeBits, type Layer } from "./layer.js";
+import { writeBits, type Layer, type LayerDef } from "./layer.js";
 
 /** The values a layer is built with: defaults, then what its upper layer implies, then what the user gave. */
 export function buildValues(l: Layer): Values {
-  const v: Values = l.buf ? { ...l.values() } : {};
-  if (!l.buf) for (const f of l.def.fields) v[f.name] = f.default;
+  const v: Values = l.buf ? { ...l.values() } : { ...defaultsOf(l.def) };
   if (l.payload) {
     const fill = fillFor(l.def, l.payload.def);
     if (fill) for (const k in fill) if (!(k in l.given)) v[k] = fill[k];
@@ -15,6 +14,17 @@ export function buildValues(l: Layer): Values {
   // A rebuilt dissected layer recomputes what the user did not set: lengths and checksums follow the new content.
   if (l.buf) for (const f of l.def.fields) if (f.auto && !(f.name in l.given)) v[f.name] = undefined;
   return v;
+}
+
+const defaults = new WeakMap<LayerDef, Values>();
+function defaultsOf(def: LayerDef): Values {
+  let d = defaults.get(def);
+  if (!d) {
+    d = {};
+    for (const f of def.fields) if (!(f.name in d) || d[f.name] === undefined) d[f.name] = f.default;
+    defaults.set(def, d);
+  }
+  return d;
 }
 
 function fieldSize(f: Field, value: unknown, v: Values): number {
@@ -32,14 +42,21 @@ export function build(top: Layer): Buffer {
     layers.push(l);
   }
   const values = layers.map(buildValues);
-  const sizes = layers.map((l, i) => measure(l, values[i]));
+  const fieldSizes: number[][] = layers.map(() => []);
+  const sizes = layers.map((l, i) => measure(l, values[i], fieldSizes[i]));
   const total = sizes.reduce((a, b) => a + b, 0);
-  const buf = Buffer.alloc(total);
+  // From Node's pool (fast for small packets), zeroed: unset computed fields are written later or stay 0.
+  const buf = Buffer.allocUnsafe(total).fill(0);
   const starts: number[] = [];
   let off = 0;
   for (let i = 0; i < layers.length; i++) {
     starts.push(off);
-    writeFields(layers[i], values[i], buf, off);
+    try {
+      writeFields(layers[i], values[i], buf, off, fieldSizes[i]);
+    } catch (e) {
+      if (e instanceof PacketError && !e.message.startsWith(`${layers[i].def.name}.`)) throw new PacketError(`${layers[i].def.name}: ${e.message}`);
+      throw e;
+    }
     off += sizes[i];
   }
   for (let i = layers.length - 1; i >= 0; i--) {
@@ -63,21 +80,27 @@ function present(f: Field, v: Values): boolean {
   return !f.when || f.when(v);
 }
 
-function measure(l: Layer, v: Values): number {
+/** The header size of a layer; the sizes of its byte fields go to `sizes`, in order, for writeFields. */
+function measure(l: Layer, v: Values, sizes: number[]): number {
   let bits = 0;
   let bytes = 0;
   for (const f of l.def.fields) {
     if (!present(f, v)) continue;
     if (f.bits > 0) bits += f.bits;
-    else bytes += fieldSize(f, v[f.name] ?? f.default, v);
+    else {
+      const n = fieldSize(f, v[f.name] ?? f.default, v);
+      sizes.push(n);
+      bytes += n;
+    }
   }
   if (bits % 8) throw new PacketError(`${l.def.name}: its bit fields do not fill whole bytes`);
   return bytes + bits / 8;
 }
 
-function writeFields(l: Layer, v: Values, buf: Buffer, start: number): void {
+function writeFields(l: Layer, v: Values, buf: Buffer, start: number, sizes: number[]): void {
   let off = start;
   let bit = 0;
+  let k = 0;
   for (const f of l.def.fields) {
     if (!present(f, v)) continue;
     const value = v[f.name];
@@ -90,14 +113,8 @@ function writeFields(l: Layer, v: Values, buf: Buffer, start: number): void {
       off += bit >> 3;
       bit &= 7;
     } else {
-      const val = value ?? f.default;
-      try {
-        f.write!(buf, off, val, v);
-      } catch (e) {
-        if (e instanceof PacketError) throw new PacketError(`${l.def.name}.${f.name}: ${e.message}`);
-        throw e;
-      }
-      off += fieldSize(f, val, v);
+      f.write!(buf, off, value ?? f.default, v);
+      off += sizes[k++];
     }
   }
 }

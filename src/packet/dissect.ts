@@ -1,4 +1,5 @@
 import { boundUpper } from "./bind.js";
+import type { Values } from "./field.js";
 import { decodeFields, Layer, type LayerDef } from "./layer.js";
 import { Padding, Raw } from "./layers/raw.js";
 
@@ -21,17 +22,26 @@ export function dissectLayers(first: LayerDef, buf: Buffer, start = 0, end = buf
     prev = l;
   };
   for (let depth = 0; depth < maxLayers; depth++) {
-    const { values, next, short, error } = decodeFields(def, buf, off, limit);
-    if (error !== undefined || (next === off && def !== Raw && def !== Padding)) {
-      link(rawLayer(buf, off, limit, `not ${def.name}: ${error ?? "no bytes of it"}`));
-      break;
-    }
     const layer = new Layer(def);
     layer.buf = buf;
     layer.start = off;
+    let values: Values;
+    let next: number;
+    const fast = def.span?.(buf, off, limit);
+    if (fast) {
+      ({ hdrEnd: next, key: values } = fast);
+      layer.setDecoded(values, true);
+    } else {
+      const d = decodeFields(def, buf, off, limit);
+      if (d.error !== undefined || (d.next === off && def !== Raw && def !== Padding)) {
+        link(rawLayer(buf, off, limit, `not ${def.name}: ${d.error ?? "no bytes of it"}`));
+        break;
+      }
+      ({ values, next } = d);
+      layer.setDecoded(values);
+      if (d.short) layer.note = `${def.name} cut off after ${next - off} bytes`;
+    }
     layer.hdrEnd = next;
-    layer.setDecoded(values);
-    if (short) layer.note = `${def.name} cut off after ${next - off} bytes`;
     let payEnd = limit;
     if (def.payloadLength) {
       const n = def.payloadLength(values, next - off, limit - next);

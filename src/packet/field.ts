@@ -32,6 +32,8 @@ export interface Field {
   show(value: unknown, values?: Values): string;
   /** Several values, e.g. TCP options: a Python list is the value itself, not a packet set. */
   isList?: boolean;
+  /** Byte fields of a size that never changes (addresses): lets a field be read at a known offset. */
+  fixedSize?: number;
 }
 
 const isInt = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
@@ -56,14 +58,18 @@ function intParser(name: string, bits: number, names?: Record<number, string>, f
   };
 }
 
+const flagTables = new WeakMap<readonly string[], { multi: boolean; bit: Map<string, number> }>();
+
 function parseFlags(name: string, text: string, flags: readonly string[]): number {
+  let t = flagTables.get(flags);
+  if (!t) flagTables.set(flags, (t = { multi: flags.some((f) => f.length > 1), bit: new Map(flags.map((f, i) => [f, i] as const).filter(([f]) => f).reverse()) }));
   let n = 0;
-  // Multi-letter flag names (IP's "DF", "MF") are written joined by "+" or as one name.
-  const multi = flags.some((f) => f.length > 1);
-  const parts = multi ? text.split("+").filter(Boolean) : [...text];
-  for (const p of parts) {
-    const i = flags.indexOf(p);
-    if (i < 0) throw new PacketError(`${name}=${JSON.stringify(text)}: \`${p}\` is not a flag of ${name} (flags: ${flags.filter(Boolean).join(multi ? ", " : "")})`);
+  // Multi-letter flag names (IP's "DF", "MF") are written joined by "+"; single letters just follow each other.
+  const parts = t.multi ? text.split("+").filter(Boolean) : text;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    const i = t.bit.get(p);
+    if (i === undefined) throw new PacketError(`${name}=${JSON.stringify(text)}: \`${p}\` is not a flag of ${name} (flags: ${flags.filter(Boolean).join(t.multi ? ", " : "")})`);
     n |= 1 << i;
   }
   return n;
@@ -117,6 +123,7 @@ function fixedBytes(name: string, size: number, dflt: string, w: (b: Buffer, o: 
     bits: 0,
     default: dflt,
     when,
+    fixedSize: size,
     size: () => size,
     write: (buf, off, value) => w(buf, off, value as string),
     read: (buf, off, end) => (off + size > end ? [undefined, end] : [r(buf, off), off + size]),

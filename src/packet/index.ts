@@ -14,11 +14,13 @@ import { dissectLayers } from "./dissect.js";
 import { PacketError } from "./errors.js";
 import { parsePackets } from "./expr.js";
 import { registry } from "./layer.js";
+import { Layer } from "./layer.js";
 import { Packet } from "./packet.js";
 
 export { Packet } from "./packet.js";
 export { Layer } from "./layer.js";
 export { PacketError } from "./errors.js";
+export { encodePcap, decodePcap, linkTypes, type PcapRecord } from "./pcap.js";
 
 export type Link = "ether" | "ip" | "ipv6" | "raw";
 
@@ -38,4 +40,28 @@ export function dissect(bytes: Buffer | Uint8Array, o: { link?: Link } = {}): Pa
   const def = registry.get(first);
   if (!def) throw new PacketError(`unknown link type ${link}`);
   return new Packet(dissectLayers(def, buf));
+}
+
+/**
+ * Builds a packet from layer names and field values, without parsing an expression:
+ * `stack(["IP", { dst: "198.18.0.2" }], ["TCP", { dport: 80, flags: "S" }])`. Values are checked as in craft().
+ */
+export function stack(...layers: [string, Record<string, unknown>?][]): Packet {
+  let top: Layer | undefined;
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const [name, values = {}] = layers[i];
+    const def = registry.get(name);
+    if (!def) throw new PacketError(`unknown layer ${name}`);
+    const given: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(values)) {
+      const f = def.byName.get(k);
+      if (!f) throw new PacketError(`${name} has no field ${k}`);
+      given[k] = f.parse(v);
+    }
+    const l = new Layer(def, given);
+    l.payload = top;
+    top = l;
+  }
+  if (!top) throw new PacketError("a packet needs at least one layer");
+  return new Packet(top);
 }

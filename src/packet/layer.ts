@@ -21,6 +21,8 @@ export interface LayerDef {
   name: string;
   fields: Field[];
   byName: Map<string, Field>;
+  /** Fields at a fixed bit offset (all before the first conditional or variable one): readable one at a time. */
+  offsets: Map<string, number>;
   /** Patches lengths and checksums once the payload is written. */
   postBuild?(ctx: BuildContext): void;
   /** The layer under which this one's payload is bound, when no binding table entry fits (guess_payload_class). */
@@ -31,16 +33,33 @@ export interface LayerDef {
   summary?(l: Layer): string;
   /** Scapy's hashret/answers: does `reply` (this layer kind) answer `request`? */
   answers?(reply: Layer, request: Layer): boolean;
+  /**
+   * A fast path for dissection: where the header ends and the few values that pick the payload (bindings, payload
+   * length), read without decoding the rest; the other fields are decoded when first asked for. undefined: use the
+   * field walker (e.g. a header cut short).
+   */
+  span?(buf: Buffer, off: number, end: number): { hdrEnd: number; key: Values } | undefined;
   /** A reader of its own, for layers the field walker cannot read (DNS: names compressed against the message). */
   decode?(buf: Buffer, start: number, end: number): { values: Values; next: number };
   /** JSON of the layer's fields where Scapy's conventions need more than the field list (see json.ts). */
   json?(l: Layer, out: Values): void;
 }
 
-export function defineLayer(name: string, fields: Field[], hooks: Omit<LayerDef, "name" | "fields" | "byName"> = {}): LayerDef {
-  const def: LayerDef = { name, fields, byName: new Map(fields.map((f) => [f.name, f])), ...hooks };
+export function defineLayer(name: string, fields: Field[], hooks: Omit<LayerDef, "name" | "fields" | "byName" | "offsets"> = {}): LayerDef {
+  const def: LayerDef = { name, fields, byName: new Map(fields.map((f) => [f.name, f])), offsets: staticOffsets(fields), ...hooks };
   registry.set(name, def);
   return def;
+}
+
+function staticOffsets(fields: Field[]): Map<string, number> {
+  const out = new Map<string, number>();
+  let bit = 0;
+  for (const f of fields) {
+    if (f.when || (f.bits === 0 && f.fixedSize === undefined)) break;
+    out.set(f.name, bit);
+    bit += f.bits || f.fixedSize! * 8;
+  }
+  return out;
 }
 
 /** Every layer by name, for expressions and dissection. */
@@ -62,6 +81,8 @@ export class Layer {
   /** Why dissection stopped here (Raw of a layer that did not parse). */
   note?: string;
   private decoded?: Values;
+  /** decoded holds only what dissection needed (span); the rest is read on first access. */
+  private partial = false;
 
   constructor(
     readonly def: LayerDef,
@@ -75,7 +96,20 @@ export class Layer {
   /** The field's value: given, else decoded (dissected packets), else the default (undefined: computed at build). */
   get(field: string): unknown {
     if (field in this.given) return this.given[field];
-    if (this.buf) return this.values()[field];
+    if (this.buf) {
+      if (this.partial && this.decoded) {
+        if (field in this.decoded) return this.decoded[field];
+        // One field at a known offset: read just it, leaving the rest (options…) undecoded.
+        const at = this.def.offsets.get(field);
+        const f = this.def.byName.get(field)!;
+        if (at !== undefined) {
+          const off = this.start + (at >> 3);
+          const size = f.bits ? ((at & 7) + f.bits + 7) >> 3 : f.fixedSize!;
+          if (off + size <= this.hdrEnd) return (this.decoded[field] = f.bits ? readBits(this.buf, off, at & 7, f.bits) : f.read!(this.buf, off, this.hdrEnd, this.decoded)[0]);
+        }
+      }
+      return this.values()[field];
+    }
     return this.def.byName.get(field)?.default;
   }
 
@@ -86,13 +120,17 @@ export class Layer {
       for (const f of this.def.fields) v[f.name] = f.name in this.given ? this.given[f.name] : f.default;
       return v;
     }
-    if (!this.decoded) this.decoded = { ...decodeFields(this.def, this.buf, this.start, this.hdrEnd).values, ...this.given };
+    if (!this.decoded || this.partial) {
+      this.decoded = { ...decodeFields(this.def, this.buf, this.start, this.hdrEnd).values, ...this.given };
+      this.partial = false;
+    }
     return this.decoded;
   }
 
-  /** Sets decoded values that dissection already computed (so they are not decoded twice). */
-  setDecoded(v: Values): void {
+  /** Sets decoded values that dissection already computed (so they are not decoded twice); `partial`: only some. */
+  setDecoded(v: Values, partial = false): void {
     this.decoded = v;
+    this.partial = partial;
   }
 
   /** The layers from this one down the chain. */
@@ -185,7 +223,20 @@ export function writeBits(buf: Buffer, off: number, bit: number, bits: number, v
     if (bits === 16) return void ((buf[off] = value >>> 8), (buf[off + 1] = value & 0xff));
     if (bits === 32) return void buf.writeUInt32BE(value >>> 0, off);
   }
-  const nbytes = Math.ceil((bit + bits) / 8);
+  const nbytes = (bit + bits + 7) >> 3;
+  if (nbytes <= 3) {
+    // Up to 24 bits in play: plain integer arithmetic on the bytes it touches.
+    const shift = nbytes * 8 - bit - bits;
+    let acc = 0;
+    for (let i = 0; i < nbytes; i++) acc = (acc << 8) | buf[off + i];
+    const mask = ((1 << bits) - 1) << shift;
+    acc = (acc & ~mask) | ((value << shift) & mask);
+    for (let i = nbytes - 1; i >= 0; i--) {
+      buf[off + i] = acc & 0xff;
+      acc >>>= 8;
+    }
+    return;
+  }
   const shift = nbytes * 8 - bit - bits;
   let acc = 0;
   for (let i = 0; i < nbytes; i++) acc = acc * 256 + buf[off + i];

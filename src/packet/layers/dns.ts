@@ -25,16 +25,42 @@ function normName(s: string): string {
   return s === "" || s === "." ? "." : s.endsWith(".") ? s : `${s}.`;
 }
 
-function encodeName(name: string): Buffer {
+/** Wire size of a name: a length byte and up to 63 bytes per label, then the root's 0. */
+function nameSize(name: string): number {
   const n = normName(name);
-  if (n === ".") return Buffer.from([0]);
-  const parts: Buffer[] = [];
-  for (const label of n.slice(0, -1).split(".")) {
-    const b = Buffer.from(label, "latin1").subarray(0, 63);
-    parts.push(Buffer.from([b.length]), b);
+  if (n === ".") return 1;
+  let size = 1;
+  let label = 0;
+  for (let i = 0; i < n.length; i++) {
+    if (n.charCodeAt(i) === 46) {
+      size += 1 + Math.min(label, 63);
+      label = 0;
+    } else label++;
   }
-  parts.push(Buffer.from([0]));
-  return Buffer.concat(parts);
+  return size;
+}
+
+/** Writes a name uncompressed, as Scapy builds it; returns where it ends. */
+function writeName(buf: Buffer, off: number, name: string): number {
+  const n = normName(name);
+  if (n !== ".") {
+    let start = 0;
+    for (let i = 0; i < n.length; i++) {
+      if (n.charCodeAt(i) !== 46) continue;
+      const len = Math.min(i - start, 63);
+      buf[off++] = len;
+      for (let k = 0; k < len; k++) buf[off++] = n.charCodeAt(start + k) & 0xff;
+      start = i + 1;
+    }
+  }
+  buf[off++] = 0;
+  return off;
+}
+
+function encodeName(name: string): Buffer {
+  const b = Buffer.alloc(nameSize(name));
+  writeName(b, 0, name);
+  return b;
 }
 
 /**
@@ -76,8 +102,8 @@ function nameField(name: string, dflt: string): Field {
     name,
     bits: 0,
     default: normName(dflt),
-    size: (v) => encodeName(v as string).length,
-    write: (buf, off, v) => void encodeName(v as string).copy(buf, off),
+    size: (v) => nameSize(v as string),
+    write: (buf, off, v) => void writeName(buf, off, v as string),
     read: () => {
       throw new Error("names are read with the message");
     },
@@ -203,8 +229,16 @@ function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, bas
 const sections = ["qd", "an", "ns", "ar"] as const;
 const counts = { qd: "qdcount", an: "ancount", ns: "nscount", ar: "arcount" } as const;
 
+// A section's bytes, built when it is measured and reused when it is written (same list, same build).
+const encodedSections = new WeakMap<object, Buffer>();
+
 function recordsField(name: (typeof sections)[number]): Field {
-  const built = (v: unknown) => Buffer.concat((v as Layer[]).map((l) => encodeRecord(l)));
+  const built = (v: unknown) => {
+    const records = v as Layer[];
+    let b = encodedSections.get(records);
+    if (!b) encodedSections.set(records, (b = records.length === 1 ? encodeRecord(records[0]) : Buffer.concat(records.map(encodeRecord))));
+    return b;
+  };
   return {
     name,
     bits: 0,
@@ -229,7 +263,7 @@ function recordsField(name: (typeof sections)[number]): Field {
 function encodeRecord(l: Layer): Buffer {
   if (l.buf && Object.keys(l.given).length === 0) return l.buf.subarray(l.start, l.end);
   // One record at a time: records are a list here, not a chain of payloads.
-  return build(new Layer(l.def, l.buf ? { ...l.values(), ...l.given } : l.given));
+  return build(l.payload ? new Layer(l.def, l.buf ? { ...l.values(), ...l.given } : l.given) : l);
 }
 
 export const DNS: LayerDef = defineLayer(

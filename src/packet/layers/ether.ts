@@ -22,3 +22,5 @@ function hexOrName(t: number): string {
 
 bind(Ether, Dot1Q, { type: 0x8100 });
 bind(Dot1Q, Dot1Q, { type: 0x8100 });
+
+Ether.span = (buf, off, end) => (end - off >= 14 ? { hdrEnd: off + 14, key: { type: (buf[off + 12] << 8) | buf[off + 13] } } : undefined);

@@ -139,3 +139,10 @@ bind(Ether, IP, { type: 0x0800 });
 bind(Dot1Q, IP, { type: 0x0800 });
 bind(IP, IP, { proto: 4 });
 bind(IPerror, IPerror, { proto: 4 });
+
+IP.span = (buf, off, end) => {
+  if (end - off < 20) return undefined;
+  const ihl = buf[off] & 0x0f;
+  if (ihl < 5 || off + ihl * 4 > end) return undefined;
+  return { hdrEnd: off + ihl * 4, key: { ihl, len: (buf[off + 2] << 8) | buf[off + 3], frag: ((buf[off + 6] & 0x1f) << 8) | buf[off + 7], proto: buf[off + 9] } };
+};

@@ -41,3 +41,5 @@ export const IPerror6 = defineLayer("IPerror6", ipv6Fields(), {
 
 bind(Ether, IPv6, { type: 0x86dd });
 bind(Dot1Q, IPv6, { type: 0x86dd });
+
+IPv6.span = (buf, off, end) => (end - off < 40 ? undefined : { hdrEnd: off + 40, key: { plen: (buf[off + 4] << 8) | buf[off + 5], nh: buf[off + 6] } });

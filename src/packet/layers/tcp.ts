@@ -11,38 +11,60 @@ export type TcpOption = [string | number, unknown];
 const optionKinds: Record<string, number> = { EOL: 0, NOP: 1, MSS: 2, WScale: 3, SAckOK: 4, SAck: 5, Timestamp: 8, AltChkSum: 14, AltChkSumOpt: 15, MD5: 19, UTO: 28, TFO: 34 };
 const kindNames = Object.fromEntries(Object.entries(optionKinds).map(([k, v]) => [v, k]));
 
-function encodeOption([name, value]: TcpOption): Buffer {
+// Option value layouts (Scapy's struct formats): byte sizes of the integers, in order.
+const layouts: Record<number, number[]> = { 2: [2], 28: [2], 3: [1], 8: [4, 4], 34: [4, 4], 14: [1, 2] };
+
+function kindOf(name: string | number): number {
   const kind = typeof name === "number" ? name : optionKinds[name];
   if (kind === undefined) throw new PacketError(`TCP option ${JSON.stringify(name)} is unknown: use one of ${Object.keys(optionKinds).join(", ")} or (kind, b"…")`);
-  if (kind === 0 || kind === 1) return Buffer.from([kind]);
-  let body: Buffer;
-  const ints = (fmt: number[], vals: unknown[]) => {
-    const b = Buffer.alloc(fmt.reduce((a, x) => a + x, 0));
-    let o = 0;
-    fmt.forEach((size, i) => {
-      const n = Number(vals[i] ?? 0);
-      if (size === 1) b[o] = n;
-      else if (size === 2) b.writeUInt16BE(n, o);
-      else b.writeUInt32BE(n >>> 0, o);
-      o += size;
-    });
-    return b;
-  };
-  const list = (v: unknown) => (Array.isArray(v) ? v : [v]);
-  if (Buffer.isBuffer(value) || typeof value === "string") body = toBytes("option", value);
-  else if (kind === 2 || kind === 28) body = ints([2], list(value));
-  else if (kind === 3) body = ints([1], list(value));
-  else if (kind === 5) body = ints(list(value).map(() => 4), list(value));
-  else if (kind === 8 || kind === 34) body = ints([4, 4], list(value));
-  else if (kind === 14) body = ints([1, 2], list(value));
-  else if (value === null || value === undefined) body = Buffer.alloc(0);
-  else throw new PacketError(`TCP option ${name}: give its value as bytes`);
-  return Buffer.concat([Buffer.from([kind, body.length + 2]), body]);
+  return kind;
 }
 
-function encodeOptions(opts: TcpOption[]): Buffer {
-  const raw = Buffer.concat(opts.map(encodeOption));
-  return Buffer.concat([raw, Buffer.alloc((4 - (raw.length % 4)) % 4)]);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+
+/** The bytes of an option's value (after kind and length), measured without building it. */
+function valueSize(kind: number, value: unknown): number {
+  if (Buffer.isBuffer(value)) return value.length;
+  if (typeof value === "string") return Buffer.byteLength(value, "latin1");
+  if (kind === 5) return list(value).length * 4;
+  const layout = layouts[kind];
+  if (layout) return layout.reduce((a, b) => a + b, 0);
+  if (value === null || value === undefined) return 0;
+  throw new PacketError(`TCP option ${kindNames[kind] ?? kind}: give its value as bytes`);
+}
+
+function optionSize([name, value]: TcpOption): number {
+  const kind = kindOf(name);
+  return kind <= 1 ? 1 : 2 + valueSize(kind, value);
+}
+
+function writeOption(buf: Buffer, off: number, [name, value]: TcpOption): number {
+  const kind = kindOf(name);
+  buf[off] = kind;
+  if (kind <= 1) return off + 1;
+  const size = valueSize(kind, value);
+  buf[off + 1] = size + 2;
+  let o = off + 2;
+  if (Buffer.isBuffer(value)) value.copy(buf, o);
+  else if (typeof value === "string") buf.write(value, o, "latin1");
+  else {
+    const layout = kind === 5 ? list(value).map(() => 4) : (layouts[kind] ?? []);
+    const vals = list(value);
+    layout.forEach((bytes, i) => {
+      const n = Number(vals[i] ?? 0);
+      if (bytes === 1) buf[o] = n;
+      else if (bytes === 2) buf.writeUInt16BE(n, o);
+      else buf.writeUInt32BE(n >>> 0, o);
+      o += bytes;
+    });
+  }
+  return off + 2 + size;
+}
+
+function optionsSize(opts: TcpOption[]): number {
+  let n = 0;
+  for (const o of opts) n += optionSize(o);
+  return n + ((4 - (n % 4)) % 4);
 }
 
 /** Decodes options as Scapy lists them; a length below 2 counts as 2, so a lying option cannot loop. */
@@ -91,21 +113,16 @@ function showOptions(opts: TcpOption[]): string {
   return `[${opts.map(([n, v]) => `(${typeof n === "string" ? `'${n}'` : n}, ${py(v)})`).join(", ")}]`;
 }
 
-const cache = new WeakMap<object, Buffer>();
-const encoded = (v: unknown) => {
-  const opts = v as TcpOption[];
-  let b = cache.get(opts);
-  if (!b) cache.set(opts, (b = encodeOptions(opts)));
-  return b;
-};
-
 const options: Field = {
   name: "options",
   bits: 0,
   default: [],
   isList: true,
-  size: (v) => encoded(v).length,
-  write: (buf, off, v) => void encoded(v).copy(buf, off),
+  size: (v) => optionsSize(v as TcpOption[]),
+  // The padding to a multiple of 4 is the buffer's zeros (EOL).
+  write: (buf, off, v) => {
+    for (const o of v as TcpOption[]) off = writeOption(buf, off, o);
+  },
   read: (buf, off, end, v) => {
     const stop = Math.min(end, off + Math.max(0, ((v.dataofs as number) ?? 5) * 4 - 20));
     return [decodeOptions(buf, off, stop), stop];
@@ -117,7 +134,7 @@ const options: Field = {
       if (!Array.isArray(o) || o.length !== 2) throw new PacketError('each TCP option is a (name, value) pair, e.g. ("MSS", 1460)');
       return [o[0], o[1]] as TcpOption;
     });
-    encodeOptions(opts); // fail now, with the option's name, rather than at build time
+    optionsSize(opts); // fail now, naming the option, rather than at build time
     return opts;
   },
   show: (v) => showOptions(v as TcpOption[]),
@@ -193,3 +210,10 @@ export const TCPerror = defineLayer("TCPerror", tcpFields(), {
 
 bind(IP, TCP, { frag: 0, proto: 6 });
 bind(IPerror, TCPerror, { proto: 6 });
+
+TCP.span = (buf, off, end) => {
+  if (end - off < 20) return undefined;
+  const dataofs = buf[off + 12] >> 4;
+  if (dataofs < 5 || off + dataofs * 4 > end) return undefined;
+  return { hdrEnd: off + dataofs * 4, key: { sport: (buf[off] << 8) | buf[off + 1], dport: (buf[off + 2] << 8) | buf[off + 3], dataofs } };
+};

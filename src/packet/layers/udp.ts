@@ -39,3 +39,6 @@ export const UDPerror = defineLayer("UDPerror", udpFields(), {
 
 bind(IP, UDP, { frag: 0, proto: 17 });
 bind(IPerror, UDPerror, { proto: 17 });
+
+UDP.span = (buf, off, end) =>
+  end - off < 8 ? undefined : { hdrEnd: off + 8, key: { sport: (buf[off] << 8) | buf[off + 1], dport: (buf[off + 2] << 8) | buf[off + 3], len: (buf[off + 4] << 8) | buf[off + 5] } };
