@@ -59,13 +59,16 @@ export function build(top: Layer): Buffer {
     }
     off += sizes[i];
   }
+  // Padding lies beyond every length and checksum, as in Scapy: what comes before it is the content.
+  const padAt = layers.findIndex((l) => l.def.name === "Padding");
+  const contentEnd = padAt >= 0 ? starts[padAt] : total;
   for (let i = layers.length - 1; i >= 0; i--) {
     const l = layers[i];
     l.def.postBuild?.({
       buf,
       start: starts[i],
       hdrEnd: starts[i] + sizes[i],
-      end: total,
+      end: Math.max(contentEnd, starts[i] + sizes[i]),
       values: values[i],
       given: l.given,
       under: i > 0 ? layers[i - 1] : undefined,

@@ -165,17 +165,49 @@ export function toBytes(name: string, input: unknown): Buffer {
   throw new PacketError(`${name} takes bytes (b"…") or text`);
 }
 
-/** Python's repr of bytes, as Scapy shows a load: b'GET / HTTP/1.0\r\n\r\n'. */
+/** Python's repr of bytes, as Scapy shows a load: b'GET / HTTP/1.0\r\n\r\n' (double quotes when it holds ' but no "). */
 export function pyBytes(b: Buffer): string {
+  const quote = b.includes(0x27) && !b.includes(0x22) ? '"' : "'";
   let s = "";
   for (const c of b) {
     if (c === 0x5c) s += "\\\\";
-    else if (c === 0x27) s += "\\'";
+    else if (c === quote.charCodeAt(0)) s += `\\${quote}`;
     else if (c === 0x0a) s += "\\n";
     else if (c === 0x0d) s += "\\r";
     else if (c === 0x09) s += "\\t";
     else if (c >= 0x20 && c < 0x7f) s += String.fromCharCode(c);
     else s += `\\x${c.toString(16).padStart(2, "0")}`;
   }
-  return `b'${s}'`;
+  return `b${quote}${s}${quote}`;
+}
+
+/** Python's repr of bytes decoded as UTF-8 with backslashreplace (Scapy's StrField text values). */
+export function pyStr(b: Buffer): string {
+  let text = "";
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    const len = c < 0x80 ? 1 : c >> 5 === 6 ? 2 : c >> 4 === 14 ? 3 : c >> 3 === 30 ? 4 : 0;
+    const chunk = len ? b.subarray(i, i + len) : undefined;
+    const decoded = chunk && chunk.length === len ? chunk.toString("utf8") : undefined;
+    if (decoded && !decoded.includes("\ufffd") && [...decoded].length === 1) {
+      text += decoded;
+      i += len;
+    } else {
+      text += `\\x${c.toString(16).padStart(2, "0")}`;
+      i++;
+    }
+  }
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = "";
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return `${quote}${out}${quote}`;
 }

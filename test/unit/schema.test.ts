@@ -27,7 +27,8 @@ describe("the schema", () => {
     const walk = (file: string, node: unknown, path: string) => {
       if (!node || typeof node !== "object") return;
       const n = node as Record<string, unknown>;
-      if (n.type === "object" && n.properties && n.additionalProperties !== false) open.push(`${file}${path}`);
+      // Closed: no unknown keys at all, or every other key constrained by a schema of its own.
+      if (n.type === "object" && n.properties && (n.additionalProperties === undefined || n.additionalProperties === true)) open.push(`${file}${path}`);
       for (const [name, prop] of Object.entries((n.properties as Record<string, Record<string, unknown>>) ?? {})) {
         const described = prop.description ?? (typeof prop.$ref === "string" ? resolveRef(file, prop.$ref).description : undefined);
         if (!described) missing.push(`${file}${path}/properties/${name}`);

@@ -155,6 +155,8 @@ const rdataField: Field = {
   name: "rdata",
   bits: 0,
   default: undefined,
+  // TXT data is a list of strings: a list here is the value, not a packet set (Scapy's islist).
+  isList: true,
   size: (v, values) => encodeRdata(values.type as number, v).length,
   write: (buf, off, v, values) => void encodeRdata(values.type as number, v).copy(buf, off),
   read: () => {

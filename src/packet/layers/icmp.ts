@@ -84,6 +84,7 @@ export const ICMP = defineLayer(
 /** An ICMP message quoted inside an ICMP error. */
 export const ICMPerror = defineLayer("ICMPerror", ICMP.fields, {
   postBuild: ICMP.postBuild,
+  json: ICMP.json,
   answers: (quoted, req) => req.name === "ICMP" && quoted.get("type") === req.get("type") && quoted.get("id") === req.get("id") && quoted.get("seq") === req.get("seq"),
 });
 

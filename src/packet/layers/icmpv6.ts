@@ -75,7 +75,14 @@ export const ICMPv6ND_RA = icmpv6(
   "ICMPv6ND_RA",
   134,
   [u8("chlim", 0), int("M", 1, 0), int("O", 1, 0), int("H", 1, 0), int("prf", 2, 1, { names: { 0: "Medium (default)", 1: "High", 2: "Reserved", 3: "Low" } }), int("P", 1, 0), int("res", 2, 0), u16("routerlifetime", 1800), u32("reachabletime", 0), u32("retranstimer", 0)],
-  { guessPayload: ndGuess, answers: (reply, req) => req.name === "ICMPv6ND_RS" && reply.name === "ICMPv6ND_RA" },
+  {
+    guessPayload: ndGuess,
+    answers: (reply, req) => req.name === "ICMPv6ND_RS" && reply.name === "ICMPv6ND_RA",
+    summary: (l) => {
+      const prf = { 0: "Medium (default)", 1: "High", 2: "Reserved", 3: "Low" }[l.get("prf") as 0 | 1 | 2 | 3];
+      return `ICMPv6 Neighbor Discovery - Router Advertisement Lifetime ${l.get("routerlifetime")} Hop Limit ${l.get("chlim")} Preference ${prf} Managed ${l.get("M")} Other ${l.get("O")} Home ${l.get("H")}`;
+    },
+  },
   { dst: "ff02::1", hlim: 255 },
 );
 const tgtSummary = (what: string) => (l: Layer) => `ICMPv6 Neighbor Discovery - ${what} (tgt: ${l.get("tgt")})`;

@@ -1,6 +1,6 @@
 import { bind } from "../bind.js";
 import { checksum } from "../checksum.js";
-import { bytes, int, ipv4, u16, u8, type Values } from "../field.js";
+import { bytes, int, ipv4, pyStr, u16, u8, type Values } from "../field.js";
 import { decodeFields, defineLayer, Layer, type LayerDef } from "../layer.js";
 import { packetList } from "../packet-list.js";
 import { Dot1Q, Ether } from "./ether.js";
@@ -30,10 +30,10 @@ export const IPOption_RR = defineLayer(
   [...optHeader(7), u8("length", undefined), u8("pointer", 4), routerList("routers")],
   { postBuild: lengthAuto(1) },
 );
-export const IPOption_Router_Alert = defineLayer("IPOption_Router_Alert", [int("copy_flag", 1, 1), ...optHeader(20).slice(1), u8("length", 4), u16("alert", 0)]);
+export const IPOption_Router_Alert = defineLayer("IPOption_Router_Alert", [int("copy_flag", 1, 1), ...optHeader(20).slice(1), u8("length", 4), u16("alert", 0, { names: { 0: "router_shall_examine_packet" } })]);
 export const IPOption = defineLayer(
   "IPOption",
-  [...optHeader(0), u8("length", undefined), bytes("value", Buffer.alloc(0), { length: (v) => (v.length as number) - 2 })],
+  [...optHeader(0), u8("length", undefined), { ...bytes("value", Buffer.alloc(0), { length: (v) => (v.length as number) - 2 }), show: (v: unknown) => pyStr(v as Buffer) }],
   { postBuild: lengthAuto(1) },
 );
 const optionDefs = new Map<number, LayerDef>([[0, IPOption_EOL], [1, IPOption_NOP], [7, IPOption_RR], [20, IPOption_Router_Alert]]);

@@ -98,7 +98,10 @@ export function decodeOptions(buf: Buffer, off: number, end: number): TcpOption[
     if (kind === 2 || kind === 28) value = u([2])?.[0] ?? val;
     else if (kind === 3) value = u([1])?.[0] ?? val;
     else if (kind === 4 || kind === 15) value = val;
-    else if (kind === 5) value = val.length % 4 === 0 ? u(Array(val.length / 4).fill(4)) : val;
+    else if (kind === 5) {
+      const list = val.length % 4 === 0 ? u(Array(val.length / 4).fill(4)) : undefined;
+      value = list ? (list.length === 1 ? list[0] : list) : val; // one value reads as a number, as Scapy unpacks it
+    }
     else if (kind === 8 || kind === 34) value = u([4, 4]) ?? val;
     else if (kind === 14) value = u([1, 2]) ?? val;
     out.push([name ?? kind, value]);
@@ -164,14 +167,16 @@ function tcpPostBuild(ctx: Parameters<NonNullable<typeof TCP.postBuild>>[0]) {
   }
 }
 
+/** Scapy stops reading where the bytes end: with nothing after the header, options keep their default b"" (""). */
+function tcpJson(l: Layer, out: Record<string, unknown>): void {
+  if ((l.get("options") as TcpOption[]).length === 0 && !(l.buf ? l.end > l.hdrEnd : l.payload)) out.options = "";
+}
+
 const port = (p: unknown) => tcpServices[p as number] ?? String(p);
 
 export const TCP = defineLayer("TCP", tcpFields(), {
   postBuild: (ctx) => tcpPostBuild(ctx),
-  // Scapy stops reading where the bytes end: with nothing after the header, options keep their default b"" ("").
-  json: (l, out) => {
-    if ((l.get("options") as TcpOption[]).length === 0 && !(l.buf ? l.end > l.hdrEnd : l.payload)) out.options = "";
-  },
+  json: tcpJson,
   summary: (l: Layer) => {
     const flags = int("flags", 9, 0, { flags: [..."FSRPAUECN"] }).show(l.get("flags"));
     const u = l.under;
@@ -205,6 +210,7 @@ function payloadLength(l: Layer): number {
 
 export const TCPerror = defineLayer("TCPerror", tcpFields(), {
   postBuild: (ctx) => tcpPostBuild(ctx),
+  json: tcpJson,
   answers: (quoted, req) => req.name === "TCP" && quoted.get("sport") === req.get("sport") && quoted.get("dport") === req.get("dport"),
 });
 

@@ -1,0 +1,72 @@
+import type { Matcher } from "../scenario/model.js";
+import { Layer, type Packet } from "../packet/index.js";
+import { matchValue, type ValueMatch } from "./value.js";
+
+/** Expectations on one packet: "Layer.field[.sub]" paths, `layers: [names]`, `rtt`. */
+export type PacketExpect = Record<string, unknown>;
+
+export interface PacketCheck {
+  ok: boolean;
+  /** One line per expectation that did not hold. */
+  problems: string[];
+}
+
+/**
+ * Checks a packet against expectations in the one matcher language: a scalar means equality, with symbolic names
+ * and flag letters understood by the field ("TCP.flags: SA" equals "AS"; "ICMP.type: echo-reply" equals 0);
+ * {contains} and {regex} see the value as Scapy shows it (flags as letters, bytes as text).
+ */
+export function checkPacket(p: Packet, expect: PacketExpect, extra: { rttMs?: number } = {}): PacketCheck {
+  const problems: string[] = [];
+  for (const [key, want] of Object.entries(expect)) {
+    if (key === "layers") {
+      const got = p.layers.map((l) => l.name);
+      const wantList = (want as string[]).map(String);
+      if (got.length !== wantList.length || got.some((n, i) => n !== wantList[i])) problems.push(`layers: expected [${wantList.join(", ")}], got [${got.join(", ")}]`);
+      continue;
+    }
+    if (key === "rtt") {
+      const m = matchValue(want as Matcher, extra.rttMs);
+      if (!m.ok) problems.push(`rtt: expected ${m.expected}, got ${extra.rttMs === undefined ? "nothing" : `${extra.rttMs.toFixed(3)}ms`}`);
+      continue;
+    }
+    const m = checkField(p, key, want as Matcher);
+    if (!m.ok) problems.push(`${key}: expected ${m.expected}, got ${m.got}`);
+  }
+  return { ok: problems.length === 0, problems };
+}
+
+export function checkField(p: Packet, path: string, want: Matcher): ValueMatch {
+  const [layerName, fieldName] = path.split(".");
+  const layer = p.getLayer(layerName);
+  if (!layer) return { ok: false, expected: describe(want), got: `no ${layerName} layer (${p.summary()})` };
+  const value = p.get(path);
+  if (value === undefined) return { ok: false, expected: describe(want), got: `no field ${path}` };
+  const field = path.split(".").length === 2 ? layer.def.byName.get(fieldName) : undefined;
+  const shown = field && typeof value === "number" ? field.show(value, layer.values()) : Buffer.isBuffer(value) ? value.toString("latin1") : value instanceof Layer ? value.name : String(value);
+  // A plain expected value is read the way the field reads user input: names, flag letters, numbers.
+  if ((typeof want === "string" || typeof want === "number") && field && typeof value === "number" && !/^\s*(<=|>=|!=|<|>)/.test(String(want))) {
+    try {
+      const parsed = field.parse(want);
+      return { ok: parsed === value, expected: String(want), got: shown === String(value) ? shown : `${shown} (${value})` };
+    } catch {
+      return { ok: false, expected: String(want), got: shown };
+    }
+  }
+  const m = matchValue(want, typeof value === "number" && typeof want !== "object" ? value : shown);
+  return { ...m, got: JSON.stringify(shown) };
+}
+
+function describe(m: Matcher): string {
+  return typeof m === "object" ? JSON.stringify(m) : String(m);
+}
+
+/** The closest packet to an expectation: the one with the fewest problems (for "seen instead" reports). */
+export function closest(packets: Packet[], expect: PacketExpect): { packet: Packet; check: PacketCheck } | undefined {
+  let best: { packet: Packet; check: PacketCheck } | undefined;
+  for (const packet of packets) {
+    const check = checkPacket(packet, expect);
+    if (!best || check.problems.length < best.check.problems.length) best = { packet, check };
+  }
+  return best;
+}

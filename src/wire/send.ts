@@ -1,0 +1,61 @@
+import { Layer, Packet } from "../packet/index.js";
+import { registry } from "../packet/layer.js";
+import type { Interface } from "./capture.js";
+import type { Host } from "./host.js";
+import { resolveMac } from "./resolve.js";
+
+export interface Prepared {
+  iface: Interface;
+  /** The frame as it goes on the wire. */
+  frame: Buffer;
+  /** The packet as sent, at the layer the user wrote (IP for send/sr1, Ether for sendp/srp1): what answers() compares. */
+  packet: Packet;
+}
+
+/**
+ * Layer 3 (send, sr1): routed from the host like Scapy does — the route gives the interface and the source address
+ * (filled in unless given), ARP/ND gives the next hop's MAC. Loopback frames carry zero MACs.
+ */
+export async function prepareL3(h: Host, p: Packet): Promise<Prepared> {
+  const top = p.top;
+  if (top.name !== "IP" && top.name !== "IPv6") throw new Error(`send and sr1 take a packet starting with IP or IPv6 (this one starts with ${top.name}); use sendp/srp1 for layer 2`);
+  const dst = top.get("dst") as string;
+  const route = h.route(dst);
+  const ip = "src" in top.given || !route.src ? top : top.with({ src: route.src });
+  const packet = ip === top ? p : new Packet(ip);
+  const iface = h.iface(route.dev);
+  let dstMac = "00:00:00:00:00:00";
+  let srcMac = "00:00:00:00:00:00";
+  if (route.dev !== "lo") {
+    srcMac = h.mac(route.dev);
+    const mac = await resolveMac(h, route.via, route.dev, (ip.get("src") as string) || route.src);
+    if (!mac) throw new Error(`no answer to ${top.name === "IP" ? "ARP" : "neighbour solicitation"} for ${route.via} on ${route.dev}: is that host up?`);
+    dstMac = mac;
+  }
+  const ether = new Layer(registry.get("Ether")!, { dst: dstMac, src: srcMac });
+  ether.payload = ip;
+  return { iface, frame: new Packet(ether).bytes, packet };
+}
+
+/** Layer 2 (sendp, srp1): the frame as written, on the named interface or the host's only one. */
+export function prepareL2(h: Host, p: Packet, ifaceName?: string): Prepared {
+  const names = h.interfaceNames().filter((n) => n !== "lo" && !n.endsWith("-peer"));
+  const name = ifaceName ?? (names.length === 1 ? names[0] : undefined);
+  if (!name) throw new Error(`this host has ${names.length} interfaces (${names.join(", ")}): say which with iface:`);
+  // As Scapy does: the interface's own addresses where the user gave none (Ether.src, ARP.hwsrc and psrc).
+  const mac = h.mac(name);
+  const fill = (l: Layer | undefined): Layer | undefined => {
+    if (!l) return undefined;
+    const changes: Record<string, unknown> = {};
+    if (l.name === "Ether" && !("src" in l.given)) changes.src = mac;
+    if (l.name === "ARP") {
+      if (!("hwsrc" in l.given)) changes.hwsrc = mac;
+      if (!("psrc" in l.given)) changes.psrc = h.route(l.get("pdst") as string).src;
+    }
+    const c = l.with(changes);
+    c.payload = fill(l.payload);
+    return c;
+  };
+  const packet = new Packet(fill(p.top)!);
+  return { iface: h.iface(name), frame: packet.bytes, packet };
+}

@@ -1,0 +1,105 @@
+import { craft, dissect, Packet } from "../packet/index.js";
+import type { Frame, Interface } from "./capture.js";
+import type { Host } from "./host.js";
+import { prepareL2, prepareL3, type Prepared } from "./send.js";
+
+export interface SrArgs {
+  packet: string;
+  layer: 2 | 3;
+  iface?: string;
+  timeoutMs: number;
+  retry?: number;
+  /** Stop at the first answer (sr1/srp1) or wait for all (sr/srp). */
+  first: boolean;
+  /** Gap between packets when sending a set, in ms. */
+  intervalMs?: number;
+}
+
+export interface WirePacket {
+  hex: string;
+  summary: string;
+}
+
+export interface SrResult {
+  sent: WirePacket[];
+  answers: { request: number; reply: WirePacket; rttMs: number }[];
+  unanswered: number[];
+  /** Other packets seen meanwhile (at most 20), to explain a missing answer. */
+  seen: WirePacket[];
+}
+
+const wire = (p: Packet): WirePacket => ({ hex: p.bytes.toString("hex"), summary: p.summary() });
+
+/** Scapy's sr/sr1/srp/srp1: send, and match what comes back with answers(); the capture is armed before sending. */
+export async function sendReceive(h: Host, a: SrArgs): Promise<SrResult> {
+  const packets = craft(a.packet);
+  const prepared: Prepared[] = [];
+  for (const p of packets) prepared.push(a.layer === 3 ? await prepareL3(h, p) : prepareL2(h, p, a.iface));
+  const sentFrames = new Set(prepared.map((p) => p.frame.toString("hex")));
+  const sentAt: bigint[] = [];
+  const answers: SrResult["answers"] = [];
+  const answered = new Set<number>();
+  const seen: WirePacket[] = [];
+  const ifaces = [...new Set(prepared.map((p) => p.iface))];
+  let wake: (() => void) | undefined;
+  const onFrame = (f: Frame) => {
+    if (sentFrames.has(f.data.toString("hex"))) return; // our own request, looped back to the capture
+    const frame = dissect(f.data);
+    const reply = a.layer === 3 ? (frame.top.payload ? new Packet(frame.top.payload) : undefined) : frame;
+    if (!reply) return;
+    let matched = false;
+    prepared.forEach((p, i) => {
+      if (answered.has(i) || sentAt[i] === undefined || matched) return;
+      if (reply.answers(p.packet)) {
+        matched = true;
+        answered.add(i);
+        answers.push({ request: i, reply: wire(reply), rttMs: Number(f.ns - sentAt[i]) / 1e6 });
+      }
+    });
+    if (!matched && seen.length < 20) seen.push(wire(frame));
+    if (matched) wake?.();
+  };
+  const stops = ifaces.map((i: Interface) => i.listen(onFrame));
+  try {
+    for (let round = 0; round <= (a.retry ?? 0); round++) {
+      for (let i = 0; i < prepared.length; i++) {
+        if (answered.has(i)) continue;
+        sentAt[i] = prepared[i].iface.send(prepared[i].frame);
+        if (a.intervalMs) await new Promise((r) => setTimeout(r, a.intervalMs));
+      }
+      const done = () => (a.first ? answered.size > 0 : answered.size === prepared.length);
+      const deadline = Date.now() + a.timeoutMs;
+      while (!done() && Date.now() < deadline) {
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, Math.max(1, deadline - Date.now()));
+          wake = () => (clearTimeout(t), r());
+        });
+      }
+      if (done()) break;
+    }
+  } finally {
+    stops.forEach((s) => s());
+  }
+  return {
+    sent: prepared.map((p) => wire(p.packet)),
+    answers,
+    unanswered: prepared.map((_, i) => i).filter((i) => !answered.has(i)),
+    seen,
+  };
+}
+
+/** send / sendp: count times, at an interval or a rate; returns how many frames left and how long it took. */
+export async function sendOnly(h: Host, a: { packet: string; layer: 2 | 3; iface?: string; count?: number; intervalMs?: number }): Promise<{ sent: number; ms: number; first: WirePacket }> {
+  const packets = craft(a.packet);
+  const prepared: Prepared[] = [];
+  for (const p of packets) prepared.push(a.layer === 3 ? await prepareL3(h, p) : prepareL2(h, p, a.iface));
+  const t0 = performance.now();
+  let n = 0;
+  for (let c = 0; c < (a.count ?? 1); c++)
+    for (const p of prepared) {
+      p.iface.send(p.frame);
+      n++;
+      if (a.intervalMs) await new Promise((r) => setTimeout(r, a.intervalMs));
+    }
+  return { sent: n, ms: performance.now() - t0, first: wire(prepared[0].packet) };
+}

@@ -1,0 +1,51 @@
+// Shared by the packet oracle tests: reading vector files and comparing a packet with what Scapy says of it.
+import { readFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import { dissect, type Link, type Packet } from "../../src/packet/index.js";
+
+export type Vector = { expr: string; hex: string; summary: string; layers: { name: string; fields: Record<string, unknown> }[]; error?: string };
+
+export function readVectors(path: string): Vector[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Vector);
+}
+
+/** The link type to dissect with, from the vector's first layer (as Scapy dissected it). */
+export function linkOf(first: string): Link {
+  if (first === "Ether") return "ether";
+  if (first === "IP") return "ip";
+  if (first === "IPv6") return "ipv6";
+  throw new Error(`no link type for a packet starting with ${first}`);
+}
+
+const show = (v: unknown) => JSON.stringify(v);
+
+/**
+ * Compares a packet (its JSON) with Scapy's view of the same bytes: summary, layer names, and every field Scapy
+ * lists with the same JSON value (the model may list more). Returns readable differences, empty when equal.
+ */
+export function compareDissection(p: Packet, v: Pick<Vector, "summary" | "layers">): string[] {
+  const out: string[] = [];
+  const summary = p.summary();
+  if (summary !== v.summary) out.push(`summary: expected ${show(v.summary)}, got ${show(summary)}`);
+  const got = JSON.parse(JSON.stringify(p.toJSON())) as { layers: { name: string; fields: Record<string, unknown> }[] };
+  const names = got.layers.map((l) => l.name).join(" / ");
+  const want = v.layers.map((l) => l.name).join(" / ");
+  if (names !== want) out.push(`layers: expected ${want}, got ${names}`);
+  v.layers.forEach((wl, i) => {
+    const gl = got.layers[i];
+    if (!gl || gl.name !== wl.name) return;
+    for (const [k, wv] of Object.entries(wl.fields)) {
+      if (!(k in gl.fields)) out.push(`${wl.name}[${i}].${k}: expected ${show(wv)}, missing`);
+      else if (!isDeepStrictEqual(gl.fields[k], wv)) out.push(`${wl.name}[${i}].${k}: expected ${show(wv)}, got ${show(gl.fields[k])}`);
+    }
+  });
+  return out;
+}
+
+/** Dissects Scapy's bytes of a vector with the link type of its first layer. */
+export function dissectVector(v: Vector): Packet {
+  return dissect(Buffer.from(v.hex, "hex"), { link: linkOf(v.layers[0].name) });
+}
