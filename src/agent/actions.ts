@@ -6,6 +6,15 @@ import { closeSessions, tcpStep } from "../steps/tcp/agent.js";
 import { udpStep } from "../steps/udp/agent.js";
 import type { AgentAction } from "./protocol.js";
 
+// The wire actions load libpcap: only scenarios that speak packets pay for it.
+let wire: typeof import("../wire/agent-actions.js") | undefined;
+const wireAction =
+  (name: string): AgentAction =>
+  async (args, ctx) => {
+    wire ??= await import("../wire/agent-actions.js");
+    return wire.wireActions[name](args, ctx);
+  };
+
 /** Every operation an agent performs, by name: one line per step kind or server operation. */
 export const actions: Record<string, AgentAction> = {
   "server.start": startServer,
@@ -16,10 +25,12 @@ export const actions: Record<string, AgentAction> = {
   "http": httpStep,
   "exec": execStep,
   "file": fileStep,
+  ...Object.fromEntries(["wire.open", "wire.save", "wire.sr", "wire.send", "wire.sniffStart", "wire.sniffStop"].map((n) => [n, wireAction(n)])),
 };
 
 export async function shutdownAll(): Promise<void> {
   await killCommands();
+  wire?.closeWire();
   await closeSessions();
   await stopServers();
 }

@@ -1,3 +1,4 @@
+import { fillFor } from "./bind.js";
 import { PacketError } from "./errors.js";
 import type { Field, Values } from "./field.js";
 
@@ -109,6 +110,11 @@ export class Layer {
         }
       }
       return this.values()[field];
+    }
+    // A crafted layer carries what its payload implies (IP.proto under TCP), as it will be built.
+    if (this.payload) {
+      const fill = fillFor(this.def, this.payload.def);
+      if (fill && field in fill) return fill[field];
     }
     return this.def.byName.get(field)?.default;
   }

@@ -55,7 +55,9 @@ function addStep(tc: TestCase, r: ScenarioResult, s: StepResult, file: string, o
   else if (s.status === "error") tc.error(message, "StepError", xmlSafe(s.details ?? s.message ?? ""));
   else if (s.status === "skipped") tc.skipped();
   // A skipped testcase cannot carry a message here, so its reason goes to system-out.
-  const out = [s.status === "skipped" ? s.message : undefined, s.output].filter(Boolean).join("\n");
+  // Jenkins (and GitLab) pick up attachments written this way in system-out.
+  const links = s.status === "failed" || s.status === "error" ? (s.attachments ?? []).map((a) => `[[ATTACHMENT|${relative(process.cwd(), a)}]]`) : [];
+  const out = [s.status === "skipped" ? s.message : undefined, s.output, ...links].filter(Boolean).join("\n");
   if (out) tc.standardOutput(xmlSafe(out));
 }
 

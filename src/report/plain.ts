@@ -34,6 +34,11 @@ export class PlainReporter implements Listener {
   };
 
   scenarioEnd = ({ result: r }: RunEvents["scenarioEnd"]) => {
+    // Scenario-level sniffers are reported after the steps.
+    for (const s of r.steps.slice(r.plan.steps.length)) {
+      const first = (s.message ?? s.status).split("\n")[0];
+      this.line(s.status === "passed" ? `  ✔ ${s.name} (sniffer)` : `  ${s.status === "skipped" ? "↓" : "✖"} ${s.name} (sniffer) — ${first}`);
+    }
     if (r.setupError) this.line(`  ✖ setup — ${r.setupError.message.split("\n")[0]}`);
     const bad = r.steps.filter((s) => s.status === "failed" || s.status === "error").length + (r.setupError ? 1 : 0);
     const mark = r.status === "passed" ? "✔" : r.status === "skipped" ? "↓" : "✖";

@@ -11,6 +11,8 @@ export interface StepResult {
   details?: string;
   /** Output that belongs with this testcase (server logs on a scenario error, command output). */
   output?: string;
+  /** Files for a person to look at (the hosts' pcaps): linked from the JUnit testcase. */
+  attachments?: string[];
 }
 
 export interface ScenarioResult {

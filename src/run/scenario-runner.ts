@@ -1,6 +1,9 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { AgentClient } from "../agent/client.js";
+import { checkPacketList } from "../assert/packet-list.js";
+import { runCommand } from "../lab/command.js";
+import { dissect } from "../packet/index.js";
 import { labUp, type Lab } from "../lab/lab.js";
 import type { Plan, PlanStep } from "../scenario/model.js";
 import { stepRunners } from "../steps/registry.js";
@@ -16,6 +19,49 @@ export interface ScenarioRunOptions {
 }
 
 class Interrupted extends Error {}
+
+const wireKinds = new Set<string>(["send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute"]);
+
+function usesWire(plan: Plan): boolean {
+  const any = (steps: PlanStep[]): boolean => steps.some((s) => wireKinds.has(s.kind) || any(s.children));
+  return plan.sniffers.length > 0 || any(plan.steps);
+}
+
+/** Stops a scenario-level sniffer and checks what it saw. */
+async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id: number, attachments: string[]): Promise<StepResult> {
+  const t = performance.now();
+  const { frames } = await agent.request<{ frames: { hex: string }[] }>("wire.sniffStop", { id }, 10_000);
+  const packets = frames.map((f) => dissect(Buffer.from(f.hex, "hex")));
+  const problems = checkPacketList(packets, sn.expect);
+  const list = packets.slice(0, 50).map((p, i) => `  ${i + 1}. ${p.summary()}`).join("\n");
+  const details = `captured ${packets.length} packet(s) on ${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario:\n${list}`;
+  return {
+    name: sn.name,
+    line: sn.line,
+    status: problems.length ? "failed" : "passed",
+    timeMs: performance.now() - t,
+    message: problems.length ? problems.join("; ") : undefined,
+    details: problems.length ? `${problems.join("\n")}\n\n${details}` : details,
+    attachments,
+  };
+}
+
+/** Crafted TCP flows: the sending host's kernel knows no such connection and would reset it; drop those resets only. */
+async function protectFlows(plan: Plan, lab: Lab): Promise<void> {
+  const byHost = new Map<string, string[]>();
+  for (const f of plan.flows) {
+    const rules = byHost.get(f.host) ?? [];
+    rules.push(`-A OUTPUT -p tcp --sport ${f.sport} -d ${f.dst} --dport ${f.dport} --tcp-flags RST RST -j DROP`);
+    byHost.set(f.host, rules);
+  }
+  await Promise.all(
+    [...byHost].map(([host, rules]) =>
+      runCommand("ip", ["netns", "exec", lab.hosts.get(host)!.netns, "iptables-restore", "--noflush"], `*filter\n${[...new Set(rules)].join("\n")}\nCOMMIT\n`).catch((e: Error) => {
+        throw new Error(`cannot keep the kernel of ${host} from resetting crafted TCP flows (is iptables installed?): ${e.message}`);
+      }),
+    ),
+  );
+}
 
 /** The work folder of a scenario: reports/<classname>/, fresh for every run. */
 export function workDirOf(plan: Plan, reportsDir: string): string {
@@ -64,6 +110,11 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
 
   let diedServer: string | undefined;
   let inSteps = false;
+  const vars = new Map<string, string | number>();
+  // Filled at teardown (the pcaps are written last); the results hold the same array, so they see the paths.
+  const attachments: string[] = [];
+  const wire = usesWire(plan);
+  const sniffResults: StepResult[] = [];
   try {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
@@ -87,6 +138,11 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     // Not cut short by an interrupt: it takes milliseconds, and what it is creating must be known to be removed.
     lab = await timed("lab", () => labUp(plan, o.runId, { whileWiring: (l) => ((lab = l), startAgents(l).then(() => undefined)) }));
     await guard(Promise.resolve());
+    if (wire) {
+      // Every host's capture starts before the servers do, and crafted TCP flows are kept from kernel resets.
+      await guard(Promise.all([...agents.values()].map((a) => a.request("wire.open", null, 10_000))));
+      await guard(protectFlows(plan, lab!));
+    }
     o.emit("phase", { plan, phase: "servers" });
     await timed("servers", async () => {
       for (const s of plan.servers) {
@@ -100,12 +156,17 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     });
     o.emit("phase", { plan, phase: "steps" });
     inSteps = true;
+    const armed = await guard(Promise.all(plan.sniffers.map((sn) => agents.get(sn.host)!.request<{ id: number }>("wire.sniffStart", { filter: sn.filter }, 10_000))));
     await timed("steps", async () => {
       for (const step of plan.steps) {
         if (stop.signal.aborted) break;
-        results.push(await runStep(plan, step, agents, work, o, guard));
+        results.push(await runStep(plan, step, agents, work, o, guard, vars, attachments));
       }
     });
+    for (const [i, sn] of plan.sniffers.entries()) {
+      if (stop.signal.aborted) break;
+      sniffResults.push(await checkSniffer(sn, agents.get(sn.host)!, armed[i].id, attachments));
+    }
   } catch (e) {
     if (!(e instanceof Interrupted)) setupError = { message: (e as Error).message };
     else if (!inSteps) setupError = { message: stopReason };
@@ -116,6 +177,10 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     await timed("teardown", async () => {
       await Promise.all(
         [...agents.values()].map(async (a) => {
+          if (wire) {
+            const saved = await a.request<{ file?: string }>("wire.save", { file: `${a.host}.pcap` }, 10_000).catch(() => ({ file: undefined }));
+            if (saved.file) attachments.push(saved.file);
+          }
           const logs = await a.request<Record<string, string>>("server.stopAll", null, 3000).catch(() => ({}));
           Object.assign(serverLogs, logs, diedServer ? { [diedServer]: serverLogs[diedServer] } : {});
           await a.stop();
@@ -131,6 +196,10 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     results.push(r);
     o.emit("stepEnd", { plan, step, result: r });
   }
+  // Scenario-level sniffers come after the steps, as testcases of their own.
+  for (const sn of plan.sniffers.slice(sniffResults.length))
+    sniffResults.push({ name: sn.name, line: sn.line, status: "skipped", timeMs: 0, message: setupError ? "not run: the scenario could not start" : `not run: ${stopReason}` });
+  for (const r of sniffResults) results.push(r);
   if (diedServer && serverLogs[diedServer] !== undefined) {
     const hit = results.find((r) => r.status === "error");
     if (hit) hit.output = `--- server ${diedServer} ---\n${serverLogs[diedServer]}`;
@@ -146,16 +215,26 @@ async function runStep(
   work: string,
   o: ScenarioRunOptions,
   guard: <T>(p: Promise<T>) => Promise<T>,
+  vars: Map<string, string | number>,
+  attachments: string[],
 ): Promise<StepResult> {
   o.emit("stepStart", { plan, step });
   const t = performance.now();
+  const execute = async (s: PlanStep): Promise<Verdict> => {
+    try {
+      return await guard(stepRunners[s.kind]({ plan, step: s, work, vars, agent: (h) => agents.get(h)!, runChild: execute }));
+    } catch (e) {
+      if (e instanceof Interrupted) throw e;
+      return { status: "error", message: `could not run: ${(e as Error).message}` };
+    }
+  };
   let v: Verdict;
   try {
-    v = await guard(stepRunners[step.kind]({ plan, step, work, agent: (h) => agents.get(h)! }));
+    v = await execute(step);
   } catch (e) {
-    v = { status: "error", message: e instanceof Interrupted ? `interrupted: ${e.message}` : `could not run: ${(e as Error).message}` };
+    v = { status: "error", message: `interrupted: ${(e as Error).message}` };
   }
-  const result: StepResult = { name: step.name, line: step.line, status: v.status, timeMs: performance.now() - t, message: v.message, details: v.details };
+  const result: StepResult = { name: step.name, line: step.line, status: v.status, timeMs: performance.now() - t, message: v.message, details: v.details, attachments: wireKinds.has(step.kind) ? attachments : undefined };
   o.emit("stepEnd", { plan, step, result });
   return result;
 }

@@ -4,7 +4,7 @@ import { planScenario } from "./plan.js";
 import { schemaIssues } from "./schema-errors.js";
 import { scenarioValidator } from "./schema.js";
 import { SourceFile } from "./source.js";
-import { expandVars, type Vars } from "./vars.js";
+import { expandVars, savedVarNames, type Vars } from "./vars.js";
 
 export interface LoadOptions {
   /** --var overrides, applied over the scenario's own vars. */
@@ -26,7 +26,7 @@ function planSource(source: SourceFile, options: LoadOptions): Plan {
     throw new ScenarioError([source.issue([], "a scenario is a mapping with `name:` and `steps:` at the top level")]);
   const ownVars = (raw as { vars?: unknown }).vars;
   const vars: Vars = { ...(ownVars && typeof ownVars === "object" ? (ownVars as Vars) : {}), ...options.vars };
-  const { value, issues: varIssues } = expandVars(raw, vars, source);
+  const { value, issues: varIssues } = expandVars(raw, vars, source, savedVarNames(raw));
 
   const validate = scenarioValidator();
   const issues: Issue[] = [...varIssues];

@@ -1,5 +1,5 @@
 import type { Cidr, Endpoint } from "../util/ip.js";
-import type { WirecheckServer, WirecheckStep } from "./schema-types.js";
+import type { PacketListExpect, WirecheckServer, WirecheckStep } from "./schema-types.js";
 
 export type * from "./schema-types.js";
 
@@ -20,6 +20,17 @@ export interface Plan {
   segments: Segment[];
   servers: PlanServer[];
   steps: PlanStep[];
+  flows: TcpFlow[];
+  sniffers: PlanSniffer[];
+}
+
+/** A capture for the whole scenario: a testcase of its own. */
+export interface PlanSniffer {
+  name: string;
+  host: string;
+  filter?: string;
+  expect: PacketListExpect;
+  line: number;
 }
 
 export interface PlanHost {
@@ -43,7 +54,15 @@ export interface PlanServer {
   line: number;
 }
 
-export type StepKind = "tcp" | "udp" | "http" | "exec" | "file";
+export type StepKind = "tcp" | "udp" | "http" | "exec" | "file" | "send" | "sendp" | "sr1" | "sr" | "srp1" | "srp" | "sniff" | "ping" | "arp_scan" | "traceroute";
+
+/** A TCP flow a scenario crafts by hand: the sending host's kernel must not reset it. */
+export interface TcpFlow {
+  host: string;
+  sport: number;
+  dst: string;
+  dport: number;
+}
 
 export interface PlanStep {
   name: string;
@@ -52,6 +71,8 @@ export interface PlanStep {
   spec: NonNullable<WirecheckStep[StepKind]>;
   line: number;
   col: number;
-  /** Endpoints and URLs of the step with lab host names replaced by addresses. */
-  resolved: { endpoint?: Endpoint; url?: string };
+  /** Endpoints, URLs, packet expressions and targets with lab host names replaced by addresses. */
+  resolved: { endpoint?: Endpoint; url?: string; packet?: string; to?: string };
+  /** Steps that run inside this one (sniff's while). */
+  children: PlanStep[];
 }

@@ -5,10 +5,11 @@ import { parseDuration } from "../util/duration.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
 import type { Issue } from "./errors.js";
-import type { Plan, PlanHost, PlanServer, PlanStep, Segment, StepKind, WirecheckScenario } from "./model.js";
+import type { Plan, PlanHost, PlanServer, PlanSniffer, PlanStep, Segment, StepKind, TcpFlow, WirecheckScenario, WirecheckStep1 } from "./model.js";
+import { checkPacketExpr, resolvePacketHosts, tcpFlows } from "./packet-expr.js";
 import type { Path, SourceFile } from "./source.js";
 
-export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file"];
+export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute"];
 const serverKinds = ["tcp", "udp", "http", "command"] as const;
 export const implicitHost = "local";
 
@@ -101,10 +102,24 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
   });
 
   const steps: PlanStep[] = [];
+  const flows: TcpFlow[] = [];
+  const names = new Set<string>();
   const sessions = new Map<string, string>(); // session → host
-  eachChecked(s.steps, (st, i) => {
-    const path = ["steps", i];
-    if (steps.some((x) => x.name === st.name)) issue([...path, "name"], `step name \`${st.name}\` is used twice: step names must be unique (they name the JUnit testcases)`);
+  const labNets = hosts.flatMap((h) => h.addrs);
+  const addressOf = (name: string, v6: boolean) => {
+    const h = hosts.find((x) => x.name === name);
+    return h ? (h.addrs.find((a) => a.family === (v6 ? 6 : 4)) ?? h.addrs[0])?.ip : s.lab === undefined && name === implicitHost ? (v6 ? "::1" : "127.0.0.1") : undefined;
+  };
+  const packetExpr = (expr: string, path: Path): string => {
+    const resolvedExpr = resolvePacketHosts(expr, addressOf);
+    const problem = checkPacketExpr(resolvedExpr, labNets);
+    if (problem) issue(path, `${problem.message}${problem.col ? ` (column ${problem.col} of the packet)` : ""}`);
+    return resolvedExpr;
+  };
+  const planStep = (raw: WirecheckStep1, path: Path, into: PlanStep[], parent?: string): void => {
+    const st = { ...raw, name: raw.name ?? `${parent} › ${stepKinds.find((k) => raw[k] !== undefined) ?? "step"} ${Number(path[path.length - 1]) + 1}` };
+    if (names.has(st.name)) issue([...path, "name"], `step name \`${st.name}\` is used twice: step names must be unique (they name the JUnit testcases)`);
+    names.add(st.name);
     const kinds = stepKinds.filter((k) => st[k] !== undefined);
     if (kinds.length !== 1) {
       issue(path, kinds.length ? `step \`${st.name}\` has ${kinds.length} actions (${kinds.join(" and ")}): a step does exactly one thing` : `step \`${st.name}\` has no action: give one of ${listOf([...stepKinds])}`);
@@ -155,7 +170,37 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       if ([f.same_as, f.sha256, f.contains, f.size].every((x) => x === undefined)) issue(at, "a file step needs a check: same_as, sha256, contains or size");
       if (isAbsolute(f.path) || relative(".", f.path).startsWith("..")) issue([...at, "path"], "path is relative to the scenario's work folder and stays inside it");
     }
-    steps.push({ name: st.name, host, kind, spec: st[kind]!, line: source.locate(path).line, col: source.locate(path).col, resolved });
+    const children: PlanStep[] = [];
+    if (kind === "send" || kind === "sendp" || kind === "sr1" || kind === "sr" || kind === "srp1" || kind === "srp") {
+      const w = st[kind] as { packet: string };
+      resolved.packet = packetExpr(w.packet, [...at, "packet"]);
+      if (kind !== "sendp" && kind !== "srp1" && kind !== "srp" && /^\s*(Ether|Dot1Q)\s*\(/.test(w.packet))
+        issue([...at, "packet"], `${kind} sends at layer 3 (routed, Ether added for you): start the packet with IP or IPv6, or use ${kind === "send" ? "sendp" : kind === "sr1" ? "srp1" : "srp"} for a whole frame`);
+      for (const flow of tcpFlows(resolved.packet)) flows.push({ host, ...flow });
+    } else if (kind === "ping" || kind === "traceroute") {
+      const to = (st[kind] as { to: string }).to;
+      resolved.to = addressOf(to, false) ?? (isIP(to) ? to : undefined);
+      if (!resolved.to) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address: the hosts are ${listOf(hostNames)}`);
+      else if (!isLoopback(resolved.to) && !labNets.some((n) => inSubnet(resolved.to!, n))) issue([...at, "to"], `${resolved.to} is outside the lab`);
+    } else if (kind === "arp_scan") {
+      const net = parseCidr(st.arp_scan!.network);
+      if (typeof net === "string") issue([...at, "network"], net);
+      else if (net.family !== 4 || net.prefix < 16) issue([...at, "network"], "arp_scan takes an IPv4 subnet of /16 or smaller (e.g. 198.18.0.0/24)");
+      else if (!labNets.some((n) => inSubnet(net.ip, n))) issue([...at, "network"], `${net.text} is not a lab subnet`);
+    } else if (kind === "sniff") {
+      const sn = st.sniff!;
+      if (sn.host !== undefined) host = checkHost(sn.host, [...at, "host"]);
+      eachChecked(sn.while, (child, j) => planStep(child, [...at, "while", j], children, st.name));
+    }
+    into.push({ name: st.name, host, kind, spec: st[kind]!, line: source.locate(path).line, col: source.locate(path).col, resolved, children });
+  };
+  eachChecked(s.steps, (st, i) => planStep(st, ["steps", i], steps));
+
+  const sniffers: PlanSniffer[] = [];
+  eachChecked(s.sniffers, (sn, i) => {
+    if (names.has(sn.name)) issue(["sniffers", i, "name"], `\`${sn.name}\` is already the name of a step or sniffer: testcase names must be unique`);
+    names.add(sn.name);
+    sniffers.push({ name: sn.name, host: checkHost(sn.host, ["sniffers", i, "host"]), filter: sn.filter, expect: sn.expect, line: source.locate(["sniffers", i]).line });
   });
 
   checkRegexes(s, [], issue);
@@ -173,6 +218,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     segments,
     servers,
     steps,
+    flows,
+    sniffers,
   };
   return { plan, issues };
 }

@@ -10,7 +10,8 @@ let compiled: ValidateFunction | undefined;
 /** The scenario validator, compiled once per process from every file in schemas/. */
 export function scenarioValidator(): ValidateFunction {
   if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  // strictRequired off: top-level steps require a name that the shared step schema (also used by sniff's while) declares.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
   // tsType tells the type generator what to write where JSON Schema and TypeScript differ; it validates nothing.
   ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
   for (const file of schemaFiles(schemaDir)) {

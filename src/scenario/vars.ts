@@ -9,7 +9,7 @@ const reference = /\$\$\{|\$\{([^}]*)\}/g;
  * Expands ${name} in every string of the scenario (the `vars` block itself excepted). A string that is exactly one
  * reference takes the var's own type, so `port: ${port}` stays a number. `$${` writes a literal `${`.
  */
-export function expandVars(data: unknown, vars: Vars, source: SourceFile): { value: unknown; issues: Issue[] } {
+export function expandVars(data: unknown, vars: Vars, source: SourceFile, runtime: ReadonlySet<string> = new Set()): { value: unknown; issues: Issue[] } {
   const issues: Issue[] = [];
   const walk = (v: unknown, path: Path): unknown => {
     if (typeof v === "string") return expandString(v, path);
@@ -27,7 +27,8 @@ export function expandVars(data: unknown, vars: Vars, source: SourceFile): { val
     return s.replace(reference, (m, name: string | undefined) => {
       if (name === undefined) return "${";
       if (name in vars) return String(vars[name]);
-      const known = Object.keys(vars);
+      if (runtime.has(name)) return m; // saved by a step while the scenario runs
+      const known = [...Object.keys(vars), ...runtime];
       issues.push(source.issue(path, `\`\${${name}}\` names no var: ${known.length ? `defined are ${known.join(", ")}` : "define it under `vars:` or with --var"}`));
       return m;
     });
@@ -42,4 +43,18 @@ export function parseVarOption(text: string): [string, string | number | boolean
   const raw = m[2];
   const value = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw === "true" ? true : raw === "false" ? false : raw;
   return [m[1], value];
+}
+
+/** Names that steps save while the scenario runs (`save: {var: FIELD}`), wherever they stand in the file. */
+export function savedVarNames(data: unknown): Set<string> {
+  const names = new Set<string>();
+  const walk = (v: unknown, depth: number) => {
+    if (!v || typeof v !== "object" || depth > 64) return;
+    for (const [k, x] of Object.entries(v)) {
+      if (k === "save" && x && typeof x === "object" && !Array.isArray(x)) for (const n of Object.keys(x)) names.add(n);
+      else walk(x, depth + 1);
+    }
+  };
+  walk(data, 0);
+  return names;
 }

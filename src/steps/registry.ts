@@ -5,6 +5,12 @@ import { runHttp } from "./http/controller.js";
 import { runTcp } from "./tcp/controller.js";
 import { runUdp } from "./udp/controller.js";
 import type { StepRunner } from "./types.js";
+import { runArpScan } from "./arp-scan/controller.js";
+import { runPing } from "./ping/controller.js";
+import { runSend } from "./send/controller.js";
+import { runSniff } from "./sniff/controller.js";
+import { runSr } from "./sr/controller.js";
+import { runTraceroute } from "./traceroute/controller.js";
 
 /** The controller side of every step kind: one line each. */
 export const stepRunners: Record<StepKind, StepRunner> = {
@@ -13,4 +19,14 @@ export const stepRunners: Record<StepKind, StepRunner> = {
   http: runHttp,
   exec: runExec,
   file: runFile,
+  send: runSend,
+  sendp: runSend,
+  sr1: runSr,
+  sr: runSr,
+  srp1: runSr,
+  srp: runSr,
+  sniff: runSniff,
+  ping: runPing,
+  arp_scan: runArpScan,
+  traceroute: runTraceroute,
 };

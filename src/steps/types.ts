@@ -8,6 +8,10 @@ export interface StepContext {
   agent(host: string): AgentClient;
   /** The scenario's work folder (what servers and commands produce). */
   work: string;
+  /** Values saved by earlier steps (sr1's save:), for ${name} in packets. */
+  vars: Map<string, string | number>;
+  /** Runs a nested step (sniff's while) as the runner runs any step. */
+  runChild(step: PlanStep): Promise<Verdict>;
 }
 
 /** A step's outcome: `failed` when an expectation did not hold, `error` when the step could not be carried out. */

@@ -38,6 +38,19 @@ export class Host {
     return readFileSync(`/sys/class/net/${dev}/address`, "utf8").trim();
   }
 
+  private readonly v4 = new Map<string, string>();
+
+  /** The first IPv4 address of an interface (ARP's source address), cached. */
+  ipv4(dev: string): string {
+    let a = this.v4.get(dev);
+    if (a === undefined) {
+      const out = JSON.parse(execFileSync("ip", ["-j", "-4", "addr", "show", "dev", dev], { encoding: "utf8" })) as { addr_info: { local: string }[] }[];
+      a = out[0]?.addr_info[0]?.local ?? "0.0.0.0";
+      this.v4.set(dev, a);
+    }
+    return a;
+  }
+
   /** The kernel's route to an address, cached for the scenario. */
   route(dst: string): Route {
     let r = this.routes.get(dst);

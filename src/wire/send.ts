@@ -50,7 +50,7 @@ export function prepareL2(h: Host, p: Packet, ifaceName?: string): Prepared {
     if (l.name === "Ether" && !("src" in l.given)) changes.src = mac;
     if (l.name === "ARP") {
       if (!("hwsrc" in l.given)) changes.hwsrc = mac;
-      if (!("psrc" in l.given)) changes.psrc = h.route(l.get("pdst") as string).src;
+      if (!("psrc" in l.given)) changes.psrc = h.ipv4(name);
     }
     const c = l.with(changes);
     c.payload = fill(l.payload);

@@ -4,7 +4,8 @@ import type { Host } from "./host.js";
 import { prepareL2, prepareL3, type Prepared } from "./send.js";
 
 export interface SrArgs {
-  packet: string;
+  /** One expression, or several (each may be a packet set): all are sent, in order. */
+  packet: string | string[];
   layer: 2 | 3;
   iface?: string;
   timeoutMs: number;
@@ -13,11 +14,15 @@ export interface SrArgs {
   first: boolean;
   /** Gap between packets when sending a set, in ms. */
   intervalMs?: number;
+  /** Instead of timeoutMs after the last send: the whole exchange ends this long after the first (arp_scan). */
+  totalMs?: number;
 }
 
 export interface WirePacket {
   hex: string;
   summary: string;
+  /** What the bytes start with: a frame, or an IP packet (layer-3 steps see replies without their Ethernet header). */
+  link: "ether" | "raw";
 }
 
 export interface SrResult {
@@ -28,11 +33,11 @@ export interface SrResult {
   seen: WirePacket[];
 }
 
-const wire = (p: Packet): WirePacket => ({ hex: p.bytes.toString("hex"), summary: p.summary() });
+const wire = (p: Packet): WirePacket => ({ hex: p.bytes.toString("hex"), summary: p.summary(), link: p.top.name === "Ether" ? "ether" : "raw" });
 
 /** Scapy's sr/sr1/srp/srp1: send, and match what comes back with answers(); the capture is armed before sending. */
 export async function sendReceive(h: Host, a: SrArgs): Promise<SrResult> {
-  const packets = craft(a.packet);
+  const packets = (Array.isArray(a.packet) ? a.packet : [a.packet]).flatMap((e) => craft(e));
   const prepared: Prepared[] = [];
   for (const p of packets) prepared.push(a.layer === 3 ? await prepareL3(h, p) : prepareL2(h, p, a.iface));
   const sentFrames = new Set(prepared.map((p) => p.frame.toString("hex")));
@@ -60,6 +65,7 @@ export async function sendReceive(h: Host, a: SrArgs): Promise<SrResult> {
     if (matched) wake?.();
   };
   const stops = ifaces.map((i: Interface) => i.listen(onFrame));
+  const started = Date.now();
   try {
     for (let round = 0; round <= (a.retry ?? 0); round++) {
       for (let i = 0; i < prepared.length; i++) {
@@ -68,7 +74,7 @@ export async function sendReceive(h: Host, a: SrArgs): Promise<SrResult> {
         if (a.intervalMs) await new Promise((r) => setTimeout(r, a.intervalMs));
       }
       const done = () => (a.first ? answered.size > 0 : answered.size === prepared.length);
-      const deadline = Date.now() + a.timeoutMs;
+      const deadline = a.totalMs !== undefined ? started + a.totalMs : Date.now() + a.timeoutMs;
       while (!done() && Date.now() < deadline) {
         await new Promise<void>((r) => {
           const t = setTimeout(r, Math.max(1, deadline - Date.now()));

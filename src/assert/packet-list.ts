@@ -1,0 +1,40 @@
+import type { Packet } from "../packet/index.js";
+import type { PacketListExpect } from "../scenario/model.js";
+import { checkPacket, closest, type PacketExpect } from "./packet.js";
+import { matchValue } from "./value.js";
+
+/**
+ * Expectations on captured packets: count (number or comparison), any (at least one matches), none (none matches),
+ * each (all match), sequence (matches in this order, others allowed between). Returns one line per broken one.
+ */
+export function checkPacketList(packets: Packet[], e: PacketListExpect): string[] {
+  const problems: string[] = [];
+  if (e.count !== undefined) {
+    const m = matchValue(e.count, packets.length);
+    if (!m.ok) problems.push(`count: expected ${m.expected}, got ${packets.length}`);
+  }
+  if (e.any) {
+    if (!packets.some((p) => checkPacket(p, e.any as PacketExpect).ok)) {
+      const near = closest(packets, e.any as PacketExpect);
+      problems.push(`any: no packet matches ${show(e.any)}${near ? `; closest: ${near.packet.summary()} (${near.check.problems.join("; ")})` : " (no packet seen)"}`);
+    }
+  }
+  if (e.none) {
+    const bad = packets.filter((p) => checkPacket(p, e.none as PacketExpect).ok);
+    if (bad.length) problems.push(`none: ${bad.length} packet(s) match ${show(e.none)}, first: ${bad[0].summary()}`);
+  }
+  if (e.each) {
+    const bad = packets.map((p) => ({ p, c: checkPacket(p, e.each as PacketExpect) })).filter((x) => !x.c.ok);
+    if (bad.length) problems.push(`each: ${bad.length} of ${packets.length} packet(s) do not match, first: ${bad[0].p.summary()} (${bad[0].c.problems.join("; ")})`);
+  }
+  if (e.sequence) {
+    let i = 0;
+    for (const p of packets) if (i < e.sequence.length && checkPacket(p, e.sequence[i] as PacketExpect).ok) i++;
+    if (i < e.sequence.length) problems.push(`sequence: matched ${i} of ${e.sequence.length} in order; missing ${show(e.sequence[i])}`);
+  }
+  return problems;
+}
+
+function show(e: unknown): string {
+  return JSON.stringify(e);
+}

@@ -1,0 +1,16 @@
+import type { SendStep } from "../../scenario/model.js";
+import { durationMs } from "../../util/duration.js";
+import type { WirePacket } from "../../wire/sr.js";
+import type { StepRunner } from "../types.js";
+import { withVars } from "../wire-report.js";
+
+/** send (layer 3, routed) and sendp (layer 2): nothing is expected back. */
+export const runSend: StepRunner = async ({ step, agent, vars }) => {
+  const s = step.spec as SendStep;
+  const r = await agent(step.host).request<{ sent: number; ms: number; first: WirePacket }>(
+    "wire.send",
+    { packet: withVars(step.resolved.packet!, vars), layer: step.kind === "sendp" ? 2 : 3, iface: s.iface, count: s.count, intervalMs: s.interval === undefined ? undefined : durationMs(s.interval, 0) },
+    60_000 + (s.count ?? 1) * (s.interval === undefined ? 0 : durationMs(s.interval, 0)),
+  );
+  return { status: "passed", details: `sent ${r.sent} packet(s) in ${r.ms.toFixed(1)} ms: ${r.first.summary}` };
+};

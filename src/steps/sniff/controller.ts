@@ -1,0 +1,33 @@
+import { checkPacketList } from "../../assert/packet-list.js";
+import { dissect } from "../../packet/index.js";
+import type { SniffStep } from "../../scenario/model.js";
+import { durationMs } from "../../util/duration.js";
+import type { StepRunner, Verdict } from "../types.js";
+import { packetDump } from "../wire-report.js";
+
+/** The capture is armed (and confirmed by the agent) before the while steps run: no race with what they send. */
+export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<Verdict> => {
+  const s = step.spec as SniffStep;
+  const a = agent(step.host);
+  const { id } = await a.request<{ id: number }>("wire.sniffStart", { filter: s.filter }, 10_000);
+  const childLines: string[] = [];
+  let childFailed = false;
+  let frames: { hex: string }[] = [];
+  try {
+    for (const child of step.children) {
+      const v = await runChild(child);
+      childLines.push(`${v.status === "passed" ? "✔" : "✖"} ${child.name}${v.message ? `: ${v.message}` : ""}`);
+      if (v.status !== "passed") childFailed = true;
+    }
+    await new Promise((r) => setTimeout(r, durationMs(s.timeout, step.children.length ? 1000 : 2000)));
+  } finally {
+    frames = (await a.request<{ frames: { hex: string }[] }>("wire.sniffStop", { id }, 10_000)).frames;
+  }
+  const packets = frames.map((f) => dissect(Buffer.from(f.hex, "hex")));
+  const problems = checkPacketList(packets, s.expect);
+  if (childFailed) problems.unshift("a step run while sniffing did not pass");
+  const list = packets.slice(0, 50).map((p, i) => `  ${i + 1}. ${p.summary()}`).join("\n") + (packets.length > 50 ? `\n  … ${packets.length - 50} more` : "");
+  const details = `${childLines.length ? `while:\n${childLines.map((l) => `  ${l}`).join("\n")}\n\n` : ""}captured ${packets.length} packet(s) on ${step.host}${s.filter ? ` (filter: ${s.filter})` : ""}:\n${list}`;
+  if (problems.length === 0) return { status: "passed", details };
+  return { status: "failed", message: problems.join("; "), details: `${problems.join("\n")}\n\n${details}${packets[0] ? `\n\nfirst packet:\n${packetDump(packets[0])}` : ""}` };
+};

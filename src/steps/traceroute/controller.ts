@@ -1,0 +1,31 @@
+import type { TracerouteStep } from "../../scenario/model.js";
+import { durationMs } from "../../util/duration.js";
+import type { SrResult } from "../../wire/sr.js";
+import type { StepRunner } from "../types.js";
+import { packetOf } from "../wire-report.js";
+
+/** UDP probes with TTL 1…max_ttl, each to its own port so every answer names its probe, as traceroute does. */
+export const runTraceroute: StepRunner = async ({ step, agent }) => {
+  const s = step.spec as TracerouteStep;
+  const to = step.resolved.to!;
+  const maxTtl = s.max_ttl ?? 16;
+  const probes = Array.from({ length: maxTtl }, (_, i) => `IP(dst="${to}", ttl=${i + 1}, id=${0x5400 + i})/UDP(sport=${33000 + i}, dport=${33434 + i})`);
+  const timeoutMs = durationMs(s.timeout, 2000);
+  const r = await agent(step.host).request<SrResult>("wire.sr", { packet: probes, layer: 3, timeoutMs, first: false }, timeoutMs + 10_000);
+  const byTtl = new Map(r.answers.map((a) => [a.request + 1, packetOf(a.reply)]));
+  const hops: string[] = [];
+  const lines: string[] = [];
+  for (let ttl = 1; ttl <= maxTtl; ttl++) {
+    const reply = byTtl.get(ttl);
+    const src = reply ? (reply.get("IP.src") as string) : "*";
+    hops.push(src);
+    lines.push(`  ${String(ttl).padStart(2)}  ${src}${reply ? `  ${reply.summary()}` : ""}`);
+    if (src === to) break;
+  }
+  while (hops.length && hops[hops.length - 1] === "*") hops.pop();
+  const want = s.expect?.hops;
+  const details = `traceroute to ${to}, ${maxTtl} hops max:\n${lines.join("\n")}`;
+  if (want && (want.length !== hops.length || want.some((h, i) => h !== hops[i])))
+    return { status: "failed", message: `hops: expected [${want.join(", ")}], got [${hops.join(", ")}]`, details: `expected: ${want.join(" → ")}\n     got: ${hops.join(" → ")}\n\n${details}` };
+  return { status: "passed", details };
+};

@@ -1,0 +1,36 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { AgentAction, AgentContext } from "../agent/protocol.js";
+import { encodePcap, linkTypes } from "../packet/index.js";
+import { host } from "./host.js";
+import { sendOnly, sendReceive, type SrArgs } from "./sr.js";
+import { startSniff, stopAllSniffs, stopSniff } from "./sniff.js";
+
+/** Opens every interface of the host for capture: the scenario's pcap starts here. */
+const open: AgentAction = async () => {
+  host.openAll();
+  return host.opened().map((i) => i.name);
+};
+
+/** Writes what the host's interfaces saw, in time order, as one pcap in the work folder. */
+const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
+  const frames = host.opened().flatMap((i) => i.recorded).sort((x, y) => (x.ns < y.ns ? -1 : 1));
+  if (frames.length === 0) return { file: undefined, packets: 0 };
+  const path = join(ctx.work, a.file);
+  writeFileSync(path, encodePcap(frames.map((f) => ({ data: f.data, timeUs: f.timeUs })), linkTypes.ether));
+  return { file: path, packets: frames.length };
+};
+
+export const wireActions: Record<string, AgentAction> = {
+  "wire.open": open,
+  "wire.save": save,
+  "wire.sr": (a: SrArgs) => sendReceive(host, a),
+  "wire.send": (a) => sendOnly(host, a),
+  "wire.sniffStart": (a) => Promise.resolve(startSniff(host, a)),
+  "wire.sniffStop": (a) => Promise.resolve(stopSniff(a)),
+};
+
+export function closeWire(): void {
+  stopAllSniffs();
+  host.closeAll();
+}

@@ -1,0 +1,53 @@
+import capModule from "cap";
+import type { Host } from "./host.js";
+
+const { Cap } = capModule;
+
+interface Sniffer {
+  caps: InstanceType<typeof Cap>[];
+  frames: { hex: string; ns: string; iface: string }[];
+}
+
+const sniffers = new Map<number, Sniffer>();
+let nextId = 1;
+const maxFrames = 100_000;
+
+/**
+ * Arms a capture with its own BPF filter (kernel-side, as tcpdump takes it) on every interface of the host, and
+ * returns at once: whatever happens after this call is seen.
+ */
+export function startSniff(h: Host, a: { filter?: string; iface?: string }): { id: number } {
+  const names = a.iface ? [a.iface] : h.interfaceNames().filter((n) => !n.endsWith("-peer"));
+  const s: Sniffer = { caps: [], frames: [] };
+  try {
+    for (const name of names) {
+      const cap = new Cap();
+      const buffer = Buffer.alloc(65_536);
+      cap.open(name, a.filter ?? "", 16 * 1024 * 1024, buffer);
+      cap.on("packet", (n: number) => {
+        if (s.frames.length < maxFrames) s.frames.push({ hex: buffer.toString("hex", 0, n), ns: process.hrtime.bigint().toString(), iface: name });
+      });
+      s.caps.push(cap);
+    }
+  } catch (e) {
+    for (const c of s.caps) c.close();
+    throw new Error(`cannot capture with filter "${a.filter ?? ""}": ${(e as Error).message}`);
+  }
+  const id = nextId++;
+  sniffers.set(id, s);
+  return { id };
+}
+
+/** Stops a capture; its frames in the order they were seen. */
+export function stopSniff(a: { id: number }): { frames: Sniffer["frames"] } {
+  const s = sniffers.get(a.id);
+  if (!s) return { frames: [] };
+  sniffers.delete(a.id);
+  for (const c of s.caps) c.close();
+  s.frames.sort((x, y) => (BigInt(x.ns) < BigInt(y.ns) ? -1 : 1));
+  return { frames: s.frames };
+}
+
+export function stopAllSniffs(): void {
+  for (const id of [...sniffers.keys()]) stopSniff({ id });
+}
