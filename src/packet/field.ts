@@ -206,7 +206,8 @@ export function pyStr(b: Buffer): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    // Characters Python does not print: controls, C1 controls, the soft hyphen.
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0) || code === 0xad) out += `\\x${code.toString(16).padStart(2, "0")}`;
     else out += ch;
   }
   return `${quote}${out}${quote}`;

@@ -31,8 +31,8 @@ export function pyRepr(l: Layer): string {
   for (const f of l.def.fields) {
     if (f.when && !f.when(values)) continue;
     const v = values[f.name];
-    // Empty lists, and bytes that ran out (Scapy never read them), are left out as Scapy leaves them out.
-    if (v === undefined || ((Array.isArray(v) || Buffer.isBuffer(v)) && v.length === 0)) continue;
+    // Empty lists and fields never read (the bytes ran out first) are left out, as Scapy leaves them out.
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
     parts.push(`${f.name}=${f.show(v, values)}`);
   }
   return `<${l.name}  ${parts.join(" ")} |>`;

@@ -70,6 +70,8 @@ function readOptions(buf: Buffer, off: number, end: number): Layer[] {
     l.start = off;
     const d = decodeFields(def, buf, off, stop);
     l.hdrEnd = l.end = stop;
+    // Scapy reads an option from the bytes left in the list: an empty value at the very end is never read at all.
+    if (def === IPOption && stop >= end && Buffer.isBuffer(d.values.value) && d.values.value.length === 0) d.values.value = undefined;
     l.setDecoded(d.values);
     out.push(l);
     off = stop;
