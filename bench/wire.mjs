@@ -1,0 +1,71 @@
+// npm run bench:wire (root) — packets on a veth pair between two namespaces: sr1 latency, send rate, sniffer
+// keeping up; Scapy 2.5 does the same in the same lab, in the same run.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AgentClient } from "../dist/agent/client.js";
+import { labUp } from "../dist/lab/lab.js";
+import { newRunId, registerRun, unregisterRun } from "../dist/lab/registry.js";
+import { loadScenarioText } from "../dist/index.js";
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const plan = loadScenarioText("bench.yaml", `name: wire bench
+lab: { hosts: { client: 198.18.0.1/24, server: 198.18.0.2/24 } }
+steps: [{ name: x, exec: { run: "true" } }]
+`);
+const runId = newRunId();
+registerRun(runId);
+const work = mkdtempSync(join(tmpdir(), "wc-bench-wire-"));
+const lab = await labUp(plan, runId);
+const rows = [];
+try {
+  const [client, server] = await Promise.all(["client", "server"].map((h) => AgentClient.start(h, lab.hosts.get(h).netns, { dir: process.cwd(), work })));
+  await Promise.all([client.request("wire.open", null), server.request("wire.open", null)]);
+
+  // sr1: 200 calls one after another, each a full request/answer through the agent.
+  const times = [];
+  for (let i = 0; i < 220; i++) {
+    const t = performance.now();
+    const r = await client.request("wire.sr", { packet: `IP(dst="198.18.0.2")/ICMP(id=1, seq=${i % 65536})`, layer: 3, timeoutMs: 1000, first: true });
+    if (!r.answers.length) throw new Error("sr1 got no answer");
+    if (i >= 20) times.push(performance.now() - t);
+  }
+  const rtt = median(times);
+
+  // send: one expression with a varying field, 65,535 packets; the server sniffs them with a filter.
+  const { id } = await server.request("wire.sniffStart", { filter: "udp and dst port 9" });
+  const sent = await client.request("wire.send", { packet: 'IP(dst="198.18.0.2")/UDP(sport=(1, 65535), dport=9)', layer: 3 }, 120_000);
+  await new Promise((r) => setTimeout(r, 500));
+  const { frames } = await server.request("wire.sniffStop", { id });
+  const rate = sent.sent / (sent.ms / 1000);
+
+  // Scapy in the same client namespace: sr1 of the same echo, sendp of prebuilt frames.
+  const py = String.raw`
+import time, statistics, json
+from scapy.all import IP, ICMP, UDP, Ether, sr1, sendp, conf, get_if_hwaddr
+conf.verb = 0
+ts = []
+for i in range(40):
+    t = time.perf_counter(); r = sr1(IP(dst="198.18.0.2")/ICMP(id=1, seq=i), timeout=1); ts.append(time.perf_counter() - t)
+    assert r is not None
+frames = [Ether(dst="ff:ff:ff:ff:ff:ff")/IP(dst="198.18.0.2")/UDP(sport=i, dport=10) for i in range(1, 4001)]
+t = time.perf_counter(); sendp(frames, iface="eth0"); d = time.perf_counter() - t
+print(json.dumps({"sr1_ms": statistics.median(ts[5:]) * 1000, "send_pps": len(frames) / d}))
+`;
+  const s = spawnSync("ip", ["netns", "exec", lab.hosts.get("client").netns, "/usr/bin/python3", "-c", py], { encoding: "utf8", timeout: 180_000 });
+  const scapy = s.status === 0 ? JSON.parse(s.stdout.trim().split("\n").pop()) : undefined;
+  if (!scapy) console.log(`Scapy not measured: ${(s.stderr || s.error?.message || "").trim().split("\n").pop()}`);
+
+  rows.push(["sr1 ICMP echo, median of 200 (ms per call)", rtt.toFixed(3), scapy ? scapy.sr1_ms.toFixed(3) : "–", scapy ? `${(scapy.sr1_ms / rtt).toFixed(0)}× faster` : ""]);
+  rows.push([`send from an expression with a varying field (${sent.sent} packets/s)`, rate.toFixed(0), scapy ? scapy.send_pps.toFixed(0) : "–", scapy ? `${(rate / scapy.send_pps).toFixed(0)}×` : ""]);
+  rows.push(["sniffer: packets seen of those sent", `${frames.length}/${sent.sent}`, "", frames.length === sent.sent ? "none lost" : `${sent.sent - frames.length} lost`]);
+  await Promise.all([client.stop(), server.stop()]);
+} finally {
+  await lab.down();
+  unregisterRun(runId);
+}
+const w = Math.max(...rows.map((r) => r[0].length));
+console.log(`wirecheck wire bench — veth pair between two namespaces, node ${process.version}, Scapy 2.5 in the same lab`);
+console.log(`${"".padEnd(w)}  ${"wirecheck".padStart(12)}  ${"Scapy".padStart(12)}`);
+for (const [k, a, b, c] of rows) console.log(`${k.padEnd(w)}  ${a.padStart(12)}  ${b.padStart(12)}  ${c}`);
