@@ -41,36 +41,46 @@ export function build(top: Layer): Buffer {
     if (layers.length > 256) throw new PacketError("too many layers (more than 256)");
     layers.push(l);
   }
-  const values = layers.map(buildValues);
-  const fieldSizes: number[][] = layers.map(() => []);
-  const sizes = layers.map((l, i) => measure(l, values[i], fieldSizes[i]));
-  const total = sizes.reduce((a, b) => a + b, 0);
+  const n = layers.length;
+  const values: Values[] = new Array(n);
+  const fieldSizes: number[][] = new Array(n);
+  const starts: number[] = new Array(n);
+  const sizes: number[] = new Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    values[i] = buildValues(layers[i]);
+    fieldSizes[i] = [];
+    starts[i] = total;
+    sizes[i] = measure(layers[i], values[i], fieldSizes[i]);
+    total += sizes[i];
+  }
   // From Node's pool (fast for small packets), zeroed: unset computed fields are written later or stay 0.
   const buf = Buffer.allocUnsafe(total).fill(0);
-  const starts: number[] = [];
-  let off = 0;
-  for (let i = 0; i < layers.length; i++) {
-    starts.push(off);
+  for (let i = 0; i < n; i++) {
     try {
-      writeFields(layers[i], values[i], buf, off, fieldSizes[i]);
+      writeFields(layers[i], values[i], buf, starts[i], fieldSizes[i]);
     } catch (e) {
       if (e instanceof PacketError && !e.message.startsWith(`${layers[i].def.name}.`)) throw new PacketError(`${layers[i].def.name}: ${e.message}`);
       throw e;
     }
-    off += sizes[i];
   }
   // Padding lies beyond every length and checksum, as in Scapy: what comes before it is the content.
-  const padAt = layers.findIndex((l) => l.def.name === "Padding");
-  const contentEnd = padAt >= 0 ? starts[padAt] : total;
-  for (let i = layers.length - 1; i >= 0; i--) {
-    const l = layers[i];
-    l.def.postBuild?.({
+  let contentEnd = total;
+  for (let i = 0; i < n; i++)
+    if (layers[i].def.name === "Padding") {
+      contentEnd = starts[i];
+      break;
+    }
+  for (let i = n - 1; i >= 0; i--) {
+    const post = layers[i].def.postBuild;
+    if (!post) continue;
+    post({
       buf,
       start: starts[i],
       hdrEnd: starts[i] + sizes[i],
       end: Math.max(contentEnd, starts[i] + sizes[i]),
       values: values[i],
-      given: l.given,
+      given: layers[i].given,
       under: i > 0 ? layers[i - 1] : undefined,
       underValues: i > 0 ? values[i - 1] : undefined,
       underStart: i > 0 ? starts[i - 1] : 0,
@@ -79,16 +89,13 @@ export function build(top: Layer): Buffer {
   return buf;
 }
 
-function present(f: Field, v: Values): boolean {
-  return !f.when || f.when(v);
-}
 
 /** The header size of a layer; the sizes of its byte fields go to `sizes`, in order, for writeFields. */
 function measure(l: Layer, v: Values, sizes: number[]): number {
   let bits = 0;
   let bytes = 0;
   for (const f of l.def.fields) {
-    if (!present(f, v)) continue;
+    if (f.when && !f.when(v)) continue;
     if (f.bits > 0) bits += f.bits;
     else {
       const n = fieldSize(f, v[f.name] ?? f.default, v);
@@ -105,7 +112,7 @@ function writeFields(l: Layer, v: Values, buf: Buffer, start: number, sizes: num
   let bit = 0;
   let k = 0;
   for (const f of l.def.fields) {
-    if (!present(f, v)) continue;
+    if (f.when && !f.when(v)) continue;
     const value = v[f.name];
     if (f.bits > 0) {
       if (value !== undefined) {

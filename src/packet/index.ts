@@ -53,10 +53,10 @@ export function stack(...layers: [string, Record<string, unknown>?][]): Packet {
     const def = registry.get(name);
     if (!def) throw new PacketError(`unknown layer ${name}`);
     const given: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(values)) {
+    for (const k in values) {
       const f = def.byName.get(k);
       if (!f) throw new PacketError(`${name} has no field ${k}`);
-      given[k] = f.parse(v);
+      given[k] = f.parse(values[k]);
     }
     const l = new Layer(def, given);
     l.payload = top;

@@ -27,7 +27,7 @@ export const wireActions: Record<string, AgentAction> = {
   "wire.sr": (a: SrArgs) => sendReceive(host, a),
   "wire.send": (a) => sendOnly(host, a),
   "wire.sniffStart": (a) => Promise.resolve(startSniff(host, a)),
-  "wire.sniffStop": (a) => Promise.resolve(stopSniff(a)),
+  "wire.sniffStop": (a) => stopSniff(a),
 };
 
 export function closeWire(): void {

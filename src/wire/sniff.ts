@@ -38,16 +38,25 @@ export function startSniff(h: Host, a: { filter?: string; iface?: string }): { i
   return { id };
 }
 
-/** Stops a capture; its frames in the order they were seen. */
-export function stopSniff(a: { id: number }): { frames: Sniffer["frames"] } {
+/**
+ * Stops a capture once it has settled (no new frame for 50 ms, at most 2 s more): frames already taken by libpcap
+ * but not yet delivered are not lost. Its frames in the order they were seen.
+ */
+export async function stopSniff(a: { id: number }): Promise<{ frames: Sniffer["frames"] }> {
   const s = sniffers.get(a.id);
   if (!s) return { frames: [] };
   sniffers.delete(a.id);
+  const until = Date.now() + 2000;
+  for (let n = -1; n !== s.frames.length && Date.now() < until; ) {
+    n = s.frames.length;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   for (const c of s.caps) c.close();
   s.frames.sort((x, y) => (BigInt(x.ns) < BigInt(y.ns) ? -1 : 1));
   return { frames: s.frames };
 }
 
 export function stopAllSniffs(): void {
-  for (const id of [...sniffers.keys()]) stopSniff({ id });
+  for (const s of sniffers.values()) for (const c of s.caps) c.close();
+  sniffers.clear();
 }

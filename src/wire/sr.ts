@@ -95,7 +95,7 @@ export async function sendReceive(h: Host, a: SrArgs): Promise<SrResult> {
 }
 
 /** send / sendp: count times, at an interval or a rate; returns how many frames left and how long it took. */
-export async function sendOnly(h: Host, a: { packet: string; layer: 2 | 3; iface?: string; count?: number; intervalMs?: number }): Promise<{ sent: number; ms: number; first: WirePacket }> {
+export async function sendOnly(h: Host, a: { packet: string; layer: 2 | 3; iface?: string; count?: number; intervalMs?: number; rate?: number }): Promise<{ sent: number; ms: number; first: WirePacket }> {
   const packets = craft(a.packet);
   const prepared: Prepared[] = [];
   for (const p of packets) prepared.push(a.layer === 3 ? await prepareL3(h, p) : prepareL2(h, p, a.iface));
@@ -106,6 +106,12 @@ export async function sendOnly(h: Host, a: { packet: string; layer: 2 | 3; iface
       p.iface.send(p.frame);
       n++;
       if (a.intervalMs) await new Promise((r) => setTimeout(r, a.intervalMs));
+      else if (a.rate) {
+        // Paced in bursts: a timer cannot wait less than a millisecond, so catch up to the schedule each time.
+        const due = t0 + (n * 1000) / a.rate;
+        const ahead = due - performance.now();
+        if (ahead >= 1) await new Promise((r) => setTimeout(r, ahead));
+      }
     }
   return { sent: n, ms: performance.now() - t0, first: wire(prepared[0].packet) };
 }

@@ -9,8 +9,8 @@ export const runSend: StepRunner = async ({ step, agent, vars }) => {
   const s = step.spec as SendStep;
   const r = await agent(step.host).request<{ sent: number; ms: number; first: WirePacket }>(
     "wire.send",
-    { packet: withVars(step.resolved.packet!, vars), layer: step.kind === "sendp" ? 2 : 3, iface: s.iface, count: s.count, intervalMs: s.interval === undefined ? undefined : durationMs(s.interval, 0) },
-    60_000 + (s.count ?? 1) * (s.interval === undefined ? 0 : durationMs(s.interval, 0)),
+    { packet: withVars(step.resolved.packet!, vars), layer: step.kind === "sendp" ? 2 : 3, iface: s.iface, count: s.count, rate: s.rate, intervalMs: s.interval === undefined ? undefined : durationMs(s.interval, 0) },
+    60_000 + (s.count ?? 1) * (s.interval === undefined ? 0 : durationMs(s.interval, 0)) + (s.rate ? ((s.count ?? 1) * 1000) / s.rate : 0),
   );
   return { status: "passed", details: `sent ${r.sent} packet(s) in ${r.ms.toFixed(1)} ms: ${r.first.summary}` };
 };
