@@ -20,7 +20,7 @@ export interface ScenarioRunOptions {
 
 class Interrupted extends Error {}
 
-const wireKinds = new Set<string>(["send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute"]);
+const wireKinds = new Set<string>(["send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan"]);
 
 function usesWire(plan: Plan): boolean {
   const any = (steps: PlanStep[]): boolean => steps.some((s) => wireKinds.has(s.kind) || any(s.children));

@@ -54,7 +54,7 @@ export interface PlanServer {
   line: number;
 }
 
-export type StepKind = "tcp" | "udp" | "http" | "exec" | "file" | "send" | "sendp" | "sr1" | "sr" | "srp1" | "srp" | "sniff" | "ping" | "arp_scan" | "traceroute";
+export type StepKind = "tcp" | "udp" | "http" | "exec" | "file" | "send" | "sendp" | "sr1" | "sr" | "srp1" | "srp" | "sniff" | "ping" | "arp_scan" | "traceroute" | "port_scan";
 
 /** A TCP flow a scenario crafts by hand: the sending host's kernel must not reset it. */
 export interface TcpFlow {

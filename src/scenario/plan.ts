@@ -9,7 +9,7 @@ import type { Plan, PlanHost, PlanServer, PlanSniffer, PlanStep, Segment, StepKi
 import { checkPacketExpr, resolvePacketHosts, tcpFlows } from "./packet-expr.js";
 import type { Path, SourceFile } from "./source.js";
 
-export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute"];
+export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan"];
 const serverKinds = ["tcp", "udp", "http", "command"] as const;
 export const implicitHost = "local";
 
@@ -177,7 +177,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       if (kind !== "sendp" && kind !== "srp1" && kind !== "srp" && /^\s*(Ether|Dot1Q)\s*\(/.test(w.packet))
         issue([...at, "packet"], `${kind} sends at layer 3 (routed, Ether added for you): start the packet with IP or IPv6, or use ${kind === "send" ? "sendp" : kind === "sr1" ? "srp1" : "srp"} for a whole frame`);
       for (const flow of tcpFlows(resolved.packet)) flows.push({ host, ...flow });
-    } else if (kind === "ping" || kind === "traceroute") {
+    } else if (kind === "ping" || kind === "traceroute" || kind === "port_scan") {
       const to = (st[kind] as { to: string }).to;
       resolved.to = addressOf(to, false) ?? (isIP(to) ? to : undefined);
       if (!resolved.to) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address: the hosts are ${listOf(hostNames)}`);

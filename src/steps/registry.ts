@@ -7,6 +7,7 @@ import { runUdp } from "./udp/controller.js";
 import type { StepRunner } from "./types.js";
 import { runArpScan } from "./arp-scan/controller.js";
 import { runPing } from "./ping/controller.js";
+import { runPortScan } from "./port-scan/controller.js";
 import { runSend } from "./send/controller.js";
 import { runSniff } from "./sniff/controller.js";
 import { runSr } from "./sr/controller.js";
@@ -29,4 +30,5 @@ export const stepRunners: Record<StepKind, StepRunner> = {
   ping: runPing,
   arp_scan: runArpScan,
   traceroute: runTraceroute,
+  port_scan: runPortScan,
 };
