@@ -1,17 +1,27 @@
 import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { schemaDir } from "../util/paths.js";
+import { ajvOptions } from "./schema-options.js";
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 
 let compiled: ValidateFunction | undefined;
 
-/** The scenario validator, compiled once per process from every file in schemas/. */
+/**
+ * The scenario validator: the one the build compiled ahead of time (dist/scenario/validator.cjs), or, running from
+ * the sources, compiled here once per process from every file in schemas/.
+ */
 export function scenarioValidator(): ValidateFunction {
   if (compiled) return compiled;
-  // strictRequired off: top-level steps require a name that the shared step schema (also used by sniff's while) declares.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  try {
+    const mod = createRequire(import.meta.url)("./validator.cjs") as { default?: ValidateFunction } & ValidateFunction;
+    return (compiled = mod.default ?? mod);
+  } catch {
+    /* not built: compile below */
+  }
+  const ajv = new Ajv2020({ ...ajvOptions });
   // tsType tells the type generator what to write where JSON Schema and TypeScript differ; it validates nothing.
   ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
   for (const file of schemaFiles(schemaDir)) {
