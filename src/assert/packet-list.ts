@@ -8,7 +8,13 @@ import { matchValue } from "./value.js";
  * each (all match), sequence (matches in this order, others allowed between). Returns one line per broken one.
  */
 export function checkPacketList(packets: Packet[], e: PacketListExpect): string[] {
+  return checkPacketListWithEvidence(packets, e).problems;
+}
+
+/** The same, with the packet that best shows what went wrong (the one breaking none/each, the closest for any). */
+export function checkPacketListWithEvidence(packets: Packet[], e: PacketListExpect): { problems: string[]; evidence?: Packet } {
   const problems: string[] = [];
+  let evidence: Packet | undefined;
   if (e.count !== undefined) {
     const m = matchValue(e.count, packets.length);
     if (!m.ok) problems.push(`count: expected ${m.expected}, got ${packets.length}`);
@@ -17,22 +23,29 @@ export function checkPacketList(packets: Packet[], e: PacketListExpect): string[
     if (!packets.some((p) => checkPacket(p, e.any as PacketExpect).ok)) {
       const near = closest(packets, e.any as PacketExpect);
       problems.push(`any: no packet matches ${show(e.any)}${near ? `; closest: ${near.packet.summary()} (${near.check.problems.join("; ")})` : " (no packet seen)"}`);
+      evidence ??= near?.packet;
     }
   }
   if (e.none) {
     const bad = packets.filter((p) => checkPacket(p, e.none as PacketExpect).ok);
-    if (bad.length) problems.push(`none: ${bad.length} packet(s) match ${show(e.none)}, first: ${bad[0].summary()}`);
+    if (bad.length) {
+      problems.push(`none: ${bad.length} packet(s) match ${show(e.none)}, first: ${bad[0].summary()}`);
+      evidence = bad[0];
+    }
   }
   if (e.each) {
     const bad = packets.map((p) => ({ p, c: checkPacket(p, e.each as PacketExpect) })).filter((x) => !x.c.ok);
-    if (bad.length) problems.push(`each: ${bad.length} of ${packets.length} packet(s) do not match, first: ${bad[0].p.summary()} (${bad[0].c.problems.join("; ")})`);
+    if (bad.length) {
+      problems.push(`each: ${bad.length} of ${packets.length} packet(s) do not match, first: ${bad[0].p.summary()} (${bad[0].c.problems.join("; ")})`);
+      evidence ??= bad[0].p;
+    }
   }
   if (e.sequence) {
     let i = 0;
     for (const p of packets) if (i < e.sequence.length && checkPacket(p, e.sequence[i] as PacketExpect).ok) i++;
     if (i < e.sequence.length) problems.push(`sequence: matched ${i} of ${e.sequence.length} in order; missing ${show(e.sequence[i])}`);
   }
-  return problems;
+  return { problems, evidence };
 }
 
 function show(e: unknown): string {

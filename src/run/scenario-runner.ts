@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { AgentClient } from "../agent/client.js";
-import { checkPacketList } from "../assert/packet-list.js";
+import { checkPacketListWithEvidence } from "../assert/packet-list.js";
+import { hexdump } from "../util/text.js";
 import { runCommand } from "../lab/command.js";
 import { dissect } from "../packet/index.js";
 import { labUp, type Lab } from "../lab/lab.js";
@@ -32,7 +33,7 @@ async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id
   const t = performance.now();
   const { frames } = await agent.request<{ frames: { hex: string }[] }>("wire.sniffStop", { id }, 10_000);
   const packets = frames.map((f) => dissect(Buffer.from(f.hex, "hex")));
-  const problems = checkPacketList(packets, sn.expect);
+  const { problems, evidence } = checkPacketListWithEvidence(packets, sn.expect);
   const list = packets.slice(0, 50).map((p, i) => `  ${i + 1}. ${p.summary()}`).join("\n");
   const details = `captured ${packets.length} packet(s) on ${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario:\n${list}`;
   return {
@@ -41,7 +42,7 @@ async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id
     status: problems.length ? "failed" : "passed",
     timeMs: performance.now() - t,
     message: problems.length ? problems.join("; ") : undefined,
-    details: problems.length ? `${problems.join("\n")}\n\n${details}` : details,
+    details: problems.length ? `${problems.join("\n")}\n\n${details}${evidence ? `\n\nthe packet in question:\n${evidence.summary()}\n${hexdump(evidence.bytes, 256)}` : ""}` : details,
     attachments,
   };
 }
@@ -65,7 +66,8 @@ async function protectFlows(plan: Plan, lab: Lab): Promise<void> {
 
 /** The work folder of a scenario: reports/<classname>/, fresh for every run. */
 export function workDirOf(plan: Plan, reportsDir: string): string {
-  return join(reportsDir, plan.classname.replace(/[^A-Za-z0-9._-]/g, "_"));
+  // Absolute: agents and commands run from the scenario's folder, not from here.
+  return resolve(reportsDir, plan.classname.replace(/[^A-Za-z0-9._-]/g, "_"));
 }
 
 /**

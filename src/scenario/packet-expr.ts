@@ -39,12 +39,20 @@ function enclosingCall(expr: string, i: number): string {
  * Checks a packet expression before anything runs: it must parse, and every destination must be inside the lab
  * (its subnets, loopback, or link-local multicast/broadcast). Runtime vars (${seq}) stand as 0 for the check.
  */
-export function checkPacketExpr(expr: string, labNets: Cidr[]): { message: string; col: number } | undefined {
+export function checkPacketExpr(written: string, expr: string, labNets: Cidr[]): { message: string; col: number } | undefined {
+  // Syntax first, on the text as written (host names are just strings to the parser; ${var} keeps its width as
+  // zeros), so a column points where the user looks.
+  try {
+    craft(written.replace(/\$\{[^}]*\}/g, (m) => "0".repeat(m.length)));
+  } catch (e) {
+    if (e instanceof PacketError) return { message: `packet: ${e.message}`, col: e.col };
+    throw e;
+  }
   let packets;
   try {
     packets = craft(expr.replace(/\$\{[^}]*\}/g, "0"));
   } catch (e) {
-    if (e instanceof PacketError) return { message: `packet: ${e.message}`, col: e.col };
+    if (e instanceof PacketError) return { message: `packet: ${e.message}`, col: 0 };
     throw e;
   }
   for (const p of packets) {

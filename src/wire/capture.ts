@@ -45,6 +45,8 @@ export class Interface {
   send(frame: Buffer): bigint {
     const t = process.hrtime.bigint();
     this.cap.send(frame, frame.length);
+    // libpcap does not hand a handle the frames it sent itself: the host's capture records them here.
+    if (this.recorded.length < this.recordLimit) this.recorded.push({ data: frame, timeUs: Number((t + this.epochNs) / 1000n), ns: t, iface: this.name });
     return t;
   }
 

@@ -28,9 +28,9 @@ export async function prepareL3(h: Host, p: Packet): Promise<Prepared> {
   let srcMac = "00:00:00:00:00:00";
   if (route.dev !== "lo") {
     srcMac = h.mac(route.dev);
-    const mac = await resolveMac(h, route.via, route.dev, (ip.get("src") as string) || route.src);
-    if (!mac) throw new Error(`no answer to ${top.name === "IP" ? "ARP" : "neighbour solicitation"} for ${route.via} on ${route.dev}: is that host up?`);
-    dstMac = mac;
+    // Nobody answers for the next hop: as Scapy does, send to the broadcast address anyway (the step then sees
+    // no reply, which is what it tests).
+    dstMac = (await resolveMac(h, route.via, route.dev, (ip.get("src") as string) || route.src)) ?? "ff:ff:ff:ff:ff:ff";
   }
   const ether = new Layer(registry.get("Ether")!, { dst: dstMac, src: srcMac });
   ether.payload = ip;

@@ -45,6 +45,7 @@ function writeOption(buf: Buffer, off: number, [name, value]: TcpOption): number
   const size = valueSize(kind, value);
   buf[off + 1] = size + 2;
   let o = off + 2;
+  if (size === 0) return off + 2;
   if (Buffer.isBuffer(value)) value.copy(buf, o);
   else if (typeof value === "string") buf.write(value, o, "latin1");
   else {
@@ -61,10 +62,18 @@ function writeOption(buf: Buffer, off: number, [name, value]: TcpOption): number
   return off + 2 + size;
 }
 
+// Sizes already measured (at parse, then at build): the same list object, the same size.
+const measured = new WeakMap<TcpOption[], number>();
+
 function optionsSize(opts: TcpOption[]): number {
-  let n = 0;
-  for (const o of opts) n += optionSize(o);
-  return n + ((4 - (n % 4)) % 4);
+  let size = measured.get(opts);
+  if (size === undefined) {
+    let n = 0;
+    for (const o of opts) n += optionSize(o);
+    size = n + ((4 - (n % 4)) % 4);
+    measured.set(opts, size);
+  }
+  return size;
 }
 
 /** Decodes options as Scapy lists them; a length below 2 counts as 2, so a lying option cannot loop. */

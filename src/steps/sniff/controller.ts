@@ -1,4 +1,4 @@
-import { checkPacketList } from "../../assert/packet-list.js";
+import { checkPacketListWithEvidence } from "../../assert/packet-list.js";
 import { dissect } from "../../packet/index.js";
 import type { SniffStep } from "../../scenario/model.js";
 import { durationMs } from "../../util/duration.js";
@@ -24,10 +24,10 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
     frames = (await a.request<{ frames: { hex: string }[] }>("wire.sniffStop", { id }, 10_000)).frames;
   }
   const packets = frames.map((f) => dissect(Buffer.from(f.hex, "hex")));
-  const problems = checkPacketList(packets, s.expect);
+  const { problems, evidence } = checkPacketListWithEvidence(packets, s.expect);
   if (childFailed) problems.unshift("a step run while sniffing did not pass");
   const list = packets.slice(0, 50).map((p, i) => `  ${i + 1}. ${p.summary()}`).join("\n") + (packets.length > 50 ? `\n  … ${packets.length - 50} more` : "");
   const details = `${childLines.length ? `while:\n${childLines.map((l) => `  ${l}`).join("\n")}\n\n` : ""}captured ${packets.length} packet(s) on ${step.host}${s.filter ? ` (filter: ${s.filter})` : ""}:\n${list}`;
   if (problems.length === 0) return { status: "passed", details };
-  return { status: "failed", message: problems.join("; "), details: `${problems.join("\n")}\n\n${details}${packets[0] ? `\n\nfirst packet:\n${packetDump(packets[0])}` : ""}` };
+  return { status: "failed", message: problems.join("; "), details: `${problems.join("\n")}\n\n${details}${evidence ? `\n\nthe packet in question:\n${packetDump(evidence)}` : ""}` };
 };
