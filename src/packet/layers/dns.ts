@@ -1,5 +1,4 @@
 import { bind } from "../bind.js";
-import { build } from "../build.js";
 import { readIPv4, readIPv6, writeIPv4, writeIPv6 } from "../addr.js";
 import { PacketError } from "../errors.js";
 import { int, pyBytes, toBytes, u16, u32, type Field, type Values } from "../field.js";
@@ -231,41 +230,80 @@ function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, bas
 const sections = ["qd", "an", "ns", "ar"] as const;
 const counts = { qd: "qdcount", an: "ancount", ns: "nscount", ar: "arcount" } as const;
 
-// A section's bytes, built when it is measured and reused when it is written (same list, same build).
-const encodedSections = new WeakMap<object, Buffer>();
+function rdataSize(type: number, v: unknown): number {
+  const kind = rdataFor(type);
+  if (kind === "A") return 4;
+  if (kind === "AAAA") return 16;
+  if (kind === "name") return nameSize(Buffer.isBuffer(v) ? v.toString("latin1") : String(v ?? ""));
+  return encodeRdata(type, v).length;
+}
+
+/** A record's size on the wire: a dissected one as it was, a crafted one measured without building it. */
+function recordSize(l: Layer): number {
+  if (l.buf && Object.keys(l.given).length === 0) return l.end - l.start;
+  if (l.def === DNSQR) return nameSize(l.get("qname") as string) + 4;
+  return nameSize(l.get("rrname") as string) + 10 + rdataSize(l.get("type") as number, l.get("rdata"));
+}
+
+/** Writes a record in place (records are a list of the section, not a chain of payloads); returns where it ends. */
+function writeRecord(buf: Buffer, off: number, l: Layer): number {
+  if (l.buf && Object.keys(l.given).length === 0) return off + l.buf.copy(buf, off, l.start, l.end);
+  if (l.def === DNSQR) {
+    off = writeName(buf, off, l.get("qname") as string);
+    buf.writeUInt16BE(l.get("qtype") as number, off);
+    buf.writeUInt16BE(l.get("qclass") as number, off + 2);
+    return off + 4;
+  }
+  const type = l.get("type") as number;
+  off = writeName(buf, off, l.get("rrname") as string);
+  buf.writeUInt16BE(type, off);
+  buf.writeUInt16BE(l.get("rclass") as number, off + 2);
+  buf.writeUInt32BE((l.get("ttl") as number) >>> 0, off + 4);
+  const rdata = l.get("rdata");
+  const kind = rdataFor(type);
+  const start = off + 10;
+  let end: number;
+  if (kind === "A") (writeIPv4(buf, start, String(rdata ?? "0.0.0.0")), (end = start + 4));
+  else if (kind === "AAAA") (writeIPv6(buf, start, String(rdata ?? "::")), (end = start + 16));
+  else if (kind === "name") end = writeName(buf, start, Buffer.isBuffer(rdata) ? rdata.toString("latin1") : String(rdata ?? ""));
+  else end = start + encodeRdata(type, rdata).copy(buf, start);
+  const rdlen = l.get("rdlen");
+  buf.writeUInt16BE(typeof rdlen === "number" ? rdlen : end - start, off + 8);
+  return end;
+}
 
 function recordsField(name: (typeof sections)[number]): Field {
-  const built = (v: unknown) => {
-    const records = v as Layer[];
-    let b = encodedSections.get(records);
-    if (!b) encodedSections.set(records, (b = records.length === 1 ? encodeRecord(records[0]) : Buffer.concat(records.map(encodeRecord))));
-    return b;
-  };
   return {
     name,
     bits: 0,
     default: name === "qd" ? [new Layer(DNSQR)] : [],
     isList: true,
-    size: (v) => built(v ?? []).length,
-    write: (buf, off, v) => void built(v ?? []).copy(buf, off),
+    size: (v) => {
+      let n = 0;
+      for (const l of (v as Layer[]) ?? []) n += recordSize(l);
+      return n;
+    },
+    write: (buf, off, v) => {
+      for (const l of (v as Layer[]) ?? []) off = writeRecord(buf, off, l);
+    },
     read: () => {
       throw new Error("records are read with the message");
     },
     parse: (input) => {
       const list = input === null || input === undefined ? [] : Array.isArray(input) ? input : [input];
       // Records chained with "/" (Scapy's way) and lists both count as several records.
-      const flat = list.flatMap((x) => (x instanceof Layer ? [...x.chain()] : [x]));
-      for (const r of flat) if (!(r instanceof Layer) || (r.def !== DNSQR && r.def !== DNSRR)) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records`);
+      const flat: Layer[] = [];
+      for (const x of list) {
+        if (!(x instanceof Layer)) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records`);
+        for (let r: Layer | undefined = x; r; r = r.payload) {
+          if (r.def !== DNSQR && r.def !== DNSRR) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records, not ${r.name}`);
+          flat.push(r);
+        }
+      }
       return flat;
     },
     show: (v) => `[${(v as Layer[]).map((l) => l.name).join(", ")}]`,
   };
-}
-
-function encodeRecord(l: Layer): Buffer {
-  if (l.buf && Object.keys(l.given).length === 0) return l.buf.subarray(l.start, l.end);
-  // One record at a time: records are a list here, not a chain of payloads.
-  return build(l.payload ? new Layer(l.def, l.buf ? { ...l.values(), ...l.given } : l.given) : l);
 }
 
 export const DNS: LayerDef = defineLayer(

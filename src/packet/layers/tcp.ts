@@ -142,10 +142,9 @@ const options: Field = {
   parse: (input) => {
     if (input === null || input === undefined || input === "") return [];
     if (!Array.isArray(input)) throw new PacketError('TCP options are a list of (name, value): [("MSS", 1460), ("NOP", None), ("WScale", 7)]');
-    const opts = input.map((o) => {
-      if (!Array.isArray(o) || o.length !== 2) throw new PacketError('each TCP option is a (name, value) pair, e.g. ("MSS", 1460)');
-      return [o[0], o[1]] as TcpOption;
-    });
+    for (const o of input) if (!Array.isArray(o) || o.length !== 2) throw new PacketError('each TCP option is a (name, value) pair, e.g. ("MSS", 1460)');
+    // The user's own list is the value (never changed here), so its measured size is remembered across builds.
+    const opts = input as TcpOption[];
     optionsSize(opts); // fail now, naming the option, rather than at build time
     return opts;
   },
