@@ -117,7 +117,26 @@ export const u8 = (n: string, d: number | undefined, o?: IntOptions) => int(n, 8
 export const u16 = (n: string, d: number | undefined, o?: IntOptions) => int(n, 16, d, o);
 export const u32 = (n: string, d: number | undefined, o?: IntOptions) => int(n, 32, d, o);
 
-function fixedBytes(name: string, size: number, dflt: string, w: (b: Buffer, o: number, s: string) => void, r: (b: Buffer, o: number) => string, what: string, when?: Field["when"]): Field {
+/**
+ * Parsed addresses by their text, so building the same addresses again copies bytes instead of parsing text
+ * (a bounded cache: traffic generators vary addresses, and memory must not grow with them).
+ */
+function cachedWriter(size: number, w: (b: Buffer, o: number, s: string) => void): (b: Buffer, o: number, s: string) => void {
+  const cache = new Map<string, Buffer>();
+  return (buf, off, text) => {
+    let bytes = cache.get(text);
+    if (!bytes) {
+      bytes = Buffer.alloc(size);
+      w(bytes, 0, text);
+      if (cache.size >= 4096) cache.clear();
+      cache.set(text, bytes);
+    }
+    for (let i = 0; i < size; i++) buf[off + i] = bytes[i];
+  };
+}
+
+function fixedBytes(name: string, size: number, dflt: string, write: (b: Buffer, o: number, s: string) => void, r: (b: Buffer, o: number) => string, what: string, when?: Field["when"]): Field {
+  const w = cachedWriter(size, write);
   return {
     name,
     bits: 0,

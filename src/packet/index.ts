@@ -44,7 +44,8 @@ export function dissect(bytes: Buffer | Uint8Array, o: { link?: Link } = {}): Pa
 
 /**
  * Builds a packet from layer names and field values, without parsing an expression:
- * `stack(["IP", { dst: "198.18.0.2" }], ["TCP", { dport: 80, flags: "S" }])`. Values are checked as in craft().
+ * `stack(["IP", { dst: "198.18.0.2" }], ["TCP", { dport: 80, flags: "S" }])`. Values are checked as in craft()
+ * and kept as given (lists too, whose encoding is remembered): do not change them after building.
  */
 export function stack(...layers: [string, Record<string, unknown>?][]): Packet {
   let top: Layer | undefined;

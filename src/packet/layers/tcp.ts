@@ -62,8 +62,9 @@ function writeOption(buf: Buffer, off: number, [name, value]: TcpOption): number
   return off + 2 + size;
 }
 
-// Sizes already measured (at parse, then at build): the same list object, the same size.
+// Sizes and bytes of option lists already seen: the same list object (the user's, never changed), the same bytes.
 const measured = new WeakMap<TcpOption[], number>();
+const encodedOptions = new WeakMap<TcpOption[], Buffer>();
 
 function optionsSize(opts: TcpOption[]): number {
   let size = measured.get(opts);
@@ -131,9 +132,17 @@ const options: Field = {
   default: [],
   isList: true,
   size: (v) => optionsSize(v as TcpOption[]),
-  // The padding to a multiple of 4 is the buffer's zeros (EOL).
+  // The padding to a multiple of 4 is the buffer's zeros (EOL). A list built before is copied, not encoded again.
   write: (buf, off, v) => {
-    for (const o of v as TcpOption[]) off = writeOption(buf, off, o);
+    const opts = v as TcpOption[];
+    let bytes = encodedOptions.get(opts);
+    if (!bytes) {
+      bytes = Buffer.alloc(optionsSize(opts));
+      let o = 0;
+      for (const opt of opts) o = writeOption(bytes, o, opt);
+      encodedOptions.set(opts, bytes);
+    }
+    bytes.copy(buf, off);
   },
   read: (buf, off, end, v) => {
     const stop = Math.min(end, off + Math.max(0, ((v.dataofs as number) ?? 5) * 4 - 20));
