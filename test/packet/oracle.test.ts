@@ -6,23 +6,14 @@ import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { craft } from "../../src/packet/index.js";
 import { compareDissection, dissectVector, type Vector } from "./helpers.js";
+// @ts-expect-error plain JS module shared with the fuzzer (its seeded PRNG)
+import { prng } from "../fuzz/fuzz-cases.mjs";
 
 const PYTHON = "/usr/bin/python3";
 const ORACLE = "test/oracle/scapy_oracle.py";
 const seed = process.env.ORACLE_SEED ? Number(process.env.ORACLE_SEED) >>> 0 : Math.floor(Math.random() * 2 ** 32) >>> 0;
 const count = Number(process.env.ORACLE_COUNT ?? 300);
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function prng(s: number) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const rnd = prng(seed);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
