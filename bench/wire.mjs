@@ -41,7 +41,8 @@ try {
   await new Promise((r) => setTimeout(r, 500));
   const { frames } = await server.request("wire.sniffStop", { id });
   const { frames: outFrames } = await client.request("wire.sniffStop", { id: out.id });
-  const rate = sent.sent / (sent.ms / 1000);
+  // From the expression to the last frame on the wire: crafting, routing, building and sending all count.
+  const rate = sent.sent / ((sent.ms + sent.prepareMs) / 1000);
 
   // Scapy in the same client namespace: sr1 of the same echo, sendp of prebuilt frames.
   const py = String.raw`

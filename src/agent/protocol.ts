@@ -9,7 +9,7 @@ export type Reply = { id: number; ok: true; result: unknown } | { id: number; ok
 
 /** Something the agent reports on its own, e.g. a server that exited. */
 export interface AgentEvent {
-  event: "server-exit" | "log";
+  event: "server-exit" | "log" | "progress";
   [k: string]: unknown;
 }
 

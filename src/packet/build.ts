@@ -36,6 +36,20 @@ function fieldSize(f: Field, value: unknown, v: Values): number {
  * layer patch its lengths and checksums inner to outer (an inner checksum is part of the outer one's data).
  */
 export function build(top: Layer): Buffer {
+  return buildDetailed(top).buf;
+}
+
+/** A built packet with where each layer lies and the values it was built with (for patching in place). */
+export interface Built {
+  buf: Buffer;
+  layers: Layer[];
+  values: Values[];
+  starts: number[];
+  sizes: number[];
+  contentEnd: number;
+}
+
+export function buildDetailed(top: Layer): Built {
   const layers: Layer[] = [];
   for (let l: Layer | undefined = top; l; l = l.payload) {
     if (layers.length > 256) throw new PacketError("too many layers (more than 256)");
@@ -71,7 +85,15 @@ export function build(top: Layer): Buffer {
       contentEnd = starts[i];
       break;
     }
-  for (let i = n - 1; i >= 0; i--) {
+  const built: Built = { buf, layers, values, starts, sizes, contentEnd };
+  postBuildAll(built, buf);
+  return built;
+}
+
+/** Runs every layer's post-build inner to outer over buf (a copy of a Built's bytes, perhaps with fields changed). */
+export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values): void {
+  const { layers, starts, sizes, contentEnd } = b;
+  for (let i = layers.length - 1; i >= 0; i--) {
     const post = layers[i].def.postBuild;
     if (!post) continue;
     post({
@@ -86,7 +108,6 @@ export function build(top: Layer): Buffer {
       underStart: i > 0 ? starts[i - 1] : 0,
     });
   }
-  return buf;
 }
 
 

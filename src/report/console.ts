@@ -24,6 +24,9 @@ export class ConsoleReporter implements Listener {
   private steps = new Map<PlanStep, Deferred<StepResult>>();
   private done?: Promise<unknown>;
   private readonly out: NodeJS.WritableStream;
+  private outputs = new Map<PlanStep, (text: string) => void>();
+
+  stepProgress = ({ step, text }: RunEvents["stepProgress"]) => this.outputs.get(step)?.(text);
 
   constructor(private readonly o: ConsoleOptions = {}) {
     this.out = o.out ?? process.stdout;
@@ -52,6 +55,7 @@ export class ConsoleReporter implements Listener {
                 (step): ListrTask => ({
                   title: step.name,
                   task: async (_c, t) => {
+                    this.outputs.set(step, (text) => (t.output = text));
                     const r = await this.steps.get(step)!.promise;
                     t.title = `${step.name} ${dim(`(${formatMs(r.timeMs)})`)}`;
                     if (r.status === "skipped") return t.skip(`${step.name}: ${r.message ?? "skipped"}`);

@@ -6,6 +6,14 @@ import { summary } from "./console.js";
 /** Progress as plain lines, for logs (not a TTY, or CI set): one line per step, a note when a step runs long. */
 export class PlainReporter implements Listener {
   private slow = new Map<PlanStep, NodeJS.Timeout>();
+  private lastProgress = 0;
+
+  /** A long step's progress, at most one line every two seconds (logs stay readable). */
+  stepProgress = ({ step, text }: RunEvents["stepProgress"]) => {
+    if (Date.now() - this.lastProgress < 2000) return;
+    this.lastProgress = Date.now();
+    this.line(`  … ${step.name}: ${text}`);
+  };
 
   constructor(
     private readonly o: { verbose?: boolean; out?: NodeJS.WritableStream } = {},

@@ -34,6 +34,8 @@ export interface RunEvents {
   scenarioStart: { plan: Plan };
   phase: { plan: Plan; phase: "lab" | "agents" | "servers" | "steps" | "teardown" };
   stepStart: { plan: Plan; step: PlanStep };
+  /** How far a long step is (packets sent, answered, captured), from the agents. */
+  stepProgress: { plan: Plan; step: PlanStep; text: string };
   stepEnd: { plan: Plan; step: PlanStep; result: StepResult };
   scenarioEnd: { result: ScenarioResult };
   runEnd: { results: ScenarioResult[]; interrupted: boolean };

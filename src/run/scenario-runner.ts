@@ -222,6 +222,10 @@ async function runStep(
 ): Promise<StepResult> {
   o.emit("stepStart", { plan, step });
   const t = performance.now();
+  const onProgress = (ev: { event: string; text?: string }) => {
+    if (ev.event === "progress" && ev.text) o.emit("stepProgress", { plan, step, text: ev.text });
+  };
+  for (const a of agents.values()) a.on("event", onProgress);
   const execute = async (s: PlanStep): Promise<Verdict> => {
     try {
       return await guard(stepRunners[s.kind]({ plan, step: s, work, vars, agent: (h) => agents.get(h)!, runChild: execute }));
@@ -236,6 +240,7 @@ async function runStep(
   } catch (e) {
     v = { status: "error", message: `interrupted: ${(e as Error).message}` };
   }
+  for (const a of agents.values()) a.off("event", onProgress);
   const result: StepResult = { name: step.name, line: step.line, status: v.status, timeMs: performance.now() - t, message: v.message, details: v.details, attachments: wireKinds.has(step.kind) ? attachments : undefined };
   o.emit("stepEnd", { plan, step, result });
   return result;

@@ -24,9 +24,9 @@ const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
 export const wireActions: Record<string, AgentAction> = {
   "wire.open": open,
   "wire.save": save,
-  "wire.sr": (a: SrArgs) => sendReceive(host, a),
+  "wire.sr": (a: SrArgs, ctx) => sendReceive(host, a, (text) => ctx.emit({ event: "progress", text })),
   "wire.send": (a) => sendOnly(host, a),
-  "wire.sniffStart": (a) => Promise.resolve(startSniff(host, a)),
+  "wire.sniffStart": (a, ctx) => Promise.resolve(startSniff(host, a, (text) => ctx.emit({ event: "progress", text }))),
   "wire.sniffStop": (a) => stopSniff(a),
 };
 

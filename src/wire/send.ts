@@ -1,3 +1,5 @@
+import { readMac } from "../packet/addr.js";
+import { buildSet } from "../packet/build-set.js";
 import { Layer, Packet } from "../packet/index.js";
 import { registry } from "../packet/layer.js";
 import type { Interface } from "./capture.js";
@@ -58,4 +60,51 @@ export function prepareL2(h: Host, p: Packet, ifaceName?: string): Prepared {
   };
   const packet = new Packet(fill(p.top)!);
   return { iface: h.iface(name), frame: packet.bytes, packet };
+}
+
+/**
+ * Prepares many packets at once (a packet set): routed like the first when they go where it goes, built as one
+ * set (copies of the first with the varying fields written) — what makes sending from an expression fast.
+ */
+export async function prepareMany(h: Host, packets: Packet[], layer: 2 | 3, ifaceName?: string): Promise<Prepared[]> {
+  if (packets.length === 0) return [];
+  const first = layer === 3 ? await prepareL3(h, packets[0]) : prepareL2(h, packets[0], ifaceName);
+  if (packets.length === 1) return [first];
+  const wrapped: Layer[] = [first.packet.top.name === "Ether" ? first.packet.top : etherOf(first)];
+  const same: boolean[] = [true];
+  for (const p of packets.slice(1)) {
+    const top = p.top;
+    if (layer === 3) {
+      const sameRoute = (top.name === "IP" || top.name === "IPv6") && top.get("dst") === packets[0].top.get("dst");
+      if (!sameRoute) {
+        same.push(false);
+        wrapped.push(top);
+        continue;
+      }
+      const ip = "src" in top.given ? top : top.with({ src: first.packet.top.get("src") });
+      const ether = new Layer(registry.get("Ether")!, { ...wrapped[0].given });
+      ether.payload = ip;
+      wrapped.push(ether);
+    } else wrapped.push(top);
+    same.push(true);
+  }
+  if (layer === 2) return Promise.all(packets.map((p) => prepareL2(h, p, ifaceName)));
+  const frames = buildSet(wrapped.filter((_, i) => same[i]));
+  const out: Prepared[] = [];
+  let f = 0;
+  for (let i = 0; i < packets.length; i++) {
+    if (!same[i]) out.push(await prepareL3(h, packets[i]));
+    else {
+      const frame = frames[f++];
+      out.push({ iface: first.iface, frame, packet: i === 0 ? first.packet : new Packet(wrapped[i].payload!) });
+    }
+  }
+  return out;
+}
+
+/** The Ether layer prepareL3 put in front of the first packet. */
+function etherOf(p: Prepared): Layer {
+  const ether = new Layer(registry.get("Ether")!, { dst: readMac(p.frame, 0), src: readMac(p.frame, 6) });
+  ether.payload = p.packet.top;
+  return ether;
 }

@@ -6,6 +6,7 @@ const { Cap } = capModule;
 interface Sniffer {
   caps: InstanceType<typeof Cap>[];
   frames: { hex: string; ns: string; iface: string }[];
+  ticker?: NodeJS.Timeout;
 }
 
 const sniffers = new Map<number, Sniffer>();
@@ -16,7 +17,7 @@ const maxFrames = 100_000;
  * Arms a capture with its own BPF filter (kernel-side, as tcpdump takes it) on every interface of the host, and
  * returns at once: whatever happens after this call is seen.
  */
-export function startSniff(h: Host, a: { filter?: string; iface?: string }): { id: number } {
+export function startSniff(h: Host, a: { filter?: string; iface?: string }, progress?: (text: string) => void): { id: number } {
   const names = a.iface ? [a.iface] : h.interfaceNames().filter((n) => !n.endsWith("-peer"));
   const s: Sniffer = { caps: [], frames: [] };
   try {
@@ -35,6 +36,7 @@ export function startSniff(h: Host, a: { filter?: string; iface?: string }): { i
   }
   const id = nextId++;
   sniffers.set(id, s);
+  if (progress) s.ticker = setInterval(() => progress(`${s.frames.length} packet(s) captured`), 500);
   return { id };
 }
 
@@ -46,6 +48,7 @@ export async function stopSniff(a: { id: number }): Promise<{ frames: Sniffer["f
   const s = sniffers.get(a.id);
   if (!s) return { frames: [] };
   sniffers.delete(a.id);
+  clearInterval(s.ticker);
   const until = Date.now() + 2000;
   for (let n = -1; n !== s.frames.length && Date.now() < until; ) {
     n = s.frames.length;
@@ -57,6 +60,9 @@ export async function stopSniff(a: { id: number }): Promise<{ frames: Sniffer["f
 }
 
 export function stopAllSniffs(): void {
-  for (const s of sniffers.values()) for (const c of s.caps) c.close();
+  for (const s of sniffers.values()) {
+    clearInterval(s.ticker);
+    for (const c of s.caps) c.close();
+  }
   sniffers.clear();
 }

@@ -1,7 +1,7 @@
 import { craft, dissect, Packet } from "../packet/index.js";
 import type { Frame, Interface } from "./capture.js";
 import type { Host } from "./host.js";
-import { prepareL2, prepareL3, type Prepared } from "./send.js";
+import { prepareMany, type Prepared } from "./send.js";
 
 export interface SrArgs {
   /** One expression, or several (each may be a packet set): all are sent, in order. */
@@ -36,10 +36,9 @@ export interface SrResult {
 const wire = (p: Packet): WirePacket => ({ hex: p.bytes.toString("hex"), summary: p.summary(), link: p.top.name === "Ether" ? "ether" : "raw" });
 
 /** Scapy's sr/sr1/srp/srp1: send, and match what comes back with answers(); the capture is armed before sending. */
-export async function sendReceive(h: Host, a: SrArgs): Promise<SrResult> {
+export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) => void): Promise<SrResult> {
   const packets = (Array.isArray(a.packet) ? a.packet : [a.packet]).flatMap((e) => craft(e));
-  const prepared: Prepared[] = [];
-  for (const p of packets) prepared.push(a.layer === 3 ? await prepareL3(h, p) : prepareL2(h, p, a.iface));
+  const prepared = await prepareMany(h, packets, a.layer, a.iface);
   const sentFrames = new Set(prepared.map((p) => p.frame.toString("hex")));
   const sentAt: bigint[] = [];
   const answers: SrResult["answers"] = [];
@@ -66,6 +65,8 @@ export async function sendReceive(h: Host, a: SrArgs): Promise<SrResult> {
   };
   const stops = ifaces.map((i: Interface) => i.listen(onFrame));
   const started = Date.now();
+  // Long exchanges (scans, retries) tell the live view how far they are.
+  const ticker = progress && setInterval(() => progress(`${sentAt.filter((x) => x !== undefined).length} sent, ${answered.size} answered`), 500);
   try {
     for (let round = 0; round <= (a.retry ?? 0); round++) {
       for (let i = 0; i < prepared.length; i++) {
@@ -85,6 +86,7 @@ export async function sendReceive(h: Host, a: SrArgs): Promise<SrResult> {
     }
   } finally {
     stops.forEach((s) => s());
+    if (ticker) clearInterval(ticker);
   }
   return {
     sent: prepared.map((p) => wire(p.packet)),
@@ -95,10 +97,9 @@ export async function sendReceive(h: Host, a: SrArgs): Promise<SrResult> {
 }
 
 /** send / sendp: count times, at an interval or a rate; returns how many frames left and how long it took. */
-export async function sendOnly(h: Host, a: { packet: string; layer: 2 | 3; iface?: string; count?: number; intervalMs?: number; rate?: number }): Promise<{ sent: number; ms: number; first: WirePacket }> {
-  const packets = craft(a.packet);
-  const prepared: Prepared[] = [];
-  for (const p of packets) prepared.push(a.layer === 3 ? await prepareL3(h, p) : prepareL2(h, p, a.iface));
+export async function sendOnly(h: Host, a: { packet: string; layer: 2 | 3; iface?: string; count?: number; intervalMs?: number; rate?: number }): Promise<{ sent: number; ms: number; prepareMs: number; first: WirePacket }> {
+  const tp = performance.now();
+  const prepared = await prepareMany(h, craft(a.packet), a.layer, a.iface);
   const t0 = performance.now();
   let n = 0;
   for (let c = 0; c < (a.count ?? 1); c++)
@@ -113,5 +114,5 @@ export async function sendOnly(h: Host, a: { packet: string; layer: 2 | 3; iface
         if (ahead >= 1) await new Promise((r) => setTimeout(r, ahead));
       }
     }
-  return { sent: n, ms: performance.now() - t0, first: wire(prepared[0].packet) };
+  return { sent: n, ms: performance.now() - t0, prepareMs: t0 - tp, first: wire(prepared[0].packet) };
 }

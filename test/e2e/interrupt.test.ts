@@ -63,10 +63,9 @@ describe("an interrupted run cleans up and still reports", () => {
     // Nothing of the run may keep running: agents notice their controller is gone and take servers and commands down.
     await waitFor(() => processesWith("sleep 120").length === 0 && processesWith("sleep 300").length === 0, 5000, "commands to stop");
     await waitFor(() => !mine.some((n) => processesInNetns(n)), 5000, "agents to exit");
-    expect(netns().filter((n) => mine.includes(n))).toEqual(mine);
+    // The namespaces stay until a sweep: this lab clean, or the start of a run in another test file meanwhile.
     const r = runCli(["lab", "clean"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(mine[0]);
     expect(netns().filter((n) => mine.includes(n))).toEqual([]);
   });
 
