@@ -347,32 +347,39 @@ function repeat(s: string | Buffer, n: number, col: number): string | Buffer {
   return typeof s === "string" ? s.repeat(n) : Buffer.concat(Array(n).fill(s));
 }
 
-/** All packets of a stack: outer layers vary slowest, as Scapy iterates a packet set. */
+/** All packets of a stack: outer layers vary slowest, as Scapy iterates a packet set (an odometer, no recursion). */
 function expand(s: Stack): Layer[] {
+  // The varying fields in Scapy's order: outer layers first; within a layer, the last field named varies slowest.
+  const dims: { call: number; name: string; values: unknown[] }[] = [];
+  s.calls.forEach((c, i) => {
+    for (const name of [...c.alternatives.keys()].reverse()) dims.push({ call: i, name, values: c.alternatives.get(name)! });
+  });
   let count = 1;
-  for (const c of s.calls) for (const alts of c.alternatives.values()) count *= alts.length;
+  for (const d of dims) count *= d.values.length;
   if (count > maxPackets) throw new PacketError(`this expression makes ${count} packets; at most ${maxPackets}`);
-  const results: Layer[] = [];
-  const build = (i: number, chosen: Values[]) => {
-    if (i === s.calls.length) {
-      let top: Layer | undefined;
-      for (let k = s.calls.length - 1; k >= 0; k--) {
-        const l = new Layer(s.calls[k].def, chosen[k]);
-        l.payload = top;
-        top = l;
+  const varies = s.calls.map((_, i) => dims.some((d) => d.call === i));
+  const idx = new Array<number>(dims.length).fill(0);
+  const results: Layer[] = new Array(count);
+  for (let n = 0; n < count; n++) {
+    let top: Layer | undefined;
+    for (let k = s.calls.length - 1; k >= 0; k--) {
+      const c = s.calls[k];
+      // Layers that do not vary share their (never changed) values.
+      let given = c.values;
+      if (varies[k]) {
+        given = { ...c.values };
+        for (let d = 0; d < dims.length; d++) if (dims[d].call === k) given[dims[d].name] = dims[d].values[idx[d]];
       }
-      results.push(top!);
-      return;
+      const l = new Layer(c.def, given);
+      l.payload = top;
+      top = l;
     }
-    const c = s.calls[i];
-    const names = [...c.alternatives.keys()].reverse();
-    const pick = (j: number, vals: Values) => {
-      if (j === names.length) return build(i + 1, [...chosen, vals]);
-      for (const v of c.alternatives.get(names[j])!) pick(j + 1, { ...vals, [names[j]]: v });
-    };
-    pick(0, { ...c.values });
-  };
-  build(0, []);
+    results[n] = top!;
+    for (let d = dims.length - 1; d >= 0; d--) {
+      if (++idx[d] < dims[d].values.length) break;
+      idx[d] = 0;
+    }
+  }
   return results;
 }
 
