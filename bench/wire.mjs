@@ -33,16 +33,16 @@ try {
   }
   const rtt = median(times);
 
-  // send: one expression with a varying field, 65,535 packets. Sniffers on both ends: the sender's sees every frame
-  // that left (the sniffer keeping up); the receiver's, those the kernel delivered (veth queues drop at this rate).
+  // send: one expression with a varying field, 65,535 packets, first alone (the sender's own speed)…
+  const expr = 'IP(dst="198.18.0.2")/UDP(sport=(1, 65535), dport=9)';
+  const sent = await client.request("wire.send", { packet: expr, layer: 3 }, 120_000);
+  // …then with a sniffer on the receiver (one more core's worth of work on a 2-core machine).
   const { id } = await server.request("wire.sniffStart", { filter: "udp and dst port 9" });
-  const out = await client.request("wire.sniffStart", { filter: "udp and dst port 9" });
-  const sent = await client.request("wire.send", { packet: 'IP(dst="198.18.0.2")/UDP(sport=(1, 65535), dport=9)', layer: 3 }, 120_000);
-  await new Promise((r) => setTimeout(r, 500));
+  const sent2 = await client.request("wire.send", { packet: expr, layer: 3 }, 120_000);
   const { frames } = await server.request("wire.sniffStop", { id });
-  const { frames: outFrames } = await client.request("wire.sniffStop", { id: out.id });
   // From the expression to the last frame on the wire: crafting, routing, building and sending all count.
   const rate = sent.sent / ((sent.ms + sent.prepareMs) / 1000);
+  const rate2 = sent2.sent / ((sent2.ms + sent2.prepareMs) / 1000);
 
   // Scapy in the same client namespace: sr1 of the same echo, sendp of prebuilt frames.
   const py = String.raw`
@@ -62,9 +62,9 @@ print(json.dumps({"sr1_ms": statistics.median(ts[5:]) * 1000, "send_pps": len(fr
   if (!scapy) console.log(`Scapy not measured: ${(s.stderr || s.error?.message || "").trim().split("\n").pop()}`);
 
   rows.push(["sr1 ICMP echo, median of 200 (ms per call)", rtt.toFixed(3), scapy ? scapy.sr1_ms.toFixed(3) : "–", scapy ? `${(scapy.sr1_ms / rtt).toFixed(0)}× faster` : ""]);
-  rows.push([`send from an expression with a varying field (${sent.sent} packets/s)`, rate.toFixed(0), scapy ? scapy.send_pps.toFixed(0) : "–", scapy ? `${(rate / scapy.send_pps).toFixed(0)}×` : ""]);
-  rows.push(["sniffer on the sender: frames seen of those sent", `${outFrames.length}/${sent.sent}`, "", outFrames.length === sent.sent ? "none missed" : `${sent.sent - outFrames.length} missed`]);
-  rows.push(["sniffer on the receiver: frames seen of those sent", `${frames.length}/${sent.sent}`, "", frames.length === sent.sent ? "none lost" : `${sent.sent - frames.length} not delivered`]);
+  rows.push([`send ${sent.sent} packets from an expression with a varying field (packets/s)`, rate.toFixed(0), scapy ? scapy.send_pps.toFixed(0) : "–", scapy ? `${(rate / scapy.send_pps).toFixed(0)}×` : ""]);
+  rows.push(["the same while the receiver sniffs (packets/s)", rate2.toFixed(0), "", ""]);
+  rows.push(["receiver's sniffer: frames seen of those sent", `${frames.length}/${sent2.sent}`, "", frames.length === sent2.sent ? "none lost" : `${sent2.sent - frames.length} not seen (dropped in the kernel before capture)`]);
   await Promise.all([client.stop(), server.stop()]);
 } finally {
   await lab.down();

@@ -1,4 +1,5 @@
 import { build, buildDetailed, postBuildAll, type Built } from "./build.js";
+import type { SetDimension } from "./expr.js";
 import type { Field, Values } from "./field.js";
 import { writeBits, type Layer, type LayerDef } from "./layer.js";
 
@@ -58,4 +59,37 @@ function hasConditions(def: LayerDef): boolean {
   let c = conditional.get(def);
   if (c === undefined) conditional.set(def, (c = def.fields.some((f) => f.when)));
   return c;
+}
+
+/**
+ * Frame n of a packet set given by its first packet and its varying fields (parsePacketSet), without building packet
+ * n: the first packet's bytes with the fields written and lengths and checksums recomputed, in one scratch buffer
+ * that the next call reuses. `below` counts layers put in front of the set's packets (an Ether header). undefined
+ * when the set varies something this cannot patch (a conditional layer, a computed field, a size).
+ */
+export function setFrames(top: Layer, dims: SetDimension[], below = 0): ((n: number) => Buffer) | undefined {
+  const chain: Layer[] = [];
+  for (let l: Layer | undefined = top; l; l = l.payload) chain.push(l);
+  const parts = dims.map((d) => {
+    const def = chain[d.call + below]?.def;
+    return { ...d, def, field: def?.byName.get(d.name), at: def?.offsets.get(d.name) };
+  });
+  for (const d of parts)
+    if (!d.def || !d.field || d.at === undefined || d.field.auto || hasConditions(d.def) || !d.values.every((v) => typeof v === "number" || typeof v === "string")) return undefined;
+  const built = buildDetailed(top);
+  const scratch = Buffer.alloc(built.buf.length);
+  const strides = parts.map((_, i) => parts.slice(i + 1).reduce((a, d) => a * d.values.length, 1));
+  return (n) => {
+    built.buf.copy(scratch);
+    for (let i = 0; i < parts.length; i++) {
+      const d = parts[i];
+      const value = d.values[Math.floor(n / strides[i]) % d.values.length];
+      const layer = d.call + below;
+      const off = built.starts[layer] + (d.at! >> 3);
+      if (d.field!.bits) writeBits(scratch, off, d.at! & 7, d.field!.bits, value as number);
+      else d.field!.write!(scratch, off, value, built.values[layer]);
+    }
+    postBuildAll(built, scratch);
+    return scratch;
+  };
 }

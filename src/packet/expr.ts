@@ -348,15 +348,27 @@ function repeat(s: string | Buffer, n: number, col: number): string | Buffer {
 }
 
 /** All packets of a stack: outer layers vary slowest, as Scapy iterates a packet set (an odometer, no recursion). */
-function expand(s: Stack): Layer[] {
-  // The varying fields in Scapy's order: outer layers first; within a layer, the last field named varies slowest.
-  const dims: { call: number; name: string; values: unknown[] }[] = [];
+/** The varying fields in Scapy's order: outer layers first; within a layer, the last field named varies slowest. */
+function dimensions(s: Stack): { dims: SetDimension[]; count: number } {
+  const dims: SetDimension[] = [];
   s.calls.forEach((c, i) => {
     for (const name of [...c.alternatives.keys()].reverse()) dims.push({ call: i, name, values: c.alternatives.get(name)! });
   });
   let count = 1;
   for (const d of dims) count *= d.values.length;
   if (count > maxPackets) throw new PacketError(`this expression makes ${count} packets; at most ${maxPackets}`);
+  return { dims, count };
+}
+
+/** One varying field of a packet set: the layer (0 = outermost), the field, its values. */
+export interface SetDimension {
+  call: number;
+  name: string;
+  values: unknown[];
+}
+
+function expand(s: Stack): Layer[] {
+  const { dims, count } = dimensions(s);
   const varies = s.calls.map((_, i) => dims.some((d) => d.call === i));
   const idx = new Array<number>(dims.length).fill(0);
   const results: Layer[] = new Array(count);
@@ -381,6 +393,18 @@ function expand(s: Stack): Layer[] {
     }
   }
   return results;
+}
+
+/**
+ * A packet set without its packets: the first one and the fields that vary, in iteration order (the last one
+ * fastest). Packet n has digit n_d = floor(n / product of later sizes) % size_d for each dimension d.
+ */
+export function parsePacketSet(src: string): { first: Layer; dims: SetDimension[]; count: number } {
+  const v = new Parser(tokenize(src), src).parseAll();
+  if (!(v instanceof Stack)) return { first: parsePackets(src)[0], dims: [], count: 1 };
+  const { dims, count } = dimensions(v);
+  const firstOnly = new Stack(v.calls.map((c) => new LayerCall(c.def, { ...c.values, ...Object.fromEntries([...c.alternatives].map(([k, vals]) => [k, vals[0]])) }, new Map(), c.col)));
+  return { first: expand(firstOnly)[0], dims, count };
 }
 
 /** Parses Scapy syntax into the packets it describes (one, or a packet set). Raises PacketError with a column. */

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AgentAction, AgentContext } from "../agent/protocol.js";
 import { encodePcap, linkTypes } from "../packet/index.js";
+import { timeUs } from "./capture.js";
 import { host } from "./host.js";
 import { sendOnly, sendReceive, type SrArgs } from "./sr.js";
 import { startSniff, stopAllSniffs, stopSniff } from "./sniff.js";
@@ -17,7 +18,7 @@ const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
   const frames = host.opened().flatMap((i) => i.recorded).sort((x, y) => (x.ns < y.ns ? -1 : 1));
   if (frames.length === 0) return { file: undefined, packets: 0 };
   const path = join(ctx.work, a.file);
-  writeFileSync(path, encodePcap(frames.map((f) => ({ data: f.data, timeUs: f.timeUs })), linkTypes.ether));
+  writeFileSync(path, encodePcap(frames.map((f) => ({ data: f.data, timeUs: timeUs(f) })), linkTypes.ether));
   return { file: path, packets: frames.length };
 };
 

@@ -4,11 +4,16 @@ const { Cap } = capModule;
 
 export interface Frame {
   data: Buffer;
-  /** When it was seen, in microseconds since the epoch (for pcap files) */
-  timeUs: number;
-  /** process.hrtime in nanoseconds, for round-trip times */
+  /** process.hrtime in nanoseconds: round-trip times, and (see timeUs) the pcap's timestamps */
   ns: bigint;
   iface: string;
+}
+
+/** process.hrtime's zero in epoch nanoseconds, to turn a frame's ns into a pcap timestamp. */
+const epochNs = BigInt(Date.now()) * 1_000_000n - process.hrtime.bigint();
+
+export function timeUs(f: Frame): number {
+  return Number((f.ns + epochNs) / 1000n);
 }
 
 type Listener = (f: Frame) => void;
@@ -22,7 +27,6 @@ export class Interface {
   private readonly buffer = Buffer.alloc(65_536);
   private readonly listeners = new Set<Listener>();
   readonly recorded: Frame[] = [];
-  private readonly epochNs = BigInt(Date.now()) * 1_000_000n - process.hrtime.bigint();
 
   constructor(
     readonly name: string,
@@ -31,7 +35,7 @@ export class Interface {
     this.cap.open(name, "", 16 * 1024 * 1024, this.buffer);
     this.cap.on("packet", (nbytes: number) => {
       const ns = process.hrtime.bigint();
-      const frame: Frame = { data: Buffer.from(this.buffer.subarray(0, nbytes)), timeUs: Number((ns + this.epochNs) / 1000n), ns, iface: name };
+      const frame: Frame = { data: Buffer.from(this.buffer.subarray(0, nbytes)), ns, iface: name };
       if (this.recorded.length < this.recordLimit) this.recorded.push(frame);
       for (const l of this.listeners) l(frame);
     });
@@ -45,8 +49,9 @@ export class Interface {
   send(frame: Buffer): bigint {
     const t = process.hrtime.bigint();
     this.cap.send(frame, frame.length);
-    // libpcap does not hand a handle the frames it sent itself: the host's capture records them here.
-    if (this.recorded.length < this.recordLimit) this.recorded.push({ data: frame, timeUs: Number((t + this.epochNs) / 1000n), ns: t, iface: this.name });
+    // libpcap does not hand a handle the frames it sent itself: the host's capture records them here (a copy:
+    // senders reuse their buffer).
+    if (this.recorded.length < this.recordLimit) this.recorded.push({ data: Buffer.from(frame), ns: t, iface: this.name });
     return t;
   }
 

@@ -103,7 +103,7 @@ export async function prepareMany(h: Host, packets: Packet[], layer: 2 | 3, ifac
 }
 
 /** The Ether layer prepareL3 put in front of the first packet. */
-function etherOf(p: Prepared): Layer {
+export function etherOf(p: Prepared): Layer {
   const ether = new Layer(registry.get("Ether")!, { dst: readMac(p.frame, 0), src: readMac(p.frame, 6) });
   ether.payload = p.packet.top;
   return ether;

@@ -22,3 +22,18 @@ describe("building a packet set", () => {
     });
   }
 });
+
+describe("frames of a packet set without building each packet", () => {
+  for (const expr of sets) {
+    it(`frame n equals packet n built in full, or the set is declined: ${expr}`, async () => {
+      const { parsePacketSet } = await import("../../src/packet/expr.js");
+      const { setFrames } = await import("../../src/packet/build-set.js");
+      const set = parsePacketSet(expr);
+      const frame = setFrames(set.first, set.dims);
+      const full = craft(expr).map((p) => p.bytes.toString("hex"));
+      expect(set.count).toBe(full.length);
+      if (!frame) return expect(expr).toMatch(/ICMP|DNS|dst=\[/); // conditional layers, sizes or destinations vary
+      expect(full.map((_, n) => frame(n).toString("hex"))).toEqual(full);
+    });
+  }
+});
