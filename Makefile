@@ -19,7 +19,9 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "missing Debian packages: $$missing (run as root, or install them)"; exit 3; fi; \
 	  echo "installing: $$missing"; \
-	  apt-get update -q && apt-get install -y -q --no-install-recommends $$missing; \
+	  apt_opts="-q -o DPkg::Lock::Timeout=300"; \
+	  apt-get update $$apt_opts || (sleep 10; apt-get update $$apt_opts); \
+	  apt-get install -y $$apt_opts --no-install-recommends $$missing; \
 	fi
 
 node_modules/.installed: package.json package-lock.json | deps
@@ -33,4 +35,5 @@ bench: build
 	npm run bench
 
 clean:
-	rm -rf dist node_modules reports/*[!.gitkeep]
+	rm -rf dist node_modules
+	find reports -mindepth 1 ! -name .gitkeep -delete

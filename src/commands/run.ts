@@ -3,6 +3,7 @@ import { PlainReporter } from "../report/plain.js";
 import { writeJUnit } from "../report/junit.js";
 import type { ScenarioResult } from "../run/events.js";
 import { EnvironmentError, runPlans } from "../run/run.js";
+import { forgetOwnRuns } from "../lab/registry.js";
 import { sweepStale } from "../lab/sweep.js";
 import { loadAll } from "./load-all.js";
 
@@ -40,7 +41,11 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     process.stderr.write(`\n${sig}: stopping — tearing the lab down and writing the report\n`);
     abort.abort();
     // A second signal, or a teardown that hangs, must not leave the user waiting: clean up and leave.
-    const hard = () => void sweepStale().finally(() => process.exit(3));
+    // The last resort removes this run's own lab too: its records go first, so the sweep sees it as gone.
+    const hard = () => {
+      forgetOwnRuns();
+      void sweepStale().finally(() => process.exit(3));
+    };
     if (signals > 1) hard();
     else setTimeout(hard, 4500).unref();
   };

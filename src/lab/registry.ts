@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 
@@ -21,27 +21,51 @@ function startTime(pid: number): string | undefined {
 }
 
 /** Marks a run as alive: the sweep leaves its names alone while this process lives. */
+const ownRuns = new Set<string>();
+
 export function registerRun(runId: string): void {
   mkdirSync(runsDir, { recursive: true });
-  writeFileSync(join(runsDir, runId), JSON.stringify({ pid: process.pid, start: startTime(process.pid) }));
+  // Written aside and renamed into place: a sweep never reads a half-written record.
+  const tmp = join(runsDir, `.${runId}.${process.pid}`);
+  writeFileSync(tmp, JSON.stringify({ pid: process.pid, start: startTime(process.pid) }));
+  renameSync(tmp, join(runsDir, runId));
+  ownRuns.add(runId);
+}
+
+/** Drops this process's run records, so a last-resort sweep (a second Ctrl-C) removes its own lab too. */
+export function forgetOwnRuns(): void {
+  for (const r of ownRuns) unregisterRun(r);
 }
 
 export function unregisterRun(runId: string): void {
   rmSync(join(runsDir, runId), { force: true });
+  ownRuns.delete(runId);
 }
 
 export function isRunAlive(runId: string): boolean {
+  const file = join(runsDir, runId);
+  let text: string;
   try {
-    const { pid, start } = JSON.parse(readFileSync(join(runsDir, runId), "utf8")) as { pid: number; start?: string };
+    text = readFileSync(file, "utf8");
+  } catch {
+    return false; // no record: the run is gone
+  }
+  try {
+    const { pid, start } = JSON.parse(text) as { pid: number; start?: string };
     return start !== undefined && startTime(pid) === start;
   } catch {
-    return false;
+    // A record that cannot be read is given the benefit of the doubt while it is young.
+    try {
+      return Date.now() - statSync(file).mtimeMs < 60_000;
+    } catch {
+      return false;
+    }
   }
 }
 
 export function registeredRuns(): string[] {
   try {
-    return readdirSync(runsDir);
+    return readdirSync(runsDir).filter((f) => !f.startsWith("."));
   } catch {
     return [];
   }

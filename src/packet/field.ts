@@ -200,6 +200,9 @@ export function pyBytes(b: Buffer): string {
   return `b${quote}${s}${quote}`;
 }
 
+const notPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
+
 /** Python's repr of bytes decoded as UTF-8 with backslashreplace (Scapy's StrField text values). */
 export function pyStr(b: Buffer): string {
   let text = "";
@@ -225,8 +228,10 @@ export function pyStr(b: Buffer): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    // Characters Python does not print: controls, C1 controls, the soft hyphen.
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0) || code === 0xad) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    // What Python's repr does not print (str.isprintable): controls, format, surrogates, private use, unassigned,
+    // separators other than the space — as \xNN, \uNNNN or \UNNNNNNNN.
+    else if (code < 0x20 || code === 0x7f || (code !== 0x20 && notPrintable.test(ch)))
+      out += code < 0x100 ? `\\x${hex(code, 2)}` : code < 0x10000 ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
     else out += ch;
   }
   return `${quote}${out}${quote}`;

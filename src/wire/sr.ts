@@ -84,6 +84,8 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
           wake = () => (clearTimeout(t), r());
         });
       }
+      // A starved agent may reach its deadline with the answer already waiting: let pending I/O in once more.
+      if (!done()) await new Promise((r) => setImmediate(r));
       if (done()) break;
     }
   } finally {

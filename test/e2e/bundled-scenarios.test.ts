@@ -9,7 +9,7 @@ import { scenarioFiles } from "../../src/files.js";
 describe("every bundled scenario runs and passes in real namespaces", () => {
   it("wirecheck run scenarios/ exits 0 with a testcase per step, all passed, and leaves nothing behind", () => {
     const junit = join(mkdtempSync(join(tmpdir(), "wc-junit-")), "junit.xml");
-    const r = runCli(["run", "scenarios/", "--junit", junit]);
+    const r = runCli(["run", "scenarios/", "--junit", junit], {}, 280_000);
     expect(r.stderr).toBe("");
     expect(r.code, r.stdout).toBe(0);
 
@@ -29,5 +29,5 @@ describe("every bundled scenario runs and passes in real namespaces", () => {
     }
     const runId = /wirecheck run (\w+):/.exec(r.stdout)![1];
     expect(netns().filter((n) => n.startsWith(`wc-${runId}-`))).toEqual([]);
-  });
+  }, 300_000);
 });

@@ -6,8 +6,8 @@ import { join, resolve } from "node:path";
 export const root = resolve(__dirname, "../..");
 export const cli = join(root, "dist/cli.js");
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1", ...env }, timeout: 120_000 });
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1", ...env }, timeout: timeoutMs });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

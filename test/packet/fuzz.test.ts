@@ -7,8 +7,9 @@ describe("the dissector never throws, whatever the bytes", () => {
     expect(fuzz(12345, 20_000)).toEqual([]);
   });
 
-  const seed = Date.now() % 2 ** 31;
-  it(`20,000 cases from a new seed each run (seed ${seed}; replay with npm run fuzz 20000 ${seed})`, () => {
+  // A second fixed seed keeps CI repeatable; `npm run fuzz` draws a new seed each time for exploration.
+  const seed = 20261125;
+  it(`20,000 more cases (seed ${seed}; replay with npm run fuzz 20000 ${seed})`, () => {
     expect(fuzz(seed, 20_000)).toEqual([]);
   });
 });
