@@ -25,7 +25,7 @@ export const actions: Record<string, AgentAction> = {
   "http": httpStep,
   "exec": execStep,
   "file": fileStep,
-  ...Object.fromEntries(["wire.open", "wire.save", "wire.sr", "wire.send", "wire.sniffStart", "wire.sniffStop"].map((n) => [n, wireAction(n)])),
+  ...Object.fromEntries(["wire.open", "wire.save", "wire.sr", "wire.send", "wire.sniffStart", "wire.sniffStop", "wire.sniffPeek"].map((n) => [n, wireAction(n)])),
 };
 
 export async function shutdownAll(): Promise<void> {

@@ -5,7 +5,7 @@ import { encodePcap, linkTypes } from "../packet/index.js";
 import { timeUs } from "./capture.js";
 import { host } from "./host.js";
 import { sendOnly, sendReceive, type SrArgs } from "./sr.js";
-import { startSniff, stopAllSniffs, stopSniff } from "./sniff.js";
+import { peekSniff, startSniff, stopAllSniffs, stopSniff } from "./sniff.js";
 
 /** Opens every interface of the host for capture: the scenario's pcap starts here. */
 const open: AgentAction = async () => {
@@ -29,6 +29,7 @@ export const wireActions: Record<string, AgentAction> = {
   "wire.send": (a) => sendOnly(host, a),
   "wire.sniffStart": (a, ctx) => Promise.resolve(startSniff(host, a, (text) => ctx.emit({ event: "progress", text }))),
   "wire.sniffStop": (a) => stopSniff(a),
+  "wire.sniffPeek": (a) => Promise.resolve(peekSniff(a)),
 };
 
 export function closeWire(): void {

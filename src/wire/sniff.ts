@@ -66,3 +66,8 @@ export function stopAllSniffs(): void {
   }
   sniffers.clear();
 }
+
+/** The frames a running capture has taken so far, from index `from` on (to decide early that an outcome is settled). */
+export function peekSniff(a: { id: number; from?: number }): { frames: Sniffer["frames"] } {
+  return { frames: sniffers.get(a.id)?.frames.slice(a.from ?? 0) ?? [] };
+}

@@ -19,7 +19,7 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
       childLines.push(`${v.status === "passed" ? "✔" : "✖"} ${child.name}${v.message ? `: ${v.message}` : ""}`);
       if (v.status !== "passed") childFailed = true;
     }
-    await new Promise((r) => setTimeout(r, durationMs(s.timeout, step.children.length ? 1000 : 2000)));
+    await listen(a, id, s, durationMs(s.timeout, step.children.length ? 1000 : 2000));
   } finally {
     frames = (await a.request<{ frames: { hex: string }[] }>("wire.sniffStop", { id }, 10_000)).frames;
   }
@@ -31,3 +31,20 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
   if (problems.length === 0) return { status: "passed", details };
   return { status: "failed", message: problems.join("; "), details: `${problems.join("\n")}\n\n${details}${evidence ? `\n\nthe packet in question:\n${packetDump(evidence)}` : ""}` };
 };
+
+/**
+ * Listens for the sniff's timeout, but stops as soon as the outcome is settled: when only `any` and `sequence` are
+ * asked (more packets cannot undo them) and they already hold. count, none and each need the whole window.
+ */
+async function listen(a: { request<T>(op: string, args: unknown, timeoutMs?: number): Promise<T> }, id: number, s: SniffStep, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  const settles = s.expect.count === undefined && s.expect.none === undefined && s.expect.each === undefined && (s.expect.any !== undefined || s.expect.sequence !== undefined);
+  const seen: ReturnType<typeof dissect>[] = [];
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, Math.min(100, Math.max(0, deadline - Date.now()))));
+    if (!settles) continue;
+    const { frames } = await a.request<{ frames: { hex: string }[] }>("wire.sniffPeek", { id, from: seen.length }, 10_000);
+    for (const f of frames) seen.push(dissect(Buffer.from(f.hex, "hex")));
+    if (checkPacketListWithEvidence(seen, s.expect).problems.length === 0) return;
+  }
+}
