@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { craft } from "../../src/packet/index.js";
+import { craft, encodePcap } from "../../src/packet/index.js";
 import { readVectors } from "./helpers.js";
 
 const TSHARK = "/usr/bin/tshark";
@@ -17,26 +17,6 @@ const LINKTYPE_ETHERNET = 1;
 const LINKTYPE_RAW = 101;
 
 /** A classic pcap file: global header (magic a1b2c3d4, version 2.4, snaplen 65535), then a record per packet. */
-export function pcap(linktype: number, packets: Buffer[]): Buffer {
-  const head = Buffer.alloc(24);
-  head.writeUInt32LE(0xa1b2c3d4, 0);
-  head.writeUInt16LE(2, 4);
-  head.writeUInt16LE(4, 6);
-  head.writeInt32LE(0, 8); // thiszone
-  head.writeUInt32LE(0, 12); // sigfigs
-  head.writeUInt32LE(65535, 16);
-  head.writeUInt32LE(linktype, 20);
-  const parts: Buffer[] = [head];
-  packets.forEach((p, i) => {
-    const rec = Buffer.alloc(16);
-    rec.writeUInt32LE(1_700_000_000 + i, 0); // ts_sec
-    rec.writeUInt32LE(0, 4); // ts_usec
-    rec.writeUInt32LE(Math.min(p.length, 65535), 8); // incl_len
-    rec.writeUInt32LE(p.length, 12); // orig_len
-    parts.push(rec, p.subarray(0, 65535));
-  });
-  return Buffer.concat(parts);
-}
 
 // Wireshark's expert-info groups and severities (epan/proto.h).
 const PI_CHECKSUM = 0x01000000;
@@ -115,7 +95,8 @@ describe("tshark reads every crafted vector without malformed packets or bad che
     try {
       for (const link of ["ether", "raw"] as const) {
         const file = join(dir, `${link}.pcap`);
-        writeFileSync(file, pcap(link === "ether" ? LINKTYPE_ETHERNET : LINKTYPE_RAW, lists[link]));
+        // Written by the product's own pcap writer: every pcap wirecheck writes must read cleanly in tshark.
+        writeFileSync(file, encodePcap(lists[link].map((data) => ({ data })), link === "ether" ? LINKTYPE_ETHERNET : LINKTYPE_RAW));
         frames[link] = readWithTshark(file);
         if (frames[link].size !== lists[link].length) throw new Error(`tshark read ${frames[link].size} of ${lists[link].length} frames from ${file}`);
       }
