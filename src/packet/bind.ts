@@ -24,6 +24,7 @@ export function bind(lower: LayerDef, upper: LayerDef, fields: Values, o: { buil
   const list = byLower.get(lower) ?? [];
   list.push(b);
   byLower.set(lower, list);
+  fills.delete(lower);
 }
 
 /** The upper layer that the lower layer's values announce, first binding first. */
@@ -39,10 +40,19 @@ export function boundUpper(lower: LayerDef, values: Values): LayerDef | undefine
   return undefined;
 }
 
-/** The values a lower layer takes for carrying `upper` (empty when there is no binding). */
+const fills = new Map<LayerDef, Map<LayerDef, Values | undefined>>();
+
+/** The values a lower layer takes for carrying `upper` (undefined when there is no binding); remembered per pair. */
 export function fillFor(lower: LayerDef, upper: LayerDef): Values | undefined {
-  const list = byLower.get(lower);
-  if (!list) return undefined;
-  for (const b of list) if (b.upper === upper && b.build) return b.fields;
-  return undefined;
+  let byUpper = fills.get(lower);
+  if (!byUpper) fills.set(lower, (byUpper = new Map()));
+  if (byUpper.has(upper)) return byUpper.get(upper);
+  let found: Values | undefined;
+  for (const b of byLower.get(lower) ?? [])
+    if (b.upper === upper && b.build) {
+      found = b.fields;
+      break;
+    }
+  byUpper.set(upper, found);
+  return found;
 }

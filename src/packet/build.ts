@@ -132,7 +132,6 @@ export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values)
 
 type Measure = (v: Values, sizes: number[]) => number;
 type Write = (buf: Buffer, start: number, v: Values, sizes: number[]) => void;
-const compiled = new WeakMap<LayerDef, { measure: Measure; write: Write }>();
 
 /**
  * A layer kind's measure and write, generated once as code with its field names written in: the hot path of every
@@ -141,7 +140,7 @@ const compiled = new WeakMap<LayerDef, { measure: Measure; write: Write }>();
  * skipped when their condition does not hold, unset computed fields left as zeros for post-build.
  */
 function compile(def: LayerDef): { measure: Measure; write: Write } {
-  let c = compiled.get(def);
+  let c = def.compiledBuild as { measure: Measure; write: Write } | undefined;
   if (c) return c;
   const m: string[] = ["let bits = 0, bytes = 0, n;"];
   const w: string[] = ["let off = start, bit = 0, k = 0, val;"];
@@ -167,7 +166,7 @@ function compile(def: LayerDef): { measure: Measure; write: Write } {
     measure: new Function("F", "partialBytes", `return function measure(v, sizes) { let val; ${m.join("\n")} }`)(def.fields, partialBytes) as Measure,
     write: new Function("F", "wb", "notNumber", `return function write(buf, start, v, sizes) { ${w.join("\n")} }`)(def.fields, writeBits, notNumber) as Write,
   };
-  compiled.set(def, c);
+  def.compiledBuild = c;
   return c;
 }
 

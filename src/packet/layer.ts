@@ -42,6 +42,8 @@ export interface LayerDef {
   span?(buf: Buffer, off: number, end: number): { hdrEnd: number; key: Values } | undefined;
   /** A reader of its own, for layers the field walker cannot read (DNS: names compressed against the message). */
   decode?(buf: Buffer, start: number, end: number): { values: Values; next: number };
+  /** The generated measure/write of build.ts, kept on the kind itself (looked up on every build). */
+  compiledBuild?: unknown;
   /** JSON of the layer's fields where Scapy's conventions need more than the field list (see json.ts). */
   json?(l: Layer, out: Values): void;
 }

@@ -67,7 +67,7 @@ function encodeName(name: string): Buffer {
  * overlong names are errors, so hostile bytes cannot make it spin.
  */
 export function decodeName(msg: Buffer, off: number): [string, number] {
-  const labels: string[] = [];
+  let name = "";
   let next = -1;
   let jumps = 0;
   let length = 0;
@@ -88,12 +88,14 @@ export function decodeName(msg: Buffer, off: number): [string, number] {
     }
     if (len & 0xc0) throw new PacketError("DNS label type not supported");
     if (off + 1 + len > msg.length) throw new PacketError("DNS label runs past the message");
-    labels.push(msg.toString("latin1", off + 1, off + 1 + len));
     length += len + 1;
     if (length > 255) throw new PacketError("DNS name longer than 255 bytes");
+    // Byte by byte (latin1): names are short, and this avoids a string and an array per label.
+    for (let i = off + 1; i <= off + len; i++) name += String.fromCharCode(msg[i]);
+    name += ".";
     off += 1 + len;
   }
-  return [labels.length ? `${labels.join(".")}.` : ".", next];
+  return [name || ".", next];
 }
 
 function nameField(name: string, dflt: string): Field {
