@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync, rmSy
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomUUID } from "node:crypto";
+import { decodeXml } from "./helpers.js";
 
 const ROOT = resolve(__dirname, "../..");
 const CLI = "dist/cli.js";
@@ -161,16 +162,6 @@ interface XmlNode {
   text: string; // text and CDATA directly inside, decoded
 }
 
-function decode(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    if (e === "lt") return "<";
-    if (e === "gt") return ">";
-    if (e === "amp") return "&";
-    if (e === "quot") return '"';
-    if (e === "apos") return "'";
-    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
 
 function parseXml(xml: string): XmlNode {
   const root: XmlNode = { name: "#document", attrs: {}, children: [], text: "" };
@@ -188,11 +179,11 @@ function parseXml(xml: string): XmlNode {
       if (!closed || closed.name !== m[2]) throw new Error(`XML: </${m[2]}> closes <${closed?.name}>`);
     } else if (m[3]) {
       const attrs: Record<string, string> = {};
-      for (const a of m[4].matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]] = decode(a[2] ?? a[3]);
+      for (const a of m[4].matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]] = decodeXml(a[2] ?? a[3]);
       const node: XmlNode = { name: m[3], attrs, children: [], text: "" };
       top.children.push(node);
       if (!m[5]) stack.push(node);
-    } else if (m[6] !== undefined) top.text += decode(m[6]);
+    } else if (m[6] !== undefined) top.text += decodeXml(m[6]);
   }
   if (consumed !== xml.length || stack.length !== 1) throw new Error("XML: not well formed");
   const elements = root.children;

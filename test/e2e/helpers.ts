@@ -68,3 +68,15 @@ export function parseJUnit(xml: string): { suites: { attrs: Record<string, strin
   }));
   return { suites };
 }
+
+/** XML entity references back to text (for the tests' small JUnit readers). */
+export function decodeXml(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
+    if (e === "lt") return "<";
+    if (e === "gt") return ">";
+    if (e === "amp") return "&";
+    if (e === "quot") return '"';
+    if (e === "apos") return "'";
+    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}

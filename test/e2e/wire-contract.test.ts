@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
+import { decodeXml } from "./helpers.js";
 
 const ROOT = resolve(__dirname, "../..");
 const CLI = join(ROOT, "dist/cli.js");
@@ -117,21 +118,11 @@ interface Case {
   systemOut: string;
 }
 
-function decode(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    if (e === "lt") return "<";
-    if (e === "gt") return ">";
-    if (e === "amp") return "&";
-    if (e === "quot") return '"';
-    if (e === "apos") return "'";
-    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
 
 /** Text content of an element's inner XML: CDATA sections verbatim, other text decoded. */
 function textOf(inner: string): string {
   let out = "";
-  for (const m of inner.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g)) out += m[1] !== undefined ? m[1] : decode(m[2]);
+  for (const m of inner.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g)) out += m[1] !== undefined ? m[1] : decodeXml(m[2]);
   return out;
 }
 
@@ -139,7 +130,7 @@ function textOf(inner: string): string {
 const ATTRS = `(?:\\s+[\\w:.-]+="[^"]*")*`;
 
 function attrsOf(s: string): Record<string, string> {
-  return Object.fromEntries([...s.matchAll(/([\w:.-]+)="([^"]*)"/g)].map((m) => [m[1], decode(m[2])]));
+  return Object.fromEntries([...s.matchAll(/([\w:.-]+)="([^"]*)"/g)].map((m) => [m[1], decodeXml(m[2])]));
 }
 
 function outcome(inner: string, tag: "failure" | "error"): Outcome | undefined {
@@ -213,8 +204,9 @@ function hexdumps(text: string): Buffer[] {
 
 /** Where the IP header starts in a dumped packet (0: it starts with IP; 14: Ethernet first). */
 function ipStart(b: Buffer): number {
-  if (b.length > 20 && (b[0] >> 4 === 4 || b[0] >> 4 === 6)) return 0;
+  // A frame first: a random MAC can start with the nibble 4 or 6 and pass for an IP header.
   if (b.length > 34 && (b.readUInt16BE(12) === 0x0800 || b.readUInt16BE(12) === 0x86dd)) return 14;
+  if (b.length > 20 && (b[0] >> 4 === 4 || b[0] >> 4 === 6)) return 0;
   return -1;
 }
 
