@@ -80,7 +80,7 @@ function markedProcesses(markerValue: string): { pid: number; cmd: string }[] {
 
 function netnsOf(pid: number): string | undefined {
   try {
-    return execFileSync("ip", ["netns", "identify", String(pid)], { encoding: "utf8" }).trim() || undefined;
+    return execFileSync("ip", ["netns", "identify", String(pid)], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || undefined;
   } catch {
     return undefined;
   }
@@ -130,12 +130,15 @@ async function wirecheck(args: string[], hosts: string[] = []): Promise<RunResul
   clearInterval(poll);
   clearTimeout(killer);
 
+  // The run names itself on its first line (wirecheck run <id>: …): its namespaces are wc-<id>-<host>.
+  const runId = /^wirecheck run ([0-9a-f]+):/m.exec(stdout)?.[1];
   if (args[0] === "run" && (status === 0 || status === 1)) {
-    // the scenario ran, so its namespaces must have been seen; otherwise the leak check below would prove nothing
-    expect(seenNs.size, "the run's namespaces were observed while it ran").toBeGreaterThan(0);
+    // the scenario ran, so we must know its namespaces (seen, or by its id); otherwise the leak check proves nothing
+    expect(seenNs.size > 0 || runId !== undefined, "the run's namespaces were observed or named while it ran").toBe(true);
   }
   // what this run's namespaces are called: wc-<run id>-<host>
   const prefixes = new Set([...seenNs].map((n) => n.slice(0, n.lastIndexOf("-") + 1)).filter((p) => /^wc-[^-]+-$/.test(p)));
+  if (runId) prefixes.add(`wc-${runId}-`);
   const leftovers = () => {
     const ns = netnsNames().filter((n) => seenNs.has(n) || mine(n) || [...prefixes].some((p) => n.startsWith(p)));
     const procs = markedProcesses(markerValue);
