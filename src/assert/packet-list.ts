@@ -5,14 +5,10 @@ import { matchValue } from "./value.js";
 
 /**
  * Expectations on captured packets: count (number or comparison), any (at least one matches), none (none matches),
- * each (all match), sequence (matches in this order, others allowed between). Returns one line per broken one.
+ * each (all match), sequence (matches in this order, others allowed between). Returns one line per broken one, and
+ * the packet that best shows what went wrong (the one breaking none/each, the closest for any).
  */
-export function checkPacketList(packets: Packet[], e: PacketListExpect): string[] {
-  return checkPacketListWithEvidence(packets, e).problems;
-}
-
-/** The same, with the packet that best shows what went wrong (the one breaking none/each, the closest for any). */
-export function checkPacketListWithEvidence(packets: Packet[], e: PacketListExpect): { problems: string[]; evidence?: Packet } {
+export function checkPacketList(packets: Packet[], e: PacketListExpect): { problems: string[]; evidence?: Packet } {
   const problems: string[] = [];
   let evidence: Packet | undefined;
   if (e.count !== undefined) {

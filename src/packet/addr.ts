@@ -54,10 +54,6 @@ export function readIPv4(buf: Buffer, off: number): string {
   return `${buf[off]}.${buf[off + 1]}.${buf[off + 2]}.${buf[off + 3]}`;
 }
 
-export function isIPv4(s: string): boolean {
-  return isIP(s) === 4;
-}
-
 export function writeIPv6(buf: Buffer, off: number, ip: string): void {
   if (isIP(ip) !== 6) throw new PacketError(`\`${ip}\` is not an IPv6 address`);
   let text = ip;

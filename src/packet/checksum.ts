@@ -8,11 +8,3 @@ export function checksum(buf: Buffer, start: number, end: number, initial = 0): 
   return ~sum & 0xffff;
 }
 
-/** The partial sum of a pseudo-header: addresses (4 or 16 bytes each), protocol and upper-layer length. */
-export function pseudoSum(src: Buffer, dst: Buffer, proto: number, length: number): number {
-  let sum = 0;
-  for (let i = 0; i < src.length; i += 2) sum += (src[i] << 8) | src[i + 1];
-  for (let i = 0; i < dst.length; i += 2) sum += (dst[i] << 8) | dst[i + 1];
-  sum += proto + (length >>> 16) + (length & 0xffff);
-  return sum;
-}

@@ -254,9 +254,3 @@ export function writeBits(buf: Buffer, off: number, bit: number, bits: number, v
     acc = Math.floor(acc / 256);
   }
 }
-
-export function fieldOf(def: LayerDef, name: string): Field {
-  const f = def.byName.get(name);
-  if (!f) throw new PacketError(`${def.name} has no field ${name}`);
-  return f;
-}

@@ -1,6 +1,6 @@
 import { build } from "./build.js";
 import type { Values } from "./field.js";
-import { Layer, registry } from "./layer.js";
+import { Layer } from "./layer.js";
 import { showPacket } from "./show.js";
 import { summarize } from "./summary.js";
 import { answers } from "./answers.js";
@@ -94,8 +94,4 @@ function definedValues(l: Layer): Values {
   const out: Values = {};
   for (const f of l.def.fields) if (!f.auto && v[f.name] !== undefined) out[f.name] = v[f.name];
   return out;
-}
-
-export function layerDef(name: string) {
-  return registry.get(name);
 }

@@ -1,13 +1,11 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { AgentClient } from "../agent/client.js";
-import { checkPacketListWithEvidence } from "../assert/packet-list.js";
-import { hexdump } from "../util/text.js";
 import { runCommand } from "../lab/command.js";
-import { dissect } from "../packet/index.js";
 import { labUp, type Lab } from "../lab/lab.js";
 import type { Plan, PlanStep } from "../scenario/model.js";
 import { stepRunners } from "../steps/registry.js";
+import { capturedPackets, judgeCapture } from "../steps/sniff/judge.js";
 import type { Verdict } from "../steps/types.js";
 import { formatMs } from "../util/duration.js";
 import type { RunEvents, ScenarioResult, StepResult } from "./events.js";
@@ -32,17 +30,14 @@ function usesWire(plan: Plan): boolean {
 async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id: number, attachments: string[]): Promise<StepResult> {
   const t = performance.now();
   const { frames } = await agent.request<{ frames: { hex: string }[] }>("wire.sniffStop", { id }, 10_000);
-  const packets = frames.map((f) => dissect(Buffer.from(f.hex, "hex")));
-  const { problems, evidence } = checkPacketListWithEvidence(packets, sn.expect);
-  const list = packets.slice(0, 50).map((p, i) => `  ${i + 1}. ${p.summary()}`).join("\n");
-  const details = `captured ${packets.length} packet(s) on ${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario:\n${list}`;
+  const { problems, details } = judgeCapture(capturedPackets(frames), sn.expect, `${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario`);
   return {
     name: sn.name,
     line: sn.line,
     status: problems.length ? "failed" : "passed",
     timeMs: performance.now() - t,
     message: problems.length ? problems.join("; ") : undefined,
-    details: problems.length ? `${problems.join("\n")}\n\n${details}${evidence ? `\n\nthe packet in question:\n${evidence.summary()}\n${hexdump(evidence.bytes, 256)}` : ""}` : details,
+    details,
     attachments,
   };
 }

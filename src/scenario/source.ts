@@ -74,10 +74,6 @@ export class SourceFile {
     return this.position(target?.range?.[0] ?? 0);
   }
 
-  /** The key of a property inside the map at path (for unknown-key errors). */
-  locateKey(path: Path, name: string): { line: number; col: number } {
-    return this.locate([...path, name], true);
-  }
 
   issue(path: Path, message: string, key = false): Issue {
     return { file: this.file, ...this.locate(path, key), message };

@@ -57,7 +57,3 @@ function neighborSolicitation(ip: string, mac: string, src: string): Buffer {
   const groupMac = `33:33:ff:${h(t[13])}:${h(t[14])}:${h(t[15])}`;
   return stack(["Ether", { dst: groupMac, src: mac }], ["IPv6", { src, dst: group, hlim: 255 }], ["ICMPv6ND_NS", { tgt: ip }], ["ICMPv6NDOptSrcLLAddr", { lladdr: mac }]).bytes;
 }
-
-export function clearNeighbours(): void {
-  cache.clear();
-}

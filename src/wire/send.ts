@@ -68,27 +68,25 @@ export function prepareL2(h: Host, p: Packet, ifaceName?: string): Prepared {
  */
 export async function prepareMany(h: Host, packets: Packet[], layer: 2 | 3, ifaceName?: string): Promise<Prepared[]> {
   if (packets.length === 0) return [];
-  const first = layer === 3 ? await prepareL3(h, packets[0]) : prepareL2(h, packets[0], ifaceName);
+  if (layer === 2) return packets.map((p) => prepareL2(h, p, ifaceName));
+  const first = await prepareL3(h, packets[0]);
   if (packets.length === 1) return [first];
-  const wrapped: Layer[] = [first.packet.top.name === "Ether" ? first.packet.top : etherOf(first)];
+  const wrapped: Layer[] = [etherOf(first)];
   const same: boolean[] = [true];
   for (const p of packets.slice(1)) {
     const top = p.top;
-    if (layer === 3) {
-      const sameRoute = (top.name === "IP" || top.name === "IPv6") && top.get("dst") === packets[0].top.get("dst");
-      if (!sameRoute) {
-        same.push(false);
-        wrapped.push(top);
-        continue;
-      }
-      const ip = "src" in top.given ? top : top.with({ src: first.packet.top.get("src") });
-      const ether = new Layer(registry.get("Ether")!, { ...wrapped[0].given });
-      ether.payload = ip;
-      wrapped.push(ether);
-    } else wrapped.push(top);
+    const sameRoute = (top.name === "IP" || top.name === "IPv6") && top.get("dst") === packets[0].top.get("dst");
+    if (!sameRoute) {
+      same.push(false);
+      wrapped.push(top);
+      continue;
+    }
+    const ip = "src" in top.given ? top : top.with({ src: first.packet.top.get("src") });
+    const ether = new Layer(registry.get("Ether")!, { ...wrapped[0].given });
+    ether.payload = ip;
+    wrapped.push(ether);
     same.push(true);
   }
-  if (layer === 2) return Promise.all(packets.map((p) => prepareL2(h, p, ifaceName)));
   const frames = buildSet(wrapped.filter((_, i) => same[i]));
   const out: Prepared[] = [];
   let f = 0;

@@ -38,6 +38,8 @@ export const IPOption = defineLayer(
 );
 const optionDefs = new Map<number, LayerDef>([[0, IPOption_EOL], [1, IPOption_NOP], [7, IPOption_RR], [20, IPOption_Router_Alert]]);
 
+const routerAddress = ipv4("router");
+
 function routerList(name: string) {
   const f = bytes(name);
   return {
@@ -45,7 +47,7 @@ function routerList(name: string) {
     default: [] as string[],
     isList: true,
     size: (v: unknown) => (v as string[]).length * 4,
-    write: (buf: Buffer, off: number, v: unknown) => (v as string[]).forEach((ip, i) => ipv4("x").write!(buf, off + i * 4, ip, {})),
+    write: (buf: Buffer, off: number, v: unknown) => (v as string[]).forEach((ip, i) => routerAddress.write!(buf, off + i * 4, ip, {})),
     read: (buf: Buffer, off: number, end: number, values: Values): [unknown, number] => {
       const stop = Math.min(end, off + Math.max(0, ((values.length as number) ?? 3) - 3));
       const out: string[] = [];

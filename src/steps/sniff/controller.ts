@@ -1,9 +1,9 @@
-import { checkPacketListWithEvidence } from "../../assert/packet-list.js";
-import { dissect } from "../../packet/index.js";
+import { checkPacketList } from "../../assert/packet-list.js";
+import type { Packet } from "../../packet/index.js";
 import type { SniffStep } from "../../scenario/model.js";
 import { durationMs } from "../../util/duration.js";
 import type { StepRunner, Verdict } from "../types.js";
-import { packetDump } from "../wire-report.js";
+import { capturedPackets, judgeCapture } from "./judge.js";
 
 /** The capture is armed (and confirmed by the agent) before the while steps run: no race with what they send. */
 export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<Verdict> => {
@@ -23,13 +23,11 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
   } finally {
     frames = (await a.request<{ frames: { hex: string }[] }>("wire.sniffStop", { id }, 10_000)).frames;
   }
-  const packets = frames.map((f) => dissect(Buffer.from(f.hex, "hex")));
-  const { problems, evidence } = checkPacketListWithEvidence(packets, s.expect);
-  if (childFailed) problems.unshift("a step run while sniffing did not pass");
-  const list = packets.slice(0, 50).map((p, i) => `  ${i + 1}. ${p.summary()}`).join("\n") + (packets.length > 50 ? `\n  … ${packets.length - 50} more` : "");
-  const details = `${childLines.length ? `while:\n${childLines.map((l) => `  ${l}`).join("\n")}\n\n` : ""}captured ${packets.length} packet(s) on ${step.host}${s.filter ? ` (filter: ${s.filter})` : ""}:\n${list}`;
-  if (problems.length === 0) return { status: "passed", details };
-  return { status: "failed", message: problems.join("; "), details: `${problems.join("\n")}\n\n${details}${evidence ? `\n\nthe packet in question:\n${packetDump(evidence)}` : ""}` };
+  const { problems, details } = judgeCapture(capturedPackets(frames), s.expect, `${step.host}${s.filter ? ` (filter: ${s.filter})` : ""}`, {
+    preface: childLines.length ? `while:\n${childLines.map((l) => `  ${l}`).join("\n")}\n\n` : "",
+    problems: childFailed ? ["a step run while sniffing did not pass"] : [],
+  });
+  return problems.length ? { status: "failed", message: problems.join("; "), details } : { status: "passed", details };
 };
 
 /**
@@ -39,12 +37,12 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
 async function listen(a: { request<T>(op: string, args: unknown, timeoutMs?: number): Promise<T> }, id: number, s: SniffStep, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   const settles = s.expect.count === undefined && s.expect.none === undefined && s.expect.each === undefined && (s.expect.any !== undefined || s.expect.sequence !== undefined);
-  const seen: ReturnType<typeof dissect>[] = [];
+  const seen: Packet[] = [];
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, Math.min(100, Math.max(0, deadline - Date.now()))));
     if (!settles) continue;
     const { frames } = await a.request<{ frames: { hex: string }[] }>("wire.sniffPeek", { id, from: seen.length }, 10_000);
-    for (const f of frames) seen.push(dissect(Buffer.from(f.hex, "hex")));
-    if (checkPacketListWithEvidence(seen, s.expect).problems.length === 0) return;
+    seen.push(...capturedPackets(frames));
+    if (checkPacketList(seen, s.expect).problems.length === 0) return;
   }
 }
