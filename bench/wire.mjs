@@ -1,13 +1,13 @@
-// npm run bench:wire (root) — packets on a veth pair between two namespaces: sr1 latency, send rate, sniffer
-// keeping up; Scapy 2.5 does the same in the same lab, in the same run.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+// npm run bench:wire (root) — packets on a veth pair between two namespaces: sr1 latency, send rate, a sniffer
+// keeping up; Scapy 2.5 and a plain cap.send loop measured in the same lab, in the same run.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AgentClient } from "../dist/agent/client.js";
 import { labUp } from "../dist/lab/lab.js";
 import { newRunId, registerRun, unregisterRun } from "../dist/lab/registry.js";
-import { loadScenarioText } from "../dist/index.js";
+import { craft, loadScenarioText } from "../dist/index.js";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const plan = loadScenarioText("bench.yaml", `name: wire bench
@@ -18,10 +18,15 @@ const runId = newRunId();
 registerRun(runId);
 const work = mkdtempSync(join(tmpdir(), "wc-bench-wire-"));
 const lab = await labUp(plan, runId);
+const ns = (h) => lab.hosts.get(h).netns;
+const inNs = (h, cmd, args, o = {}) => spawnSync("ip", ["netns", "exec", ns(h), cmd, ...args], { encoding: "utf8", timeout: 180_000, ...o });
 const rows = [];
+let sink;
 try {
-  const [client, server] = await Promise.all(["client", "server"].map((h) => AgentClient.start(h, lab.hosts.get(h).netns, { dir: process.cwd(), work })));
-  await Promise.all([client.request("wire.open", null), server.request("wire.open", null)]);
+  const [client, server] = await Promise.all(["client", "server"].map((h) => AgentClient.start(h, ns(h), { dir: process.cwd(), work })));
+  // The client records what it sends and receives, as in every scenario that speaks packets; the server starts
+  // recording later (below), so the first figures are the sender's alone.
+  await client.request("wire.open", null);
 
   // sr1: 200 calls one after another, each a full request/answer through the agent.
   const times = [];
@@ -33,42 +38,76 @@ try {
   }
   const rtt = median(times);
 
-  // send: one expression with a varying field, 65,535 packets, first alone (the sender's own speed)…
-  const expr = 'IP(dst="198.18.0.2")/UDP(sport=(1, 65535), dport=9)';
-  const sent = await client.request("wire.send", { packet: expr, layer: 3 }, 120_000);
-  // …then with a sniffer on the receiver (one more core's worth of work on a 2-core machine).
+  // send: one expression with a varying field, 65,535 packets; crafting, routing, building and sending all count.
+  // Two receivers: a UDP port with a socket bound (the kernel queues, then drops what nobody reads) and a closed
+  // port (the kernel looks up a route for every port-unreachable it then rate-limits: costlier, on the sender's CPU).
+  sink = spawn("ip", ["netns", "exec", ns("server"), "/usr/bin/python3", "-c", "import socket,time\ns=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\ns.bind(('198.18.0.2',9))\nprint('ready',flush=True)\ntime.sleep(600)"], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise((r) => sink.stdout.once("data", r));
+  const exprTo = (port) => `IP(dst="198.18.0.2")/UDP(sport=(1, 65535), dport=${port})`;
+  const rate = (s) => s.sent / ((s.ms + s.prepareMs) / 1000);
+  const best = async (port, n = 3) => {
+    const runs = [];
+    for (let i = 0; i < n; i++) runs.push(await client.request("wire.send", { packet: exprTo(port), layer: 3 }, 120_000));
+    return median(runs.map(rate));
+  };
+  // Anchor: cap.send of the same frames, built beforehand, one call per frame, from a Node process in the client.
+  const srcMac = inNs("client", "cat", ["/sys/class/net/eth0/address"]).stdout.trim();
+  const dstMac = inNs("server", "cat", ["/sys/class/net/eth0/address"]).stdout.trim();
+  const framesFile = join(work, "frames.bin");
+  const built = craft(`Ether(dst="${dstMac}", src="${srcMac}")/IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=(1, 65535), dport=9)`).map((p) => p.bytes);
+  writeFileSync(framesFile, Buffer.concat(built));
+  const anchorJs = `const { Cap } = require(${JSON.stringify(join(process.cwd(), "node_modules/cap"))});
+const f = require("fs").readFileSync(${JSON.stringify(framesFile)}); const len = ${built[0].length};
+const c = new Cap(); c.open("eth0", "", 16 << 20, Buffer.alloc(65536)); const rates = [];
+for (let r = 0; r < 3; r++) { const t = performance.now(); for (let o = 0; o < f.length; o += len) c.send(f.subarray(o, o + len), len); rates.push(f.length / len / ((performance.now() - t) / 1000)); }
+c.close(); console.log(rates.sort((a, b) => a - b)[1]);`;
+  const capSend = () => Number(inNs("client", process.execPath, ["-e", anchorJs]).stdout.trim());
+
+  const alone = { ours: await best(9), cap: capSend(), closed: await best(10) };
+  await server.request("wire.open", null);
+  const recorded = { ours: await best(9), cap: capSend(), closed: await best(10) };
+  // The same with a sniffer on the receiver: one more capture handle there, fed by the sender's CPU.
   const { id } = await server.request("wire.sniffStart", { filter: "udp and dst port 9" });
-  const sent2 = await client.request("wire.send", { packet: expr, layer: 3 }, 120_000);
-  const { frames } = await server.request("wire.sniffStop", { id });
-  // From the expression to the last frame on the wire: crafting, routing, building and sending all count.
-  const rate = sent.sent / ((sent.ms + sent.prepareMs) / 1000);
-  const rate2 = sent2.sent / ((sent2.ms + sent2.prepareMs) / 1000);
+  const sent2 = await client.request("wire.send", { packet: exprTo(9), layer: 3 }, 120_000);
+  const { frames, stats } = await server.request("wire.sniffStop", { id });
+  const st = stats.find((s) => s.iface === "eth0");
 
   // Scapy in the same client namespace: sr1 of the same echo, sendp of prebuilt frames.
   const py = String.raw`
 import time, statistics, json
-from scapy.all import IP, ICMP, UDP, Ether, sr1, sendp, conf, get_if_hwaddr
+from scapy.all import IP, ICMP, UDP, Ether, sr1, sendp, conf
 conf.verb = 0
 ts = []
 for i in range(40):
     t = time.perf_counter(); r = sr1(IP(dst="198.18.0.2")/ICMP(id=1, seq=i), timeout=1); ts.append(time.perf_counter() - t)
     assert r is not None
-frames = [Ether(dst="ff:ff:ff:ff:ff:ff")/IP(dst="198.18.0.2")/UDP(sport=i, dport=10) for i in range(1, 4001)]
+frames = [Ether(dst="${dstMac}")/IP(dst="198.18.0.2")/UDP(sport=i, dport=9) for i in range(1, 4001)]
 t = time.perf_counter(); sendp(frames, iface="eth0"); d = time.perf_counter() - t
 print(json.dumps({"sr1_ms": statistics.median(ts[5:]) * 1000, "send_pps": len(frames) / d}))
 `;
-  const s = spawnSync("ip", ["netns", "exec", lab.hosts.get("client").netns, "/usr/bin/python3", "-c", py], { encoding: "utf8", timeout: 180_000 });
+  const s = inNs("client", "/usr/bin/python3", ["-c", py]);
   const scapy = s.status === 0 ? JSON.parse(s.stdout.trim().split("\n").pop()) : undefined;
   if (!scapy) console.log(`Scapy not measured: ${(s.stderr || s.error?.message || "").trim().split("\n").pop()}`);
 
+  const pps = (x) => x.toFixed(0);
   rows.push(["sr1 ICMP echo, median of 200 (ms per call)", rtt.toFixed(3), scapy ? scapy.sr1_ms.toFixed(3) : "–", scapy ? `${(scapy.sr1_ms / rtt).toFixed(0)}× faster` : ""]);
-  rows.push([`send ${sent.sent} packets from an expression with a varying field (packets/s)`, rate.toFixed(0), scapy ? scapy.send_pps.toFixed(0) : "–", scapy ? `${(rate / scapy.send_pps).toFixed(0)}×` : ""]);
-  rows.push(["the same while the receiver sniffs (packets/s)", rate2.toFixed(0), "", ""]);
-  rows.push(["receiver's sniffer: frames seen of those sent", `${frames.length}/${sent2.sent}`, "", frames.length === sent2.sent ? "none lost" : `${sent2.sent - frames.length} not seen (dropped in the kernel before capture)`]);
+  const vs = (x, cap) => `${scapy ? `${(x / scapy.send_pps).toFixed(0)}× Scapy's sendp, ` : ""}${(x / cap).toFixed(2)}× cap.send`;
+  rows.push(["send 65535 packets from an expression with a varying field (packets/s)", "", "", ""]);
+  rows.push(["  receiver not capturing, UDP port with a socket bound", pps(alone.ours), scapy ? pps(scapy.send_pps) : "–", vs(alone.ours, alone.cap)]);
+  rows.push(["    plain cap.send of the same frames, prebuilt, one call each", pps(alone.cap), "", ""]);
+  rows.push(["    to a closed port", pps(alone.closed), "", ""]);
+  rows.push(["  receiver recording too, as in a scenario", pps(recorded.ours), "", vs(recorded.ours, recorded.cap)]);
+  rows.push(["    plain cap.send of the same frames", pps(recorded.cap), "", ""]);
+  rows.push(["    to a closed port", pps(recorded.closed), "", ""]);
+  rows.push(["  receiver recording and sniffing", pps(rate(sent2)), "", ""]);
+  rows.push(["receiver's sniffer: frames seen of those sent", `${frames.length}/${sent2.sent}`, "", frames.length === sent2.sent ? "none lost" : `${sent2.sent - frames.length} not seen`]);
+  rows.push(["  libpcap's counters: received, dropped, interface dropped", `${st.received}, ${st.dropped}, ${st.ifDropped}`, "", ""]);
   await Promise.all([client.stop(), server.stop()]);
 } finally {
+  sink?.kill();
   await lab.down();
   unregisterRun(runId);
+  rmSync(work, { recursive: true, force: true });
 }
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log(`wirecheck wire bench — veth pair between two namespaces, node ${process.version}, Scapy 2.5 in the same lab`);

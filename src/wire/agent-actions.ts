@@ -2,23 +2,23 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AgentAction, AgentContext } from "../agent/protocol.js";
 import { encodePcap, linkTypes } from "../packet/index.js";
-import { timeUs } from "./capture.js";
 import { host } from "./host.js";
-import { sendOnly, sendReceive, type SrArgs } from "./sr.js";
+import { sendOnly } from "./send-only.js";
+import { sendReceive, type SrArgs } from "./sr.js";
 import { peekSniff, startSniff, stopAllSniffs, stopSniff } from "./sniff.js";
 
 /** Opens every interface of the host for capture: the scenario's pcap starts here. */
 const open: AgentAction = async () => {
-  host.openAll();
+  await host.openAll();
   return host.opened().map((i) => i.name);
 };
 
 /** Writes what the host's interfaces saw, in time order, as one pcap in the work folder. */
 const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
-  const frames = host.opened().flatMap((i) => i.recorded).sort((x, y) => (x.ns < y.ns ? -1 : 1));
+  const frames = host.opened().flatMap((i) => i.recording.frames()).sort((x, y) => x.timeUs - y.timeUs);
   if (frames.length === 0) return { file: undefined, packets: 0 };
   const path = join(ctx.work, a.file);
-  writeFileSync(path, encodePcap(frames.map((f) => ({ data: f.data, timeUs: timeUs(f) })), linkTypes.ether));
+  writeFileSync(path, encodePcap(frames, linkTypes.ether));
   return { file: path, packets: frames.length };
 };
 

@@ -1,42 +1,91 @@
+import { readFileSync } from "node:fs";
 import capModule from "cap";
+import { openedSocket, packetSocket } from "./packet-socket.js";
+import { nowUs, Recording } from "./recording.js";
 
 const { Cap } = capModule;
 
 export interface Frame {
   data: Buffer;
-  /** process.hrtime in nanoseconds: round-trip times, and (see timeUs) the pcap's timestamps */
+  /** process.hrtime in nanoseconds, for round-trip times */
   ns: bigint;
   iface: string;
 }
 
-/** process.hrtime's zero in epoch nanoseconds, to turn a frame's ns into a pcap timestamp. */
-const epochNs = BigInt(Date.now()) * 1_000_000n - process.hrtime.bigint();
-
-export function timeUs(f: Frame): number {
-  return Number((f.ns + epochNs) / 1000n);
+/** libpcap's counters for a capture (pcap_stats): what reached the capture, and what was lost. */
+export interface CaptureStats {
+  /** Frames the kernel handed to the capture (ps_recv, not counting the dropped ones). */
+  received: number;
+  /** Frames lost because the capture's ring was full (ps_drop). */
+  dropped: number;
+  /** Frames the interface itself dropped meanwhile (ps_ifdrop). */
+  ifDropped: number;
 }
 
 type Listener = (f: Frame) => void;
 
 /**
+ * A libpcap handle on one interface with the kernel's counters: what pcap_stats would say, read from the handle's
+ * socket (the `cap` binding does not expose pcap_stats).
+ */
+export class Capture {
+  readonly cap = new Cap();
+  readonly fd: number;
+  private readonly totals = { received: 0, dropped: 0 };
+  private readonly ifDropsAtOpen: number;
+
+  constructor(
+    readonly iface: string,
+    filter: string,
+    buffer: Buffer,
+  ) {
+    this.ifDropsAtOpen = interfaceDrops(iface);
+    this.fd = openedSocket(() => this.cap.open(iface, filter, 16 * 1024 * 1024, buffer));
+  }
+
+  stats(): CaptureStats {
+    const s = packetSocket().captureStats(this.fd);
+    this.totals.received += s.received;
+    this.totals.dropped += s.dropped;
+    return { ...this.totals, ifDropped: interfaceDrops(this.iface) - this.ifDropsAtOpen };
+  }
+
+  close(): void {
+    this.cap.close();
+  }
+}
+
+function interfaceDrops(iface: string): number {
+  try {
+    return Number(readFileSync(`/sys/class/net/${iface}/statistics/rx_dropped`, "utf8"));
+  } catch {
+    return 0;
+  }
+}
+
+/**
  * One libpcap handle per interface of this host, opened once and shared: every frame goes to the current
- * listeners (sr1 waiting for its answer, a sniff step) and into the host's capture for the report's pcap.
+ * listeners (sr1 waiting for its answer, a sniff step) and into the host's recording for the report's pcap. Frames
+ * are sent on the same handle's socket, so they are not captured a second time.
  */
 export class Interface {
-  private readonly cap = new Cap();
   private readonly buffer = Buffer.alloc(65_536);
+  private readonly capture: Capture;
   private readonly listeners = new Set<Listener>();
-  readonly recorded: Frame[] = [];
+  private readonly one = new Uint32Array(1);
+  readonly recording: Recording;
 
   constructor(
     readonly name: string,
-    private readonly recordLimit = 200_000,
+    recordLimit = 200_000,
   ) {
-    this.cap.open(name, "", 16 * 1024 * 1024, this.buffer);
-    this.cap.on("packet", (nbytes: number) => {
-      const ns = process.hrtime.bigint();
-      const frame: Frame = { data: Buffer.from(this.buffer.subarray(0, nbytes)), ns, iface: name };
-      if (this.recorded.length < this.recordLimit) this.recorded.push(frame);
+    this.recording = new Recording(recordLimit);
+    this.capture = new Capture(name, "", this.buffer);
+    this.capture.cap.on("packet", (nbytes: number) => {
+      const data = this.buffer.subarray(0, nbytes);
+      this.recording.add(data, nowUs());
+      if (this.listeners.size === 0) return;
+      const frame: Frame = { data: Buffer.from(data), ns: process.hrtime.bigint(), iface: name };
       for (const l of this.listeners) l(frame);
     });
   }
@@ -46,17 +95,30 @@ export class Interface {
     return () => this.listeners.delete(l);
   }
 
+  /** Sends one frame; returns when it left (process.hrtime, for round-trip times). */
   send(frame: Buffer): bigint {
     const t = process.hrtime.bigint();
-    this.cap.send(frame, frame.length);
-    // libpcap does not hand a handle the frames it sent itself: the host's capture records them here (a copy:
-    // senders reuse their buffer).
-    if (this.recorded.length < this.recordLimit) this.recorded.push({ data: Buffer.from(frame), ns: t, iface: this.name });
+    this.recording.add(frame, nowUs());
+    this.one[0] = frame.length;
+    packetSocket().sendFrames(this.capture.fd, frame, this.one, 1);
     return t;
+  }
+
+  /**
+   * Sends `count` frames stored back to back in `buffer` (frame i is lengths[i] bytes) in as few system calls as
+   * the kernel allows. The buffer becomes part of the recording: the caller must not reuse it.
+   */
+  sendMany(buffer: Buffer, lengths: Uint32Array, count: number): void {
+    this.recording.adopt(buffer, lengths, count, nowUs());
+    packetSocket().sendFrames(this.capture.fd, buffer, lengths, count);
+  }
+
+  stats(): CaptureStats {
+    return this.capture.stats();
   }
 
   close(): void {
     this.listeners.clear();
-    this.cap.close();
+    this.capture.close();
   }
 }

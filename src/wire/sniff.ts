@@ -1,12 +1,16 @@
-import capModule from "cap";
+import { Capture, type CaptureStats } from "./capture.js";
 import type { Host } from "./host.js";
 
-const { Cap } = capModule;
-
 interface Sniffer {
-  caps: InstanceType<typeof Cap>[];
+  caps: Capture[];
   frames: { hex: string; ns: string; iface: string }[];
   ticker?: NodeJS.Timeout;
+}
+
+export interface SniffResult {
+  frames: Sniffer["frames"];
+  /** libpcap's counters per interface: a capture that dropped frames is not evidence of their absence. */
+  stats: ({ iface: string } & CaptureStats)[];
 }
 
 const sniffers = new Map<number, Sniffer>();
@@ -22,13 +26,12 @@ export function startSniff(h: Host, a: { filter?: string; iface?: string }, prog
   const s: Sniffer = { caps: [], frames: [] };
   try {
     for (const name of names) {
-      const cap = new Cap();
       const buffer = Buffer.alloc(65_536);
-      cap.open(name, a.filter ?? "", 16 * 1024 * 1024, buffer);
-      cap.on("packet", (n: number) => {
+      const capture = new Capture(name, a.filter ?? "", buffer);
+      s.caps.push(capture);
+      capture.cap.on("packet", (n: number) => {
         if (s.frames.length < maxFrames) s.frames.push({ hex: buffer.toString("hex", 0, n), ns: process.hrtime.bigint().toString(), iface: name });
       });
-      s.caps.push(cap);
     }
   } catch (e) {
     for (const c of s.caps) c.close();
@@ -44,9 +47,9 @@ export function startSniff(h: Host, a: { filter?: string; iface?: string }, prog
  * Stops a capture once it has settled (no new frame for 50 ms, at most 2 s more): frames already taken by libpcap
  * but not yet delivered are not lost. Its frames in the order they were seen.
  */
-export async function stopSniff(a: { id: number }): Promise<{ frames: Sniffer["frames"] }> {
+export async function stopSniff(a: { id: number }): Promise<SniffResult> {
   const s = sniffers.get(a.id);
-  if (!s) return { frames: [] };
+  if (!s) return { frames: [], stats: [] };
   sniffers.delete(a.id);
   clearInterval(s.ticker);
   const until = Date.now() + 2000;
@@ -54,9 +57,10 @@ export async function stopSniff(a: { id: number }): Promise<{ frames: Sniffer["f
     n = s.frames.length;
     await new Promise((r) => setTimeout(r, 50));
   }
+  const stats = s.caps.map((c) => ({ iface: c.iface, ...c.stats() }));
   for (const c of s.caps) c.close();
   s.frames.sort((x, y) => (BigInt(x.ns) < BigInt(y.ns) ? -1 : 1));
-  return { frames: s.frames };
+  return { frames: s.frames, stats };
 }
 
 export function stopAllSniffs(): void {

@@ -1,9 +1,7 @@
 import { craft, dissect, Packet } from "../packet/index.js";
 import type { Frame, Interface } from "./capture.js";
 import type { Host } from "./host.js";
-import { setFrames } from "../packet/build-set.js";
-import { parsePacketSet } from "../packet/expr.js";
-import { etherOf, prepareL3, prepareMany, type Prepared } from "./send.js";
+import { prepareMany } from "./send.js";
 
 export interface SrArgs {
   /** One expression, or several (each may be a packet set): all are sent, in order. */
@@ -35,7 +33,7 @@ export interface SrResult {
   seen: WirePacket[];
 }
 
-const wire = (p: Packet): WirePacket => ({ hex: p.bytes.toString("hex"), summary: p.summary(), link: p.top.name === "Ether" ? "ether" : "raw" });
+export const wire = (p: Packet): WirePacket => ({ hex: p.bytes.toString("hex"), summary: p.summary(), link: p.top.name === "Ether" ? "ether" : "raw" });
 
 /** Scapy's sr/sr1/srp/srp1: send, and match what comes back with answers(); the capture is armed before sending. */
 export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) => void): Promise<SrResult> {
@@ -98,54 +96,4 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
     unanswered: prepared.map((_, i) => i).filter((i) => !answered.has(i)),
     seen,
   };
-}
-
-/** send / sendp: count times, at an interval or a rate; returns how many frames left and how long it took. */
-export async function sendOnly(h: Host, a: { packet: string; layer: 2 | 3; iface?: string; count?: number; intervalMs?: number; rate?: number }): Promise<{ sent: number; ms: number; prepareMs: number; first: WirePacket }> {
-  const tp = performance.now();
-  if (a.layer === 3 && !a.intervalMs && !a.rate) {
-    const fast = await fastSet(h, a.packet);
-    if (fast) {
-      const t0 = performance.now();
-      let n = 0;
-      for (let c = 0; c < (a.count ?? 1); c++)
-        for (let i = 0; i < fast.count; i++) {
-          fast.iface.send(fast.frame(i));
-          n++;
-        }
-      return { sent: n, ms: performance.now() - t0, prepareMs: t0 - tp, first: wire(fast.first) };
-    }
-  }
-  const prepared = await prepareMany(h, craft(a.packet), a.layer, a.iface);
-  const t0 = performance.now();
-  let n = 0;
-  for (let c = 0; c < (a.count ?? 1); c++)
-    for (const p of prepared) {
-      p.iface.send(p.frame);
-      n++;
-      if (a.intervalMs) await new Promise((r) => setTimeout(r, a.intervalMs));
-      else if (a.rate) {
-        // Paced in bursts: a timer cannot wait less than a millisecond, so catch up to the schedule each time.
-        const due = t0 + (n * 1000) / a.rate;
-        const ahead = due - performance.now();
-        if (ahead >= 1) await new Promise((r) => setTimeout(r, ahead));
-      }
-    }
-  return { sent: n, ms: performance.now() - t0, prepareMs: t0 - tp, first: wire(prepared[0].packet) };
-}
-
-/**
- * A packet set sent as Scapy would, without building each packet: the first frame is built and routed, and frame n
- * is that frame with the varying fields written and lengths and checksums recomputed, in one scratch buffer (libpcap
- * copies it on send). Only for sets that vary plain fields at fixed offsets and keep one destination; undefined
- * otherwise (the caller builds every packet).
- */
-async function fastSet(h: Host, expr: string): Promise<{ count: number; iface: Interface; first: Packet; frame(n: number): Buffer } | undefined> {
-  const set = parsePacketSet(expr);
-  if (set.count < 2) return undefined;
-  // One destination for all: the route, source and next hop of the first packet hold for every one.
-  if (set.dims.some((d) => d.call === 0 && (d.name === "dst" || d.name === "src"))) return undefined;
-  const prepared = await prepareL3(h, new Packet(set.first));
-  const frame = setFrames(etherOf(prepared), set.dims, 1);
-  return frame && { count: set.count, iface: prepared.iface, first: prepared.packet, frame };
 }
