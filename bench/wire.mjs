@@ -58,7 +58,8 @@ try {
   writeFileSync(framesFile, Buffer.concat(built));
   const anchorJs = `const { Cap } = require(${JSON.stringify(join(process.cwd(), "node_modules/cap"))});
 const f = require("fs").readFileSync(${JSON.stringify(framesFile)}); const len = ${built[0].length};
-const c = new Cap(); c.open("eth0", "", 16 << 20, Buffer.alloc(65536)); const rates = [];
+// cap keeps only the address of its buffer: the buffer must stay referenced while the handle is open.
+const c = new Cap(); globalThis.keep = Buffer.alloc(65536); c.open("eth0", "", 16 << 20, globalThis.keep); const rates = [];
 for (let r = 0; r < 3; r++) { const t = performance.now(); for (let o = 0; o < f.length; o += len) c.send(f.subarray(o, o + len), len); rates.push(f.length / len / ((performance.now() - t) / 1000)); }
 c.close(); console.log(rates.sort((a, b) => a - b)[1]);`;
   const capSend = () => Number(inNs("client", process.execPath, ["-e", anchorJs]).stdout.trim());

@@ -5,7 +5,8 @@ import { runCommand } from "../lab/command.js";
 import { labUp, type Lab } from "../lab/lab.js";
 import type { Plan, PlanStep } from "../scenario/model.js";
 import { stepRunners } from "../steps/registry.js";
-import { capturedPackets, judgeCapture } from "../steps/sniff/judge.js";
+import { judgeCapture } from "../steps/sniff/judge.js";
+import type { SniffResult } from "../wire/sniff.js";
 import type { Verdict } from "../steps/types.js";
 import { formatMs } from "../util/duration.js";
 import type { RunEvents, ScenarioResult, StepResult } from "./events.js";
@@ -29,8 +30,8 @@ function usesWire(plan: Plan): boolean {
 /** Stops a scenario-level sniffer and checks what it saw. */
 async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id: number, attachments: string[]): Promise<StepResult> {
   const t = performance.now();
-  const { frames } = await agent.request<{ frames: { hex: string }[] }>("wire.sniffStop", { id }, 10_000);
-  const { problems, details } = judgeCapture(capturedPackets(frames), sn.expect, `${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario`);
+  const capture = await agent.request<SniffResult>("wire.sniffStop", { id }, 10_000);
+  const { problems, details } = judgeCapture(capture, sn.expect, `${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario`);
   return {
     name: sn.name,
     line: sn.line,

@@ -26,21 +26,22 @@ type Listener = (f: Frame) => void;
 
 /**
  * A libpcap handle on one interface with the kernel's counters: what pcap_stats would say, read from the handle's
- * socket (the `cap` binding does not expose pcap_stats).
+ * socket (the `cap` binding does not expose pcap_stats). Each frame is copied into `buffer` before the "packet"
+ * event; the handle keeps that buffer alive (`cap` holds only its address).
  */
 export class Capture {
   readonly cap = new Cap();
+  readonly buffer = Buffer.alloc(65_536);
   readonly fd: number;
   private readonly totals = { received: 0, dropped: 0 };
   private readonly ifDropsAtOpen: number;
 
   constructor(
     readonly iface: string,
-    filter: string,
-    buffer: Buffer,
+    filter = "",
   ) {
     this.ifDropsAtOpen = interfaceDrops(iface);
-    this.fd = openedSocket(() => this.cap.open(iface, filter, 16 * 1024 * 1024, buffer));
+    this.fd = openedSocket(() => this.cap.open(iface, filter, 16 * 1024 * 1024, this.buffer));
   }
 
   stats(): CaptureStats {
@@ -69,7 +70,6 @@ function interfaceDrops(iface: string): number {
  * are sent on the same handle's socket, so they are not captured a second time.
  */
 export class Interface {
-  private readonly buffer = Buffer.alloc(65_536);
   private readonly capture: Capture;
   private readonly listeners = new Set<Listener>();
   private readonly one = new Uint32Array(1);
@@ -80,9 +80,10 @@ export class Interface {
     recordLimit = 200_000,
   ) {
     this.recording = new Recording(recordLimit);
-    this.capture = new Capture(name, "", this.buffer);
+    this.capture = new Capture(name);
+    const buffer = this.capture.buffer;
     this.capture.cap.on("packet", (nbytes: number) => {
-      const data = this.buffer.subarray(0, nbytes);
+      const data = buffer.subarray(0, nbytes);
       this.recording.add(data, nowUs());
       if (this.listeners.size === 0) return;
       const frame: Frame = { data: Buffer.from(data), ns: process.hrtime.bigint(), iface: name };

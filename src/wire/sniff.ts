@@ -4,11 +4,15 @@ import type { Host } from "./host.js";
 interface Sniffer {
   caps: Capture[];
   frames: { hex: string; ns: string; iface: string }[];
+  /** Frames captured, kept or not (at most maxFrames are kept). */
+  total: number;
   ticker?: NodeJS.Timeout;
 }
 
 export interface SniffResult {
   frames: Sniffer["frames"];
+  /** Frames captured in all: more than frames.length when the capture outgrew what is kept. */
+  total: number;
   /** libpcap's counters per interface: a capture that dropped frames is not evidence of their absence. */
   stats: ({ iface: string } & CaptureStats)[];
 }
@@ -23,14 +27,14 @@ const maxFrames = 100_000;
  */
 export function startSniff(h: Host, a: { filter?: string; iface?: string }, progress?: (text: string) => void): { id: number } {
   const names = a.iface ? [a.iface] : h.interfaceNames().filter((n) => !n.endsWith("-peer"));
-  const s: Sniffer = { caps: [], frames: [] };
+  const s: Sniffer = { caps: [], frames: [], total: 0 };
   try {
     for (const name of names) {
-      const buffer = Buffer.alloc(65_536);
-      const capture = new Capture(name, a.filter ?? "", buffer);
+      const capture = new Capture(name, a.filter ?? "");
+      const buffer = capture.buffer;
       s.caps.push(capture);
       capture.cap.on("packet", (n: number) => {
-        if (s.frames.length < maxFrames) s.frames.push({ hex: buffer.toString("hex", 0, n), ns: process.hrtime.bigint().toString(), iface: name });
+        if (s.total++ < maxFrames) s.frames.push({ hex: buffer.toString("hex", 0, n), ns: process.hrtime.bigint().toString(), iface: name });
       });
     }
   } catch (e) {
@@ -39,7 +43,7 @@ export function startSniff(h: Host, a: { filter?: string; iface?: string }, prog
   }
   const id = nextId++;
   sniffers.set(id, s);
-  if (progress) s.ticker = setInterval(() => progress(`${s.frames.length} packet(s) captured`), 500);
+  if (progress) s.ticker = setInterval(() => progress(`${s.total} packet(s) captured`), 500);
   return { id };
 }
 
@@ -49,18 +53,18 @@ export function startSniff(h: Host, a: { filter?: string; iface?: string }, prog
  */
 export async function stopSniff(a: { id: number }): Promise<SniffResult> {
   const s = sniffers.get(a.id);
-  if (!s) return { frames: [], stats: [] };
+  if (!s) return { frames: [], total: 0, stats: [] };
   sniffers.delete(a.id);
   clearInterval(s.ticker);
   const until = Date.now() + 2000;
-  for (let n = -1; n !== s.frames.length && Date.now() < until; ) {
-    n = s.frames.length;
+  for (let n = -1; n !== s.total && Date.now() < until; ) {
+    n = s.total;
     await new Promise((r) => setTimeout(r, 50));
   }
   const stats = s.caps.map((c) => ({ iface: c.iface, ...c.stats() }));
   for (const c of s.caps) c.close();
   s.frames.sort((x, y) => (BigInt(x.ns) < BigInt(y.ns) ? -1 : 1));
-  return { frames: s.frames, stats };
+  return { frames: s.frames, total: s.total, stats };
 }
 
 export function stopAllSniffs(): void {

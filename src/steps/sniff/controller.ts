@@ -2,6 +2,7 @@ import { checkPacketList } from "../../assert/packet-list.js";
 import type { Packet } from "../../packet/index.js";
 import type { SniffStep } from "../../scenario/model.js";
 import { durationMs } from "../../util/duration.js";
+import type { SniffResult } from "../../wire/sniff.js";
 import type { StepRunner, Verdict } from "../types.js";
 import { capturedPackets, judgeCapture } from "./judge.js";
 
@@ -12,7 +13,7 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
   const { id } = await a.request<{ id: number }>("wire.sniffStart", { filter: s.filter }, 10_000);
   const childLines: string[] = [];
   let childFailed = false;
-  let frames: { hex: string }[] = [];
+  let capture: SniffResult | undefined;
   try {
     for (const child of step.children) {
       const v = await runChild(child);
@@ -21,9 +22,9 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
     }
     await listen(a, id, s, durationMs(s.timeout, step.children.length ? 1000 : 2000));
   } finally {
-    frames = (await a.request<{ frames: { hex: string }[] }>("wire.sniffStop", { id }, 10_000)).frames;
+    capture = await a.request<SniffResult>("wire.sniffStop", { id }, 10_000);
   }
-  const { problems, details } = judgeCapture(capturedPackets(frames), s.expect, `${step.host}${s.filter ? ` (filter: ${s.filter})` : ""}`, {
+  const { problems, details } = judgeCapture(capture, s.expect, `${step.host}${s.filter ? ` (filter: ${s.filter})` : ""}`, {
     preface: childLines.length ? `while:\n${childLines.map((l) => `  ${l}`).join("\n")}\n\n` : "",
     problems: childFailed ? ["a step run while sniffing did not pass"] : [],
   });
