@@ -39,8 +39,13 @@ export class Host {
     return [...this.ifaces.values()];
   }
 
+  private readonly macs = new Map<string, string>();
+
+  /** An interface's MAC address, cached (sr1 asks for it on every call). */
   mac(dev: string): string {
-    return readFileSync(`/sys/class/net/${dev}/address`, "utf8").trim();
+    let m = this.macs.get(dev);
+    if (m === undefined) this.macs.set(dev, (m = readFileSync(`/sys/class/net/${dev}/address`, "utf8").trim()));
+    return m;
   }
 
   private readonly v4 = new Map<string, string>();
