@@ -101,7 +101,7 @@ export class Interface {
     const t = process.hrtime.bigint();
     this.recording.add(frame, nowUs());
     this.one[0] = frame.length;
-    packetSocket().sendFrames(this.capture.fd, frame, this.one, 1);
+    this.transmit(frame, this.one, 1);
     return t;
   }
 
@@ -111,7 +111,18 @@ export class Interface {
    */
   sendMany(buffer: Buffer, lengths: Uint32Array, count: number): void {
     this.recording.adopt(buffer, lengths, count, nowUs());
-    packetSocket().sendFrames(this.capture.fd, buffer, lengths, count);
+    this.transmit(buffer, lengths, count);
+  }
+
+  private transmit(buffer: Buffer, lengths: Uint32Array, count: number): void {
+    try {
+      packetSocket().sendFrames(this.capture.fd, buffer, lengths, count);
+    } catch (e) {
+      const msg = (e as Error).message;
+      const longest = Math.max(...lengths.subarray(0, count));
+      const hint = /too long/i.test(msg) ? ` (a ${longest}-byte frame is more than ${this.name}'s MTU allows)` : "";
+      throw new Error(`cannot send on ${this.name}: ${msg}${hint}`);
+    }
   }
 
   stats(): CaptureStats {
