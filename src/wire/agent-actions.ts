@@ -27,7 +27,7 @@ export const wireActions: Record<string, AgentAction> = {
   "wire.save": save,
   "wire.sr": (a: SrArgs, ctx) => sendReceive(host, a, (text) => ctx.emit({ event: "progress", text })),
   "wire.send": (a) => sendOnly(host, a),
-  "wire.sniffStart": (a, ctx) => Promise.resolve(startSniff(host, a, (text) => ctx.emit({ event: "progress", text }))),
+  "wire.sniffStart": (a, ctx) => startSniff(host, a, (text) => ctx.emit({ event: "progress", text })),
   "wire.sniffStop": (a) => stopSniff(a),
   "wire.sniffPeek": (a) => Promise.resolve(peekSniff(a)),
 };

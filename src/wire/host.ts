@@ -31,8 +31,17 @@ export class Host {
   /** Opens every interface at once, so the host's capture starts before the first step. */
   async openAll(): Promise<void> {
     const names = this.interfaceNames().filter((n) => !n.endsWith("-peer"));
-    await Promise.all(names.map(unsegment));
+    await this.readyForCapture(names);
     for (const n of names) this.iface(n);
+  }
+
+  private readonly unsegmented = new Set<string>();
+
+  /** Interfaces about to be captured: segmentation offloads off, once each (see unsegment). */
+  async readyForCapture(names: string[]): Promise<void> {
+    const todo = names.filter((n) => !this.unsegmented.has(n));
+    await Promise.all(todo.map(unsegment));
+    for (const n of todo) this.unsegmented.add(n);
   }
 
   opened(): Interface[] {

@@ -25,8 +25,11 @@ const maxFrames = 100_000;
  * Arms a capture with its own BPF filter (kernel-side, as tcpdump takes it) on every interface of the host, and
  * returns at once: whatever happens after this call is seen.
  */
-export function startSniff(h: Host, a: { filter?: string; iface?: string }, progress?: (text: string) => void): { id: number } {
-  const names = a.iface ? [a.iface] : h.interfaceNames().filter((n) => !n.endsWith("-peer"));
+export async function startSniff(h: Host, a: { filter?: string; iface?: string }, progress?: (text: string) => void): Promise<{ id: number }> {
+  const all = h.interfaceNames().filter((n) => !n.endsWith("-peer"));
+  if (a.iface && !all.includes(a.iface)) throw new Error(`no interface ${a.iface} on this host (it has ${all.join(", ")})`);
+  const names = a.iface ? [a.iface] : all;
+  await h.readyForCapture(names);
   const s: Sniffer = { caps: [], frames: [], total: 0 };
   try {
     for (const name of names) {
