@@ -45,16 +45,18 @@ async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id
 
 /** Crafted TCP flows: the sending host's kernel knows no such connection and would reset it; drop those resets only. */
 async function protectFlows(plan: Plan, lab: Lab): Promise<void> {
-  const byHost = new Map<string, string[]>();
+  // One rule set per host and address family: IPv6 flows go to ip6tables.
+  const sets = new Map<string, { host: string; tool: string; rules: Set<string> }>();
   for (const f of plan.flows) {
-    const rules = byHost.get(f.host) ?? [];
-    rules.push(`-A OUTPUT -p tcp --sport ${f.sport} -d ${f.dst} --dport ${f.dport} --tcp-flags RST RST -j DROP`);
-    byHost.set(f.host, rules);
+    const tool = f.dst.includes(":") ? "ip6tables-restore" : "iptables-restore";
+    const key = `${f.host} ${tool}`;
+    if (!sets.has(key)) sets.set(key, { host: f.host, tool, rules: new Set() });
+    sets.get(key)!.rules.add(`-A OUTPUT -p tcp --sport ${f.sport} -d ${f.dst} --dport ${f.dport} --tcp-flags RST RST -j DROP`);
   }
   await Promise.all(
-    [...byHost].map(([host, rules]) =>
-      runCommand("ip", ["netns", "exec", lab.hosts.get(host)!.netns, "iptables-restore", "--noflush"], `*filter\n${[...new Set(rules)].join("\n")}\nCOMMIT\n`).catch((e: Error) => {
-        throw new Error(`cannot keep the kernel of ${host} from resetting crafted TCP flows (is iptables installed?): ${e.message}`);
+    [...sets.values()].map(({ host, tool, rules }) =>
+      runCommand("ip", ["netns", "exec", lab.hosts.get(host)!.netns, tool, "--noflush"], `*filter\n${[...rules].join("\n")}\nCOMMIT\n`).catch((e: Error) => {
+        throw new Error(`cannot keep the kernel of ${host} from resetting crafted TCP flows with ${tool}: ${e.message}`);
       }),
     ),
   );

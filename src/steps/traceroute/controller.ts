@@ -4,12 +4,14 @@ import type { SrResult } from "../../wire/sr.js";
 import type { StepRunner } from "../types.js";
 import { packetOf } from "../wire-report.js";
 
-/** UDP probes with TTL 1…max_ttl, each to its own port so every answer names its probe, as traceroute does. */
+/** UDP probes with TTL (IPv6: hop limit) 1…max_ttl, each to its own port so every answer names its probe, as traceroute does. */
 export const runTraceroute: StepRunner = async ({ step, agent }) => {
   const s = step.spec as TracerouteStep;
   const to = step.resolved.to!;
   const maxTtl = s.max_ttl ?? 16;
-  const probes = Array.from({ length: maxTtl }, (_, i) => `IP(dst="${to}", ttl=${i + 1}, id=${0x5400 + i})/UDP(sport=${33000 + i}, dport=${33434 + i})`);
+  const v6 = to.includes(":");
+  const ip = (i: number) => (v6 ? `IPv6(dst="${to}", hlim=${i + 1})` : `IP(dst="${to}", ttl=${i + 1}, id=${0x5400 + i})`);
+  const probes = Array.from({ length: maxTtl }, (_, i) => `${ip(i)}/UDP(sport=${33000 + i}, dport=${33434 + i})`);
   const timeoutMs = durationMs(s.timeout, 2000);
   const r = await agent(step.host).request<SrResult>("wire.sr", { packet: probes, layer: 3, timeoutMs, first: false }, timeoutMs + 10_000);
   const byTtl = new Map(r.answers.map((a) => [a.request + 1, packetOf(a.reply)]));
@@ -17,7 +19,7 @@ export const runTraceroute: StepRunner = async ({ step, agent }) => {
   const lines: string[] = [];
   for (let ttl = 1; ttl <= maxTtl; ttl++) {
     const reply = byTtl.get(ttl);
-    const src = reply ? (reply.get("IP.src") as string) : "*";
+    const src = reply ? (reply.get(v6 ? "IPv6.src" : "IP.src") as string) : "*";
     hops.push(src);
     lines.push(`  ${String(ttl).padStart(2)}  ${src}${reply ? `  ${reply.summary()}` : ""}`);
     if (src === to) break;
