@@ -10,6 +10,8 @@ export interface Route {
   src: string;
   /** The next hop: the gateway, or the destination itself on a directly attached subnet. */
   via: string;
+  /** Where the destination is not one host: its frames go to a broadcast or multicast MAC, not resolved ones. */
+  kind: "unicast" | "broadcast" | "multicast";
 }
 
 /** This host's network as its agent sees it: interfaces (opened for capture on demand), MACs, routes. */
@@ -74,10 +76,20 @@ export class Host {
   route(dst: string): Route {
     let r = this.routes.get(dst);
     if (!r) {
-      const out = JSON.parse(execFileSync("ip", ["-j", "route", "get", dst], { encoding: "utf8" })) as { dev: string; prefsrc?: string; gateway?: string; dst: string }[];
-      const first = out[0];
+      const group = isMulticast(dst) ? "multicast" : dst === "255.255.255.255" ? "broadcast" : undefined;
+      let first: { dev: string; prefsrc?: string; gateway?: string; type?: string } | undefined;
+      try {
+        first = JSON.parse(execFileSync("ip", ["-j", "route", "get", dst], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }))[0];
+      } catch {
+        // A group address with no route of its own (no default route in a lab): like Scapy, the host's only
+        // interface carries it.
+        const only = this.interfaceNames().filter((n) => n !== "lo" && !n.endsWith("-peer"));
+        if (group && only.length === 1) first = { dev: only[0], prefsrc: this.ipv4(only[0]) };
+        else throw new Error(`no route to ${dst} on this host${group ? ` (it has ${only.length} interfaces: send it with sendp on one of them)` : ""}`);
+      }
       if (!first) throw new Error(`no route to ${dst} on this host`);
-      r = { dev: first.dev, src: first.prefsrc ?? "", via: first.gateway ?? dst };
+      const kind = group ?? (first.type === "broadcast" ? "broadcast" : "unicast");
+      r = { dev: first.dev, src: first.prefsrc ?? "", via: first.gateway ?? dst, kind };
       this.routes.set(dst, r);
     }
     return r;
@@ -87,6 +99,12 @@ export class Host {
     for (const i of this.ifaces.values()) i.close();
     this.ifaces.clear();
   }
+}
+
+function isMulticast(addr: string): boolean {
+  if (addr.includes(":")) return /^ff/i.test(addr);
+  const first = Number(addr.split(".")[0]);
+  return first >= 224 && first <= 239;
 }
 
 /**

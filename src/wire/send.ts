@@ -1,4 +1,4 @@
-import { readMac } from "../packet/addr.js";
+import { readMac, writeIPv6 } from "../packet/addr.js";
 import { buildSet } from "../packet/build-set.js";
 import { Layer, Packet } from "../packet/index.js";
 import { registry } from "../packet/layer.js";
@@ -30,13 +30,35 @@ export async function prepareL3(h: Host, p: Packet): Promise<Prepared> {
   let srcMac = "00:00:00:00:00:00";
   if (route.dev !== "lo") {
     srcMac = h.mac(route.dev);
+    if (route.kind === "broadcast") dstMac = "ff:ff:ff:ff:ff:ff";
+    else if (route.kind === "multicast") dstMac = multicastMac(dst);
     // Nobody answers for the next hop: as Scapy does, send to the broadcast address anyway (the step then sees
     // no reply, which is what it tests).
-    dstMac = (await resolveMac(h, route.via, route.dev, (ip.get("src") as string) || route.src)) ?? "ff:ff:ff:ff:ff:ff";
+    else dstMac = (await resolveMac(h, route.via, route.dev, (ip.get("src") as string) || route.src)) ?? "ff:ff:ff:ff:ff:ff";
   }
   const ether = new Layer(registry.get("Ether")!, { dst: dstMac, src: srcMac });
   ether.payload = ip;
   return { iface, frame: new Packet(ether).bytes, packet };
+}
+
+function routedSource(h: Host, dst: string): string {
+  try {
+    return h.route(dst).src;
+  } catch {
+    return "";
+  }
+}
+
+/** The MAC a multicast group maps to: 01:00:5e and the low 23 bits (IPv4), 33:33 and the low 32 bits (IPv6). */
+function multicastMac(group: string): string {
+  const hex = (n: number) => n.toString(16).padStart(2, "0");
+  if (!group.includes(":")) {
+    const [, b, c, d] = group.split(".").map(Number);
+    return ["01", "00", "5e", hex(b & 0x7f), hex(c), hex(d)].join(":");
+  }
+  const bytes = Buffer.alloc(16);
+  writeIPv6(bytes, 0, group);
+  return ["33", "33", ...[...bytes.subarray(12)].map(hex)].join(":");
 }
 
 /** Layer 2 (sendp, srp1): the frame as written, on the named interface or the host's only one. */
@@ -50,6 +72,11 @@ export function prepareL2(h: Host, p: Packet, ifaceName?: string): Prepared {
     if (!l) return undefined;
     const changes: Record<string, unknown> = {};
     if (l.name === "Ether" && !("src" in l.given)) changes.src = mac;
+    // Scapy's IP and IPv6 take their source from the route to their destination.
+    if ((l.name === "IP" || l.name === "IPv6") && !("src" in l.given)) {
+      const src = routedSource(h, l.get("dst") as string) || (l.name === "IP" ? h.ipv4(name) : "");
+      if (src) changes.src = src;
+    }
     if (l.name === "ARP") {
       if (!("hwsrc" in l.given)) changes.hwsrc = mac;
       if (!("psrc" in l.given)) changes.psrc = h.ipv4(name);
