@@ -7,6 +7,7 @@ import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoin
 import type { Issue } from "./errors.js";
 import type { Plan, PlanHost, PlanServer, PlanSniffer, PlanStep, Segment, StepKind, TcpFlow, WirecheckScenario, WirecheckStep1 } from "./model.js";
 import { checkPacketExpr, resolvePacketHosts, tcpFlows } from "./packet-expr.js";
+import { checkPacketExpect, checkPacketListExpect, checkSavePaths } from "./packet-paths.js";
 import type { Path, SourceFile } from "./source.js";
 
 export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan"];
@@ -177,6 +178,16 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       if (kind !== "sendp" && kind !== "srp1" && kind !== "srp" && /^\s*(Ether|Dot1Q)\s*\(/.test(w.packet))
         issue([...at, "packet"], `${kind} sends at layer 3 (routed, Ether added for you): start the packet with IP or IPv6, or use ${kind === "send" ? "sendp" : kind === "sr1" ? "srp1" : "srp"} for a whole frame`);
       for (const flow of tcpFlows(resolved.packet)) flows.push({ host, ...flow });
+      const e = (st[kind] as { expect?: Record<string, unknown> }).expect;
+      if (kind === "sr" || kind === "srp") {
+        checkPacketExpect(e, [...at, "expect"], issue, ["answered", "unanswered", "each"]);
+        checkPacketExpect(e?.each as Record<string, unknown> | undefined, [...at, "expect", "each"], issue);
+      } else {
+        for (const k of ["answered", "unanswered", "each"])
+          if (e && k in e) issue([...at, "expect", k], `${k} applies to ${kind === "sr1" ? "sr" : "srp"}, which sends several packets: ${kind} checks its one reply's fields directly`, true);
+        checkPacketExpect(e, [...at, "expect"], issue, ["answered", "unanswered", "each"]);
+      }
+      checkSavePaths((st[kind] as { save?: Record<string, unknown> }).save, [...at, "save"], issue);
     } else if (kind === "ping" || kind === "traceroute" || kind === "port_scan") {
       const to = (st[kind] as { to: string }).to;
       resolved.to = addressOf(to, false) ?? (isIP(to) ? to : undefined);
@@ -190,6 +201,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     } else if (kind === "sniff") {
       const sn = st.sniff!;
       if (sn.host !== undefined) host = checkHost(sn.host, [...at, "host"]);
+      checkPacketListExpect(sn.expect as Record<string, unknown>, [...at, "expect"], issue);
       eachChecked(sn.while, (child, j) => planStep(child, [...at, "while", j], children, st.name));
     }
     into.push({ name: st.name, host, kind, spec: st[kind]!, line: source.locate(path).line, col: source.locate(path).col, resolved, children });
@@ -200,6 +212,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
   eachChecked(s.sniffers, (sn, i) => {
     if (names.has(sn.name)) issue(["sniffers", i, "name"], `\`${sn.name}\` is already the name of a step or sniffer: testcase names must be unique`);
     names.add(sn.name);
+    checkPacketListExpect(sn.expect as Record<string, unknown>, ["sniffers", i, "expect"], issue);
     sniffers.push({ name: sn.name, host: checkHost(sn.host, ["sniffers", i, "host"]), filter: sn.filter, expect: sn.expect, line: source.locate(["sniffers", i]).line });
   });
 

@@ -85,7 +85,8 @@ export function schemaIssues(source: SourceFile, errors: readonly ErrorObject[],
         break;
       }
       case "pattern":
-        if (e.instancePath.includes("/propertyNames")) break;
+        // Reported with the name by its propertyNames error.
+        if (e.schemaPath.includes("/propertyNames/")) break;
         add(path, `${label(path)} \`${String(valueAt(data, path))}\` is not valid: ${schema?.description ?? `it must match ${String(e.schema)}`}`);
         break;
       default:
@@ -114,6 +115,12 @@ function propertyNameRule(e: ErrorObject): string {
   if (pattern.startsWith("^[A-Za-z][A-Za-z0-9_-]")) return "start with a letter, then letters, digits, - or _ (at most 32)";
   if (pattern === "^/") return "it must start with /";
   if (pattern.startsWith("^[A-Za-z_]")) return "use letters, digits and _, not starting with a digit";
+  if (pattern.startsWith("^(layers|rtt|")) {
+    const extra = pattern.slice(2, pattern.indexOf("[")).split("|").filter(Boolean);
+    const name = (e.params as { propertyName: string }).propertyName;
+    const hint = didYouMean(name, extra);
+    return `${hint ? `did you mean \`${hint}\`? ` : ""}a check is a field path like IP.src or TCP.flags, or one of ${extra.join(", ")}`;
+  }
   return `it must match ${pattern}`;
 }
 

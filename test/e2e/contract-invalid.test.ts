@@ -390,6 +390,35 @@ describe("contract: invalid scenarios exit 2 with file:line:col and nothing runs
     await expectInvalid(f, { lines: [[lineOf(text, "${nope}")]], says: [[/nope/, /\bknown\b|vars|--var/]] });
   });
 
+  it("misspelt layers, fields and symbolic values in packet expectations and save: are caught before anything runs", async () => {
+    const text = [
+      "name: expectation typos",
+      "lab: { hosts: { a: 198.18.0.1/24, b: 198.18.0.2/24 } }",
+      "steps:",
+      "  - name: field",
+      "    host: a",
+      "    sr1:",
+      '      packet: IP(dst="b")/ICMP()',
+      "      expect: { ICMP.tpye: echo-reply }",
+      "      save: { s: ICMP.sequ }",
+      "  - name: layer and value",
+      "    sniff:",
+      "      host: b",
+      "      while: [ { host: a, ping: { to: b, count: 1 } } ]",
+      "      expect:",
+      "        none: { ICMPP.type: 8 }",
+      "        sequence: [ { ICMP.type: echo-replyy } ]",
+      "sniffers:",
+      "  - { name: whole run, host: b, expect: { each: { TCP.flagz: S } } }",
+      "",
+    ].join("\n");
+    const f = scenario(text);
+    await expectInvalid(f, {
+      lines: [[lineOf(text, "ICMP.tpye")], [lineOf(text, "ICMP.sequ")], [lineOf(text, "ICMPP.type")], [lineOf(text, "echo-replyy")], [lineOf(text, "TCP.flagz")]],
+      says: [[/no field `tpye`/, /did you mean `type`/], [/no field `sequ`/, /`seq`/], [/`ICMPP` is not a layer/, /did you mean `ICMP`/], [/echo-replyy/, /echo-reply,/], [/no field `flagz`/, /`flags`/]],
+    }, ["a", "b"]);
+  });
+
   it("an invalid regex in an expect", async () => {
     const text = 'name: bad regex\nsteps:\n  - name: a\n    exec:\n      run: echo hi\n      expect: { stdout: { regex: "([a-z" } }\n';
     const f = scenario(text);
