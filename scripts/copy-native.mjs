@@ -2,4 +2,4 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 
 mkdirSync("dist/native", { recursive: true });
-copyFileSync("src/native/build/Release/packet_socket.node", "dist/native/packet_socket.node");
+copyFileSync("src/native/build/Release/wirecheck_native.node", "dist/native/wirecheck_native.node");

@@ -1,9 +1,10 @@
 {
   "targets": [
     {
-      "target_name": "packet_socket",
-      "sources": ["packet_socket.c"],
-      "cflags": ["-O2", "-Wall", "-Wextra"]
+      "target_name": "wirecheck_native",
+      "sources": ["module.c", "capture.c", "send.c"],
+      "libraries": ["-lpcap"],
+      "cflags": ["-O2", "-Wall", "-Wextra", "-Wno-unused-parameter"]
     }
   ]
 }

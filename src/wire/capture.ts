@@ -1,14 +1,11 @@
-import { readFileSync } from "node:fs";
-import capModule from "cap";
-import { openedSocket, packetSocket } from "./packet-socket.js";
+import { native, type FramesCallback, type NativeCapture } from "./native.js";
 import { nowUs, Recording } from "./recording.js";
 
-const { Cap } = capModule;
-
 export interface Frame {
+  /** A view into the batch the frame came in (batches are not reused). */
   data: Buffer;
-  /** process.hrtime in nanoseconds, for round-trip times */
-  ns: bigint;
+  /** When the kernel saw it, in microseconds since the epoch (fractional). */
+  timeUs: number;
   iface: string;
 }
 
@@ -22,52 +19,36 @@ export interface CaptureStats {
   ifDropped: number;
 }
 
-type Listener = (f: Frame) => void;
-
-/**
- * A libpcap handle on one interface with the kernel's counters: what pcap_stats would say, read from the handle's
- * socket (the `cap` binding does not expose pcap_stats). Each frame is copied into `buffer` before the "packet"
- * event; the handle keeps that buffer alive (`cap` holds only its address).
- */
+/** A libpcap handle on one interface: frames in batches with the kernel's timestamps, counters, and its socket. */
 export class Capture {
-  readonly cap = new Cap();
-  readonly buffer = Buffer.alloc(65_536);
+  private handle: NativeCapture | undefined;
   readonly fd: number;
-  private readonly totals = { received: 0, dropped: 0 };
-  private readonly ifDropsAtOpen: number;
 
   constructor(
     readonly iface: string,
-    filter = "",
+    filter: string,
+    onFrames: FramesCallback,
   ) {
-    this.ifDropsAtOpen = interfaceDrops(iface);
-    this.fd = openedSocket(() => this.cap.open(iface, filter, 16 * 1024 * 1024, this.buffer));
+    this.handle = native().openCapture(iface, filter, 16 * 1024 * 1024, onFrames);
+    this.fd = native().captureFd(this.handle);
   }
 
   stats(): CaptureStats {
-    const s = packetSocket().captureStats(this.fd);
-    this.totals.received += s.received;
-    this.totals.dropped += s.dropped;
-    return { ...this.totals, ifDropped: interfaceDrops(this.iface) - this.ifDropsAtOpen };
+    return this.handle ? native().captureStats(this.handle) : { received: 0, dropped: 0, ifDropped: 0 };
   }
 
   close(): void {
-    this.cap.close();
+    if (this.handle) native().closeCapture(this.handle);
+    this.handle = undefined;
   }
 }
 
-function interfaceDrops(iface: string): number {
-  try {
-    return Number(readFileSync(`/sys/class/net/${iface}/statistics/rx_dropped`, "utf8"));
-  } catch {
-    return 0;
-  }
-}
+type Listener = (f: Frame) => void;
 
 /**
  * One libpcap handle per interface of this host, opened once and shared: every frame goes to the current
- * listeners (sr1 waiting for its answer, a sniff step) and into the host's recording for the report's pcap. Frames
- * are sent on the same handle's socket, so they are not captured a second time.
+ * listeners (sr1 waiting for its answer, ARP resolution) and into the host's recording for the report's pcap.
+ * Frames are sent on the same handle's socket, so they are not captured a second time.
  */
 export class Interface {
   private readonly capture: Capture;
@@ -80,14 +61,13 @@ export class Interface {
     recordLimit = 200_000,
   ) {
     this.recording = new Recording(recordLimit);
-    this.capture = new Capture(name);
-    const buffer = this.capture.buffer;
-    this.capture.cap.on("packet", (nbytes: number) => {
-      const data = buffer.subarray(0, nbytes);
-      this.recording.add(data, nowUs());
+    this.capture = new Capture(name, "", (data, lengths, times, count) => {
+      this.recording.adopt(data, lengths, count, times);
       if (this.listeners.size === 0) return;
-      const frame: Frame = { data: Buffer.from(data), ns: process.hrtime.bigint(), iface: name };
-      for (const l of this.listeners) l(frame);
+      for (let i = 0, at = 0; i < count; at += lengths[i++]) {
+        const frame: Frame = { data: data.subarray(at, at + lengths[i]), timeUs: times[i], iface: name };
+        for (const l of this.listeners) l(frame);
+      }
     });
   }
 
@@ -96,10 +76,10 @@ export class Interface {
     return () => this.listeners.delete(l);
   }
 
-  /** Sends one frame; returns when it left (process.hrtime, for round-trip times). */
-  send(frame: Buffer): bigint {
-    const t = process.hrtime.bigint();
-    this.recording.add(frame, nowUs());
+  /** Sends one frame; returns when it left (microseconds since the epoch, the clock of captured frames). */
+  send(frame: Buffer): number {
+    const t = nowUs();
+    this.recording.add(frame, t);
     this.one[0] = frame.length;
     this.transmit(frame, this.one, 1);
     return t;
@@ -116,7 +96,7 @@ export class Interface {
 
   private transmit(buffer: Buffer, lengths: Uint32Array, count: number): void {
     try {
-      packetSocket().sendFrames(this.capture.fd, buffer, lengths, count);
+      native().sendFrames(this.capture.fd, buffer, lengths, count);
     } catch (e) {
       const msg = (e as Error).message;
       const longest = Math.max(...lengths.subarray(0, count));

@@ -14,6 +14,8 @@ const chunkSize = 4 * 1024 * 1024;
 export class Recording {
   private readonly chunks: Buffer[] = [];
   private current = Buffer.allocUnsafe(0);
+  /** The index of `current` in chunks (adopted buffers come between). */
+  private currentIndex = -1;
   private used = 0;
   private chunkOf = new Uint32Array(1024);
   private offsetOf = new Uint32Array(1024);
@@ -32,21 +34,25 @@ export class Recording {
     if (this.full) return;
     if (this.used + frame.length > this.current.length) {
       this.current = Buffer.allocUnsafe(Math.max(chunkSize, frame.length));
-      this.chunks.push(this.current);
+      this.currentIndex = this.chunks.push(this.current) - 1;
       this.used = 0;
     }
     this.current.set(frame, this.used);
-    this.index(this.chunks.length - 1, this.used, frame.length, timeUs);
+    this.index(this.currentIndex, this.used, frame.length, timeUs);
     this.used += frame.length;
   }
 
-  /** Keeps `count` frames stored back to back in `buffer` without copying them: the caller must not reuse it. */
-  adopt(buffer: Buffer, lengths: Uint32Array, count: number, timeUs: number): void {
+  /**
+   * Keeps `count` frames stored back to back in `buffer` without copying them (the caller must not reuse it), at
+   * one time for all or each at its own.
+   */
+  adopt(buffer: Buffer, lengths: Uint32Array, count: number, timeUs: number | Float64Array): void {
+    if (this.full) return;
     this.chunks.push(buffer);
     const chunk = this.chunks.length - 1;
     let offset = 0;
     for (let i = 0; i < count && !this.full; i++) {
-      this.index(chunk, offset, lengths[i], timeUs);
+      this.index(chunk, offset, lengths[i], typeof timeUs === "number" ? timeUs : timeUs[i]);
       offset += lengths[i];
     }
   }

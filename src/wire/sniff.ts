@@ -3,7 +3,8 @@ import type { Host } from "./host.js";
 
 interface Sniffer {
   caps: Capture[];
-  frames: { hex: string; ns: string; iface: string }[];
+  /** Frames in the order the kernel saw them (by its timestamps, across interfaces), in microseconds. */
+  frames: { hex: string; timeUs: number; iface: string }[];
   /** Frames captured, kept or not (at most maxFrames are kept). */
   total: number;
   ticker?: NodeJS.Timeout;
@@ -33,12 +34,11 @@ export async function startSniff(h: Host, a: { filter?: string; iface?: string }
   const s: Sniffer = { caps: [], frames: [], total: 0 };
   try {
     for (const name of names) {
-      const capture = new Capture(name, a.filter ?? "");
-      const buffer = capture.buffer;
-      s.caps.push(capture);
-      capture.cap.on("packet", (n: number) => {
-        if (s.total++ < maxFrames) s.frames.push({ hex: buffer.toString("hex", 0, n), ns: process.hrtime.bigint().toString(), iface: name });
+      const capture = new Capture(name, a.filter ?? "", (data, lengths, times, count) => {
+        for (let i = 0, at = 0; i < count; at += lengths[i++])
+          if (s.total++ < maxFrames) s.frames.push({ hex: data.toString("hex", at, at + lengths[i]), timeUs: times[i], iface: name });
       });
+      s.caps.push(capture);
     }
   } catch (e) {
     for (const c of s.caps) c.close();
@@ -66,7 +66,7 @@ export async function stopSniff(a: { id: number }): Promise<SniffResult> {
   }
   const stats = s.caps.map((c) => ({ iface: c.iface, ...c.stats() }));
   for (const c of s.caps) c.close();
-  s.frames.sort((x, y) => (BigInt(x.ns) < BigInt(y.ns) ? -1 : 1));
+  s.frames.sort((x, y) => x.timeUs - y.timeUs);
   return { frames: s.frames, total: s.total, stats };
 }
 

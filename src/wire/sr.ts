@@ -40,7 +40,7 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
   const packets = (Array.isArray(a.packet) ? a.packet : [a.packet]).flatMap((e) => craft(e));
   const prepared = await prepareMany(h, packets, a.layer, a.iface);
   const sentFrames = new Set(prepared.map((p) => p.frame.toString("hex")));
-  const sentAt: bigint[] = [];
+  const sentAt: number[] = [];
   const answers: SrResult["answers"] = [];
   const answered = new Set<number>();
   const seen: WirePacket[] = [];
@@ -57,7 +57,8 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
       if (reply.answers(p.packet)) {
         matched = true;
         answered.add(i);
-        answers.push({ request: i, reply: wire(reply), rttMs: Number(f.ns - sentAt[i]) / 1e6 });
+        // Both times on the same clock: when the frame left, and when the kernel saw the answer.
+        answers.push({ request: i, reply: wire(reply), rttMs: Math.max(0, f.timeUs - sentAt[i]) / 1000 });
       }
     });
     if (!matched && seen.length < 20) seen.push(wire(frame));

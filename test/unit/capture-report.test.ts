@@ -40,6 +40,14 @@ describe("a host's recording", () => {
     expect(out[0].data.length).toBe(frame(1).length);
   });
 
+  it("keeps copied frames apart from adopted batches that arrive between them", () => {
+    const rec = new Recording();
+    rec.add(frame(1), 1);
+    rec.adopt(Buffer.from(frame(2)), new Uint32Array([frame(2).length]), 1, new Float64Array([2]));
+    rec.add(frame(3), 3);
+    expect(rec.frames().map((f) => f.data.readUInt16BE(34))).toEqual([1, 2, 3]);
+  });
+
   it("stops at its limit and grows past its first index size", () => {
     const rec = new Recording(1500);
     for (let i = 0; i < 2000; i++) rec.add(frame(i + 1), i);

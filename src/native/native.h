@@ -1,0 +1,12 @@
+// The functions of the native part, one file per concern (capture.c, send.c), registered in module.c.
+#pragma once
+#include <node_api.h>
+
+napi_value throw_message(napi_env env, const char* message);
+napi_value throw_errno(napi_env env, const char* what);
+
+napi_value open_capture(napi_env env, napi_callback_info info);
+napi_value capture_fd(napi_env env, napi_callback_info info);
+napi_value capture_stats(napi_env env, napi_callback_info info);
+napi_value close_capture(napi_env env, napi_callback_info info);
+napi_value send_frames(napi_env env, napi_callback_info info);

@@ -1,0 +1,30 @@
+import { createRequire } from "node:module";
+
+/** An open libpcap capture, as the native part hands it out. */
+export type NativeCapture = { readonly __brand: "capture" };
+
+/** Frames as the native part delivers them: bytes back to back, frame i being lengths[i] bytes, seen at timesUs[i]. */
+export type FramesCallback = (data: Buffer, lengths: Uint32Array, timesUs: Float64Array, count: number) => void;
+
+/** The native part (src/native): libpcap captures with the kernel's timestamps and counters, batched sends. */
+interface NativeAddon {
+  openCapture(iface: string, filter: string, bufferBytes: number, onFrames: FramesCallback): NativeCapture;
+  captureFd(c: NativeCapture): number;
+  captureStats(c: NativeCapture): { received: number; dropped: number; ifDropped: number };
+  closeCapture(c: NativeCapture): void;
+  sendFrames(fd: number, buffer: Buffer, lengths: Uint32Array, count: number): number;
+}
+
+const require = createRequire(import.meta.url);
+let addon: NativeAddon | undefined;
+
+export function native(): NativeAddon {
+  if (!addon) {
+    try {
+      addon = require("../native/wirecheck_native.node") as NativeAddon;
+    } catch (e) {
+      throw new Error(`wirecheck's native part is missing (dist/native/wirecheck_native.node): run "npm run build" (${(e as Error).message.split("\n")[0]})`);
+    }
+  }
+  return addon;
+}
