@@ -7,6 +7,7 @@ import type { Plan, PlanStep } from "../scenario/model.js";
 import { stepRunners } from "../steps/registry.js";
 import { judgeCapture } from "../steps/sniff/judge.js";
 import type { SniffResult } from "../wire/sniff.js";
+import { fillSaved } from "./saved-vars.js";
 import type { Verdict } from "../steps/types.js";
 import { formatMs } from "../util/duration.js";
 import type { RunEvents, ScenarioResult, StepResult } from "./events.js";
@@ -28,10 +29,16 @@ function usesWire(plan: Plan): boolean {
 }
 
 /** Stops a scenario-level sniffer and checks what it saw. */
-async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id: number, attachments: string[]): Promise<StepResult> {
+async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id: number, attachments: string[], saved: () => Plan["sniffers"][number]["expect"]): Promise<StepResult> {
   const t = performance.now();
   const capture = await agent.request<SniffResult>("wire.sniffStop", { id }, 10_000);
-  const { problems, details } = judgeCapture(capture, sn.expect, `${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario`);
+  let expect: Plan["sniffers"][number]["expect"];
+  try {
+    expect = saved();
+  } catch (e) {
+    return { name: sn.name, line: sn.line, status: "error", timeMs: performance.now() - t, message: (e as Error).message, attachments };
+  }
+  const { problems, details } = judgeCapture(capture, expect, `${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario`);
   return {
     name: sn.name,
     line: sn.line,
@@ -165,7 +172,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     });
     for (const [i, sn] of plan.sniffers.entries()) {
       if (stop.signal.aborted) break;
-      sniffResults.push(await checkSniffer(sn, agents.get(sn.host)!, armed[i].id, attachments));
+      sniffResults.push(await checkSniffer(sn, agents.get(sn.host)!, armed[i].id, attachments, () => fillSaved(sn.expect, vars, plan.savedVars)));
     }
   } catch (e) {
     if (!(e instanceof Interrupted)) setupError = { message: (e as Error).message };
@@ -226,7 +233,8 @@ async function runStep(
   for (const a of agents.values()) a.on("event", onProgress);
   const execute = async (s: PlanStep): Promise<Verdict> => {
     try {
-      return await guard(stepRunners[s.kind]({ plan, step: s, work, vars, agent: (h) => agents.get(h)!, runChild: execute }));
+      const filled = { ...s, spec: fillSaved(s.spec, vars, plan.savedVars), resolved: fillSaved(s.resolved, vars, plan.savedVars) };
+      return await guard(stepRunners[s.kind]({ plan, step: filled, work, vars, agent: (h) => agents.get(h)!, runChild: execute }));
     } catch (e) {
       if (e instanceof Interrupted) throw e;
       return { status: "error", message: `could not run: ${(e as Error).message}` };

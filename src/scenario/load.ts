@@ -26,7 +26,8 @@ function planSource(source: SourceFile, options: LoadOptions): Plan {
     throw new ScenarioError([source.issue([], "a scenario is a mapping with `name:` and `steps:` at the top level")]);
   const ownVars = (raw as { vars?: unknown }).vars;
   const vars: Vars = { ...(ownVars && typeof ownVars === "object" ? (ownVars as Vars) : {}), ...options.vars };
-  const { value, issues: varIssues } = expandVars(raw, vars, source, savedVarNames(raw));
+  const saved = savedVarNames(raw);
+  const { value, issues: varIssues } = expandVars(raw, vars, source, saved);
 
   const validate = scenarioValidator();
   const issues: Issue[] = [...varIssues];
@@ -35,7 +36,7 @@ function planSource(source: SourceFile, options: LoadOptions): Plan {
   try {
     const { plan, issues: planIssues } = planScenario(source, value as WirecheckScenario);
     issues.push(...planIssues);
-    if (issues.length === 0) return plan;
+    if (issues.length === 0) return { ...plan, savedVars: [...saved].filter((n) => !(n in vars)) };
   } catch (e) {
     // The semantic checks assume the schema's shapes; where a broken part still trips them, the schema issues speak.
     if (valid) throw e;

@@ -22,6 +22,8 @@ export interface Plan {
   steps: PlanStep[];
   flows: TcpFlow[];
   sniffers: PlanSniffer[];
+  /** Vars that steps save while the scenario runs (`save:`): ${name} of these is filled in just before a step runs. */
+  savedVars: string[];
 }
 
 /** A capture for the whole scenario: a testcase of its own. */

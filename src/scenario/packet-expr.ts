@@ -55,10 +55,12 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[]):
     if (e instanceof PacketError) return { message: `packet: ${e.message}`, col: 0 };
     throw e;
   }
+  // A destination that is a saved value is checked when the step runs, once the value is known.
+  const fromVars = new Set([...written.matchAll(/\b(dst|pdst)\s*=\s*["'][^"']*\$\{/g)].map((m) => m[1]));
   for (const p of packets) {
     for (const [layer, field] of [["IP", "dst"], ["IPv6", "dst"], ["ARP", "pdst"]] as const) {
       const dst = p.get(`${layer}.${field}`);
-      if (typeof dst !== "string") continue;
+      if (typeof dst !== "string" || fromVars.has(field)) continue;
       if (!isIP(dst)) return { message: `packet: ${layer}.${field} "${dst}" is neither a lab host nor an address`, col: 0 };
       const multicast = /^(22[4-9]|23\d)\./.test(dst) || dst === "255.255.255.255" || /^ff0[12]:/i.test(dst);
       if (!(multicast || isLoopback(dst) || (isLabAddress(dst) && labNets.some((n) => inSubnet(dst, n)))))

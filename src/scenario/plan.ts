@@ -233,6 +233,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     steps,
     flows,
     sniffers,
+    savedVars: [],
   };
   return { plan, issues };
 }

@@ -1,6 +1,8 @@
 import { dissect, type Packet } from "../packet/index.js";
 import { hexdump } from "../util/text.js";
 import type { WirePacket } from "../wire/sr.js";
+import type { Plan } from "../scenario/model.js";
+import { checkPacketExpr } from "../scenario/packet-expr.js";
 
 /** A packet the agent saw or sent, readable again on this side. */
 export function packetOf(w: WirePacket): Packet {
@@ -12,11 +14,12 @@ export function packetDump(p: Packet): string {
   return `${p.summary()}\n${hexdump(p.bytes, 256)}`;
 }
 
-/** ${name} in a packet expression from what earlier steps saved; arithmetic after it is the parser's job. */
-export function withVars(expr: string, vars: Map<string, string | number>): string {
-  return expr.replace(/\$\{([^}]*)\}/g, (m, name: string) => {
-    const v = vars.get(name);
-    if (v === undefined) throw new Error(`\${${name}} has no value yet: the step that saves it did not run or did not pass`);
-    return String(v);
-  });
+/**
+ * The packet a step sends, checked again now that saved values are in it: a destination that came from a saved
+ * value was not known before the run, and packets go only to the lab.
+ */
+export function labPacket(plan: Plan, expr: string): string {
+  const problem = checkPacketExpr(expr, expr, plan.hosts.flatMap((h) => h.addrs));
+  if (problem) throw new Error(problem.message);
+  return expr;
 }

@@ -4,16 +4,16 @@ import type { Sr1Step } from "../../scenario/model.js";
 import { durationMs } from "../../util/duration.js";
 import type { SrArgs, SrResult } from "../../wire/sr.js";
 import type { StepRunner, Verdict } from "../types.js";
-import { packetDump, packetOf, withVars } from "../wire-report.js";
+import { packetDump, packetOf, labPacket } from "../wire-report.js";
 
 /** sr1 / srp1 (one reply checked) and sr / srp (answered, unanswered, each). */
-export const runSr: StepRunner = async ({ step, agent, vars }): Promise<Verdict> => {
+export const runSr: StepRunner = async ({ plan, step, agent, vars }): Promise<Verdict> => {
   const s = step.spec as Sr1Step;
   const kind = step.kind as "sr1" | "sr" | "srp1" | "srp";
   const first = kind === "sr1" || kind === "srp1";
   const timeoutMs = durationMs(s.timeout, 2000);
   const args: SrArgs = {
-    packet: withVars(step.resolved.packet!, vars),
+    packet: labPacket(plan, step.resolved.packet!),
     layer: kind.startsWith("srp") ? 2 : 3,
     iface: s.iface,
     timeoutMs,
