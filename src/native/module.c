@@ -25,6 +25,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"captureStats", NULL, capture_stats, NULL, NULL, NULL, napi_default, NULL},
       {"closeCapture", NULL, close_capture, NULL, NULL, NULL, napi_default, NULL},
       {"sendFrames", NULL, send_frames, NULL, NULL, NULL, napi_default, NULL},
+      {"filterError", NULL, filter_error, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

@@ -1,4 +1,4 @@
-// The functions of the native part, one file per concern (capture.c, send.c), registered in module.c.
+// The functions of the native part, one file per concern (capture.c, filter.c, send.c), registered in module.c.
 #pragma once
 #include <node_api.h>
 
@@ -10,3 +10,4 @@ napi_value capture_fd(napi_env env, napi_callback_info info);
 napi_value capture_stats(napi_env env, napi_callback_info info);
 napi_value close_capture(napi_env env, napi_callback_info info);
 napi_value send_frames(napi_env env, napi_callback_info info);
+napi_value filter_error(napi_env env, napi_callback_info info);

@@ -41,6 +41,9 @@ const isInt = (x: unknown): x is number => typeof x === "number" && Number.isInt
 function intParser(name: string, bits: number, names?: Record<number, string>, flags?: readonly string[]) {
   const max = bits >= 32 ? 0xffffffff : 2 ** bits - 1;
   const byName = names ? new Map(Object.entries(names).map(([k, v]) => [v, Number(k)])) : undefined;
+  // Names as people type them: "port-unreachable" finds Scapy's "Port unreachable".
+  const loose = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const byLooseName = names ? new Map(Object.entries(names).reverse().map(([k, v]) => [loose(v), Number(k)])) : undefined;
   return (input: unknown): number => {
     if (typeof input === "boolean") input = input ? 1 : 0;
     if (isInt(input)) {
@@ -49,7 +52,7 @@ function intParser(name: string, bits: number, names?: Record<number, string>, f
     }
     if (typeof input === "string") {
       if (flags) return parseFlags(name, input, flags);
-      const n = byName?.get(input);
+      const n = byName?.get(input) ?? byLooseName?.get(loose(input));
       if (n !== undefined) return n;
       const known = names ? Object.values(names) : [];
       throw new PacketError(`${name}=${JSON.stringify(input)} is not a known value${known.length ? `: use a number or one of ${known.slice(0, 40).join(", ")}` : ": use a number"}`);

@@ -163,7 +163,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     });
     o.emit("phase", { plan, phase: "steps" });
     inSteps = true;
-    const armed = await guard(Promise.all(plan.sniffers.map((sn) => agents.get(sn.host)!.request<{ id: number }>("wire.sniffStart", { filter: sn.filter }, 10_000))));
+    const armed = await guard(Promise.all(plan.sniffers.map((sn) => agents.get(sn.host)!.request<{ id: number }>("wire.sniffStart", { filter: sn.filter, quiet: true }, 10_000))));
     await timed("steps", async () => {
       for (const step of plan.steps) {
         if (stop.signal.aborted) break;

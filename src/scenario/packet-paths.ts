@@ -36,6 +36,7 @@ export function checkPacketExpect(expect: Record<string, unknown> | undefined, p
 /** A sniff's expectations: any, none, each and every item of sequence are packet expectations. */
 export function checkPacketListExpect(expect: Record<string, unknown> | undefined, path: Path, report: Report): void {
   if (!expect || typeof expect !== "object") return;
+  checkCount(expect.count, [...path, "count"], report);
   for (const k of ["any", "none", "each"]) checkPacketExpect(expect[k] as Record<string, unknown> | undefined, [...path, k], report);
   if (Array.isArray(expect.sequence)) expect.sequence.forEach((e, i) => checkPacketExpect(e as Record<string, unknown>, [...path, "sequence", i], report));
 }
@@ -65,4 +66,10 @@ function unknownLayer(name: string): string {
   const names = [...registry.keys()];
   const hint = didYouMean(name, names);
   return `\`${name}\` is not a layer wirecheck knows${hint ? ` (did you mean \`${hint}\`?)` : ""}: the layers are ${names.join(", ")}`;
+}
+
+/** A count: a number, or a comparison with one (">= 6"). */
+export function checkCount(count: unknown, path: Path, report: Report): void {
+  if (typeof count === "string" && !count.includes("${") && !/^\s*(<=|>=|!=|<|>)?\s*\d+\s*$/.test(count))
+    report(path, `"${count}" is not a count: write a number (3) or a comparison with one (">= 3", "< 10", "!= 0")`);
 }

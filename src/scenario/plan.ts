@@ -6,8 +6,9 @@ import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
 import type { Issue } from "./errors.js";
 import type { Plan, PlanHost, PlanServer, PlanSniffer, PlanStep, Segment, StepKind, TcpFlow, WirecheckScenario, WirecheckStep1 } from "./model.js";
+import { captureFilterProblem } from "./capture-filter.js";
 import { checkPacketExpr, resolvePacketHosts, tcpFlows } from "./packet-expr.js";
-import { checkPacketExpect, checkPacketListExpect, checkSavePaths } from "./packet-paths.js";
+import { checkCount, checkPacketExpect, checkPacketListExpect, checkSavePaths } from "./packet-paths.js";
 import type { Path, SourceFile } from "./source.js";
 
 export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan"];
@@ -179,7 +180,12 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
         issue([...at, "packet"], `${kind} sends at layer 3 (routed, Ether added for you): start the packet with IP or IPv6, or use ${kind === "send" ? "sendp" : kind === "sr1" ? "srp1" : "srp"} for a whole frame`);
       for (const flow of tcpFlows(resolved.packet)) flows.push({ host, ...flow });
       const e = (st[kind] as { expect?: Record<string, unknown> }).expect;
+      if (kind === "send" || kind === "sendp") {
+        const w = st[kind]!;
+        if (w.rate !== undefined && w.interval !== undefined) issue([...at, "rate"], "give rate or interval, not both: rate is packets per second, interval the gap between two", true);
+      }
       if (kind === "sr" || kind === "srp") {
+        for (const k of ["answered", "unanswered"]) checkCount(e?.[k], [...at, "expect", k], issue);
         checkPacketExpect(e, [...at, "expect"], issue, ["answered", "unanswered", "each"]);
         checkPacketExpect(e?.each as Record<string, unknown> | undefined, [...at, "expect", "each"], issue);
       } else {
@@ -202,6 +208,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       const sn = st.sniff!;
       if (sn.host !== undefined) host = checkHost(sn.host, [...at, "host"]);
       checkPacketListExpect(sn.expect as Record<string, unknown>, [...at, "expect"], issue);
+      const bad = captureFilterProblem(sn.filter);
+      if (bad) issue([...at, "filter"], bad);
       eachChecked(sn.while, (child, j) => planStep(child, [...at, "while", j], children, st.name));
     }
     into.push({ name: st.name, host, kind, spec: st[kind]!, line: source.locate(path).line, col: source.locate(path).col, resolved, children });
@@ -213,6 +221,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     if (names.has(sn.name)) issue(["sniffers", i, "name"], `\`${sn.name}\` is already the name of a step or sniffer: testcase names must be unique`);
     names.add(sn.name);
     checkPacketListExpect(sn.expect as Record<string, unknown>, ["sniffers", i, "expect"], issue);
+    const bad = captureFilterProblem(sn.filter);
+    if (bad) issue(["sniffers", i, "filter"], bad);
     sniffers.push({ name: sn.name, host: checkHost(sn.host, ["sniffers", i, "host"]), filter: sn.filter, expect: sn.expect, line: source.locate(["sniffers", i]).line });
   });
 

@@ -27,7 +27,8 @@ export const wireActions: Record<string, AgentAction> = {
   "wire.save": save,
   "wire.sr": (a: SrArgs, ctx) => sendReceive(host, a, (text) => ctx.emit({ event: "progress", text })),
   "wire.send": (a) => sendOnly(host, a),
-  "wire.sniffStart": (a, ctx) => startSniff(host, a, (text) => ctx.emit({ event: "progress", text })),
+  // A scenario's sniffers are quiet: their counts would show as the progress of whatever step is running.
+  "wire.sniffStart": (a: { filter?: string; iface?: string; quiet?: boolean }, ctx) => startSniff(host, a, a.quiet ? undefined : (text) => ctx.emit({ event: "progress", text })),
   "wire.sniffStop": (a) => stopSniff(a),
   "wire.sniffPeek": (a) => Promise.resolve(peekSniff(a)),
 };

@@ -13,6 +13,7 @@ interface NativeAddon {
   captureStats(c: NativeCapture): { received: number; dropped: number; ifDropped: number };
   closeCapture(c: NativeCapture): void;
   sendFrames(fd: number, buffer: Buffer, lengths: Uint32Array, count: number): number;
+  filterError(filter: string): string | null;
 }
 
 const require = createRequire(import.meta.url);

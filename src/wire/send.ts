@@ -64,6 +64,7 @@ function multicastMac(group: string): string {
 /** Layer 2 (sendp, srp1): the frame as written, on the named interface or the host's only one. */
 export function prepareL2(h: Host, p: Packet, ifaceName?: string): Prepared {
   const names = h.interfaceNames().filter((n) => n !== "lo" && !n.endsWith("-peer"));
+  if (ifaceName !== undefined && !names.includes(ifaceName)) throw new Error(`no interface ${ifaceName} on this host (it has ${names.join(", ")})`);
   const name = ifaceName ?? (names.length === 1 ? names[0] : undefined);
   if (!name) throw new Error(`this host has ${names.length} interfaces (${names.join(", ")}): say which with iface:`);
   // As Scapy does: the interface's own addresses where the user gave none (Ether.src, ARP.hwsrc and psrc).

@@ -419,6 +419,27 @@ describe("contract: invalid scenarios exit 2 with file:line:col and nothing runs
     }, ["a", "b"]);
   });
 
+  it("a capture filter libpcap cannot compile, a count that is not one, and rate with interval are caught before anything runs", async () => {
+    const text = [
+      "name: wire input errors",
+      "lab: { hosts: { a: 198.18.0.1/24, b: 198.18.0.2/24 } }",
+      "sniffers:",
+      '  - { name: whole run, host: b, filter: "tcp prot 80", expect: { count: 0 } }',
+      "steps:",
+      "  - name: count",
+      '    sniff: { host: b, timeout: 100ms, expect: { count: ">= x" } }',
+      "  - name: pace",
+      "    host: a",
+      "    send: { packet: 'IP(dst=\"b\")/UDP()', rate: 10, interval: 1s }",
+      "",
+    ].join("\n");
+    const f = scenario(text);
+    await expectInvalid(f, {
+      lines: [[lineOf(text, "tcp prot 80")], [lineOf(text, ">= x")], [lineOf(text, "rate: 10")]],
+      says: [[/not a valid capture filter/, /syntax error/, /tcp port 80/], [/not a count/, />= 3/], [/rate or interval, not both/]],
+    }, ["a", "b"]);
+  });
+
   it("an invalid regex in an expect", async () => {
     const text = 'name: bad regex\nsteps:\n  - name: a\n    exec:\n      run: echo hi\n      expect: { stdout: { regex: "([a-z" } }\n';
     const f = scenario(text);

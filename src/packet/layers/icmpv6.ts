@@ -1,4 +1,5 @@
 import { bind } from "../bind.js";
+import { build } from "../build.js";
 import { bytes, int, ipv6, mac, u16, u32, u8, type Field, type Values } from "../field.js";
 import { defineLayer, type BuildContext, type Layer, type LayerDef } from "../layer.js";
 import { pseudoHeaderChecksum } from "../transport-checksum.js";
@@ -67,8 +68,18 @@ export const ICMPv6EchoRequest = icmpv6("ICMPv6EchoRequest", 128, [u16("id", 0),
 export const ICMPv6EchoReply = icmpv6("ICMPv6EchoReply", 129, [u16("id", 0), u16("seq", 0), bytes("data")], {
   summary: (l) => `ICMPv6 Echo Reply (id: ${hex(l.get("id"))} seq: ${hex(l.get("seq"))})`,
   answers: (reply, req) =>
-    req.name === "ICMPv6EchoRequest" && reply.get("id") === req.get("id") && reply.get("seq") === req.get("seq") && Buffer.compare(reply.get("data") as Buffer, req.get("data") as Buffer) === 0,
+    req.name === "ICMPv6EchoRequest" && reply.get("id") === req.get("id") && reply.get("seq") === req.get("seq") && echoData(reply).equals(echoData(req)),
 });
+
+/**
+ * An echo's data as it is on the wire: its data field and whatever was stacked after it. Scapy compares the data
+ * fields alone, so a request written ICMPv6EchoRequest()/Raw(b"x") never matches its reply (whose data field took
+ * the bytes); we compare what was sent with what came back.
+ */
+function echoData(l: Layer): Buffer {
+  const data = l.get("data") as Buffer;
+  return l.payload ? Buffer.concat([data, build(l.payload)]) : data;
+}
 
 export const ICMPv6ND_RS = icmpv6("ICMPv6ND_RS", 133, [u32("res", 0)], { guessPayload: ndGuess }, { dst: "ff02::2", hlim: 255 });
 export const ICMPv6ND_RA = icmpv6(
