@@ -12,6 +12,8 @@ export interface Prepared {
   frame: Buffer;
   /** The packet as sent, at the layer the user wrote (IP for send/sr1, Ether for sendp/srp1): what answers() compares. */
   packet: Packet;
+  /** Something the person reading a failure should know (the next hop never answered ARP/ND). */
+  note?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function prepareL3(h: Host, p: Packet): Promise<Prepared> {
   const packet = ip === top ? p : new Packet(ip);
   const iface = h.iface(route.dev);
   let dstMac = "00:00:00:00:00:00";
+  let note: string | undefined;
   let srcMac = "00:00:00:00:00:00";
   if (route.dev !== "lo") {
     srcMac = h.mac(route.dev);
@@ -34,11 +37,15 @@ export async function prepareL3(h: Host, p: Packet): Promise<Prepared> {
     else if (route.kind === "multicast") dstMac = multicastMac(dst);
     // Nobody answers for the next hop: as Scapy does, send to the broadcast address anyway (the step then sees
     // no reply, which is what it tests).
-    else dstMac = (await resolveMac(h, route.via, route.dev, (ip.get("src") as string) || route.src)) ?? "ff:ff:ff:ff:ff:ff";
+    else {
+      const resolved = await resolveMac(h, route.via, route.dev, (ip.get("src") as string) || route.src);
+      dstMac = resolved ?? "ff:ff:ff:ff:ff:ff";
+      if (!resolved) note = `nobody answered ${dst.includes(":") ? "neighbor solicitations" : "ARP requests"} for ${route.via} (the next hop, asked 3 times over 0.9 s): sent to ff:ff:ff:ff:ff:ff instead, as Scapy does`;
+    }
   }
   const ether = new Layer(registry.get("Ether")!, { dst: dstMac, src: srcMac });
   ether.payload = ip;
-  return { iface, frame: new Packet(ether).bytes, packet };
+  return { iface, frame: new Packet(ether).bytes, packet, note };
 }
 
 function routedSource(h: Host, dst: string): string {

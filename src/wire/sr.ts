@@ -31,6 +31,8 @@ export interface SrResult {
   unanswered: number[];
   /** Other packets seen meanwhile (at most 20), to explain a missing answer. */
   seen: WirePacket[];
+  /** What else explains a missing answer (a next hop that never answered ARP). */
+  notes: string[];
 }
 
 export const wire = (p: Packet): WirePacket => ({ hex: p.bytes.toString("hex"), summary: p.summary(), link: p.top.name === "Ether" ? "ether" : "raw" });
@@ -96,5 +98,6 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
     answers,
     unanswered: prepared.map((_, i) => i).filter((i) => !answered.has(i)),
     seen,
+    notes: [...new Set(prepared.flatMap((p) => (p.note ? [p.note] : [])))],
   };
 }

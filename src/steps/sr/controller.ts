@@ -24,7 +24,7 @@ export const runSr: StepRunner = async ({ plan, step, agent, vars }): Promise<Ve
   const r = await agent(step.host).request<SrResult>("wire.sr", args, (timeoutMs + 2000) * ((s.retry ?? 0) + 1) + 10_000);
   const sent = r.sent.map(packetOf);
   const seen = r.seen.map(packetOf);
-  const seenText = seen.length ? `seen instead (${seen.length}):\n${seen.map((p) => `  ${p.summary()}`).join("\n")}` : "nothing else was seen";
+  const seenText = (seen.length ? `seen instead (${seen.length}):\n${seen.map((p) => `  ${p.summary()}`).join("\n")}` : "nothing else was seen") + r.notes.map((n) => `\n${n}`).join("");
   const expect = (s.expect ?? {}) as Record<string, unknown>;
 
   if (first) {
