@@ -38,8 +38,18 @@ export function checkPacketList(packets: Packet[], e: PacketListExpect): { probl
   }
   if (e.sequence) {
     let i = 0;
-    for (const p of packets) if (i < e.sequence.length && checkPacket(p, e.sequence[i] as PacketExpect).ok) i++;
-    if (i < e.sequence.length) problems.push(`sequence: matched ${i} of ${e.sequence.length} in order; missing ${show(e.sequence[i])}`);
+    let after = 0;
+    packets.forEach((p, k) => {
+      if (i < e.sequence!.length && checkPacket(p, e.sequence![i] as PacketExpect).ok) (i++, (after = k + 1));
+    });
+    if (i < e.sequence.length) {
+      // The packet nearest to the missing one among those after the last match: usually the one that went wrong.
+      const rest = packets.slice(after);
+      const near = closest(rest, e.sequence[i] as PacketExpect);
+      const where = i > 0 ? ` after packet ${after}` : "";
+      problems.push(`sequence: matched ${i} of ${e.sequence.length} in order; missing ${show(e.sequence[i])}${where}${near ? `; closest: packet ${after + rest.indexOf(near.packet) + 1}, ${near.packet.summary()} (${near.check.problems.join("; ")})` : rest.length ? "" : " (no packet after it)"}`);
+      evidence ??= near?.packet;
+    }
   }
   return { problems, evidence };
 }

@@ -61,12 +61,16 @@ function describe(m: Matcher): string {
   return typeof m === "object" ? JSON.stringify(m) : String(m);
 }
 
-/** The closest packet to an expectation: the one with the fewest problems (for "seen instead" reports). */
+/**
+ * The closest packet to an expectation (for "seen instead" reports): the one with the fewest problems, a missing
+ * layer weighing more than a wrong value (a SYN is closer to an expected SYN-ACK than an unrelated ARP frame is).
+ */
 export function closest(packets: Packet[], expect: PacketExpect): { packet: Packet; check: PacketCheck } | undefined {
-  let best: { packet: Packet; check: PacketCheck } | undefined;
+  let best: { packet: Packet; check: PacketCheck; score: number } | undefined;
   for (const packet of packets) {
     const check = checkPacket(packet, expect);
-    if (!best || check.problems.length < best.check.problems.length) best = { packet, check };
+    const score = check.problems.reduce((n, p) => n + (/: expected .*, got no \S+ layer/.test(p) ? 2 : 1), 0);
+    if (!best || score < best.score) best = { packet, check, score };
   }
-  return best;
+  return best && { packet: best.packet, check: best.check };
 }

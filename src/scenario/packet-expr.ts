@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { craft, PacketError } from "../packet/index.js";
+import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { inSubnet, isLabAddress, isLoopback, type Cidr } from "../util/ip.js";
 
 /**
@@ -39,7 +40,7 @@ function enclosingCall(expr: string, i: number): string {
  * Checks a packet expression before anything runs: it must parse, and every destination must be inside the lab
  * (its subnets, loopback, or link-local multicast/broadcast). Runtime vars (${seq}) stand as 0 for the check.
  */
-export function checkPacketExpr(written: string, expr: string, labNets: Cidr[]): { message: string; col: number } | undefined {
+export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], hostNames: readonly string[] = []): { message: string; col: number } | undefined {
   // Syntax first, on the text as written (host names are just strings to the parser; ${var} keeps its width as
   // zeros), so a column points where the user looks.
   try {
@@ -61,7 +62,11 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[]):
     for (const [layer, field] of [["IP", "dst"], ["IPv6", "dst"], ["ARP", "pdst"]] as const) {
       const dst = p.get(`${layer}.${field}`);
       if (typeof dst !== "string" || fromVars.has(field)) continue;
-      if (!isIP(dst)) return { message: `packet: ${layer}.${field} "${dst}" is neither a lab host nor an address`, col: 0 };
+      if (!isIP(dst)) {
+        const hint = didYouMean(dst, hostNames);
+        const hosts = hostNames.length ? `: the hosts are ${listOf([...hostNames])}` : "";
+        return { message: `packet: ${layer}.${field} "${dst}" is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}${hosts}`, col: 0 };
+      }
       const multicast = /^(22[4-9]|23\d)\./.test(dst) || dst === "255.255.255.255" || /^ff0[12]:/i.test(dst);
       if (!(multicast || isLoopback(dst) || (isLabAddress(dst) && labNets.some((n) => inSubnet(dst, n)))))
         return { message: `packet: ${layer}.${field} ${dst} is outside the lab: packets go only to loopback and the lab's own subnets`, col: 0 };

@@ -114,7 +114,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
   };
   const packetExpr = (expr: string, path: Path): string => {
     const resolvedExpr = resolvePacketHosts(expr, addressOf);
-    const problem = checkPacketExpr(expr, resolvedExpr, labNets);
+    const problem = checkPacketExpr(expr, resolvedExpr, labNets, hostNames);
     if (problem) issue(path, `${problem.message}${problem.col ? ` (column ${problem.col} of the packet)` : ""}`);
     return resolvedExpr;
   };
