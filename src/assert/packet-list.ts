@@ -8,12 +8,13 @@ import { matchValue } from "./value.js";
  * each (all match), sequence (matches in this order, others allowed between). Returns one line per broken one, and
  * the packet that best shows what went wrong (the one breaking none/each, the closest for any).
  */
-export function checkPacketList(packets: Packet[], e: PacketListExpect): { problems: string[]; evidence?: Packet } {
+export function checkPacketList(packets: Packet[], e: PacketListExpect, total = packets.length): { problems: string[]; evidence?: Packet } {
   const problems: string[] = [];
   let evidence: Packet | undefined;
+  // count is of every packet captured (total), kept or not.
   if (e.count !== undefined) {
-    const m = matchValue(e.count, packets.length);
-    if (!m.ok) problems.push(`count: expected ${m.expected}, got ${packets.length}`);
+    const m = matchValue(e.count, total);
+    if (!m.ok) problems.push(`count: expected ${m.expected}, got ${total}`);
   }
   if (e.any) {
     if (!packets.some((p) => checkPacket(p, e.any as PacketExpect).ok)) {

@@ -100,6 +100,8 @@ export async function labUp(plan: Plan, runId: string, o: { whileWiring?: (lab: 
 }
 
 function sysctlsFor(router: boolean): string[] {
-  const base = ["net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"];
+  // Frames crafted to 127.0.0.1 enter through lo with a local source address: the kernel drops them as martians
+  // unless lo accepts local sources (Scapy sends them through a raw socket instead).
+  const base = ["net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0", "net.ipv4.conf.lo.accept_local=1", "net.ipv4.conf.lo.route_localnet=1"];
   return router ? [...base, "net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1"] : base;
 }

@@ -244,7 +244,8 @@ async function runStep(
   try {
     v = await execute(step);
   } catch (e) {
-    v = { status: "error", message: `interrupted: ${(e as Error).message}` };
+    const why = (e as Error).message;
+    v = { status: "error", message: why.startsWith("interrupted") ? why : `interrupted: ${why}` };
   }
   for (const a of agents.values()) a.off("event", onProgress);
   const result: StepResult = { name: step.name, line: step.line, status: v.status, timeMs: performance.now() - t, message: v.message, details: v.details, attachments: wireKinds.has(step.kind) ? attachments : undefined };

@@ -38,7 +38,7 @@ function enclosingCall(expr: string, i: number): string {
 
 /**
  * Checks a packet expression before anything runs: it must parse, and every destination must be inside the lab
- * (its subnets, loopback, or link-local multicast/broadcast). Runtime vars (${seq}) stand as 0 for the check.
+ * (its subnets, loopback, IPv6 link-local, or link-local multicast/broadcast). Runtime vars (${seq}) stand as 0 for the check.
  */
 export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], hostNames: readonly string[] = []): { message: string; col: number } | undefined {
   // Syntax first, on the text as written (host names are just strings to the parser; ${var} keeps its width as
@@ -68,7 +68,9 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
         return { message: `packet: ${layer}.${field} "${dst}" is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}${hosts}`, col: 0 };
       }
       const multicast = /^(22[4-9]|23\d)\./.test(dst) || dst === "255.255.255.255" || /^ff0[12]:/i.test(dst);
-      if (!(multicast || isLoopback(dst) || (isLabAddress(dst) && labNets.some((n) => inSubnet(dst, n)))))
+      // IPv6 link-local addresses cannot leave the link a host is on.
+      const linkLocal = /^fe[89ab][0-9a-f]:/i.test(dst);
+      if (!(multicast || linkLocal || isLoopback(dst) || (isLabAddress(dst) && labNets.some((n) => inSubnet(dst, n)))))
         return { message: `packet: ${layer}.${field} ${dst} is outside the lab: packets go only to loopback and the lab's own subnets`, col: 0 };
     }
   }

@@ -318,7 +318,8 @@ function planLab(s: WirecheckScenario, issue: (p: Path, m: string, key?: boolean
     const list = obj.addr === undefined ? [] : Array.isArray(obj.addr) ? obj.addr : [obj.addr];
     const addrPath = typeof def === "object" && !Array.isArray(def) ? [...path, "addr"] : path;
     const addrs = parseAll(list, addrPath, name);
-    if (addrs.length) shared.members.push({ host: name, addrs });
+    // A copy: links add to the host's own list, not to its place on the shared segment.
+    if (addrs.length) shared.members.push({ host: name, addrs: [...addrs] });
     const gateways = obj.gateway === undefined ? [] : Array.isArray(obj.gateway) ? obj.gateway : [obj.gateway];
     hosts.push({ name, addrs, gateways, router: obj.router === true });
   }

@@ -26,6 +26,8 @@ interface FrameSource {
 
 /** Frames handed to the kernel per system call (and per recording chunk). */
 const batchFrames = 256;
+/** Frames sent before the event loop gets a turn (well under the 8,000 a capture ring holds). */
+const yieldEvery = 2048;
 
 /**
  * send / sendp: the packet (set) `count` times, back to back in batches, at a `rate` (in bursts: a timer cannot wait
@@ -54,7 +56,10 @@ export async function sendOnly(h: Host, a: SendArgs): Promise<{ sent: number; ms
           continue;
         }
       }
-      n = sendBurst(src, n, n + burst);
+      // A slice at a time, letting the event loop in between: a sniff on this host reads its ring, and a stop or an
+      // interrupt is heard, however long the burst.
+      n = sendBurst(src, n, n + Math.min(burst, yieldEvery));
+      if (n < total) await new Promise((r) => setImmediate(r));
     }
   }
   return { sent: n, ms: performance.now() - t0, prepareMs: t0 - tp, first: wire(src.first) };

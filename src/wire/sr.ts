@@ -76,6 +76,8 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
         if (answered.has(i)) continue;
         sentAt[i] = prepared[i].iface.send(prepared[i].frame);
         if (a.intervalMs) await new Promise((r) => setTimeout(r, a.intervalMs));
+        // Answers are read (and an interrupt heard) while a large set goes out.
+        else if (i % 256 === 255) await new Promise((r) => setImmediate(r));
       }
       const done = () => (a.first ? answered.size > 0 : answered.size === prepared.length);
       const deadline = a.totalMs !== undefined ? started + a.totalMs : Date.now() + a.timeoutMs;

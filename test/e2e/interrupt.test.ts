@@ -56,6 +56,34 @@ describe("an interrupted run cleans up and still reports", () => {
     });
   }
 
+  it("Ctrl-C during a long unpaced send stops the sending and still writes the report", async () => {
+    const { dir, file } = tempScenario(
+      "flood.yaml",
+      `name: a long flood
+lab: { hosts: { floodsrc: 198.18.0.1/24, floodsink: 198.18.0.2/24 } }
+steps:
+  - { name: flood, host: floodsrc, send: { packet: 'IP(dst="floodsink")/UDP(sport=(1, 65535), dport=9)', count: 200 } }
+  - { name: never reached, host: floodsrc, exec: { run: "true" } }
+`,
+    );
+    const junit = join(dir, "junit.xml");
+    const child = spawnCli(["run", file, "--junit", junit]);
+    started.push(child);
+    await waitFor(() => /… flood \(running\)/.test(child.out()), 20_000, "the flood to start");
+    const runId = /wirecheck run (\w+):/.exec(child.out())![1];
+    await new Promise((r) => setTimeout(r, 500));
+    const t = Date.now();
+    child.kill("SIGINT");
+    const { code } = await exited(child);
+    expect(Date.now() - t).toBeLessThan(5000);
+    expect(code).toBe(3);
+    expect(netns().filter((n) => n.startsWith(`wc-${runId}-`))).toEqual([]);
+    await waitFor(() => processesWith("wirecheck-agent floodsrc").length === 0, 2000, "the sending agent to exit");
+    const [flood, never] = parseJUnit(readFileSync(junit, "utf8")).suites[0].cases;
+    expect(flood.body).toMatch(/<error message="interrupted/);
+    expect(never.body).toContain("<skipped/>");
+  });
+
   it("kill -9: agents and servers exit by themselves; lab clean then removes the namespaces", async () => {
     const { child, mine } = await startSlowRun();
     child.kill("SIGKILL");

@@ -57,6 +57,22 @@ steps:
     expect(plan.steps[0].resolved.endpoint).toEqual({ host: "198.18.2.2", port: 80 });
   });
 
+  it("gives a host on the shared segment and on a link each address on its own interface", () => {
+    const plan = loadScenarioText(
+      "m.yaml",
+      `name: mixed
+lab:
+  hosts: { a: 198.18.0.1/24, b: 198.18.0.2/24, r: { router: true } }
+  links: [ { a: 198.18.8.1/24, r: 198.18.8.2/24 } ]
+steps: [ { name: x, host: a, exec: { run: "true" } } ]
+`,
+    );
+    const addrsOf = (seg: number, host: string) => plan.segments[seg].members.find((m) => m.host === host)!.addrs.map((c) => c.text);
+    expect(addrsOf(0, "a")).toEqual(["198.18.0.1/24"]);
+    expect(addrsOf(1, "a")).toEqual(["198.18.8.1/24"]);
+    expect(plan.hosts.find((h) => h.name === "a")!.addrs.map((c) => c.text)).toEqual(["198.18.0.1/24", "198.18.8.1/24"]);
+  });
+
   it("expands vars, keeping a whole-string reference's type, and --var wins", () => {
     const text = `name: v
 vars: { port: 7, word: hi }

@@ -15,7 +15,7 @@ export function capturedPackets(frames: { hex: string }[]): Packet[] {
  */
 export function judgeCapture(capture: SniffResult, expect: PacketListExpect, seenOn: string, o: { preface?: string; problems?: string[] } = {}): { problems: string[]; details: string } {
   const packets = capturedPackets(capture.frames);
-  const { problems, evidence } = checkPacketList(packets, expect);
+  const { problems, evidence } = checkPacketList(packets, expect, capture.total);
   problems.unshift(...(o.problems ?? []), ...incomplete(capture));
   const list = packets.slice(0, 50).map((p, i) => `  ${i + 1}. ${p.summary()}`).join("\n") + (packets.length > 50 ? `\n  … ${packets.length - 50} more` : "");
   const seen = `${o.preface ?? ""}captured ${packets.length} packet(s) on ${seenOn}${counters(capture)}:\n${list}`;
