@@ -58,7 +58,7 @@ async function protectFlows(plan: Plan, lab: Lab): Promise<void> {
     const tool = f.dst.includes(":") ? "ip6tables-restore" : "iptables-restore";
     const key = `${f.host} ${tool}`;
     if (!sets.has(key)) sets.set(key, { host: f.host, tool, rules: new Set() });
-    sets.get(key)!.rules.add(`-A OUTPUT -p tcp --sport ${f.sport} -d ${f.dst} --dport ${f.dport} --tcp-flags RST RST -j DROP`);
+    sets.get(key)!.rules.add(`-A OUTPUT -p tcp --sport ${f.sport} -d ${f.dst}${f.dport === undefined ? "" : ` --dport ${f.dport}`} --tcp-flags RST RST -j DROP`);
   }
   await Promise.all(
     [...sets.values()].map(({ host, tool, rules }) =>

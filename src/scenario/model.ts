@@ -61,9 +61,11 @@ export type StepKind = "tcp" | "udp" | "http" | "exec" | "file" | "send" | "send
 /** A TCP flow a scenario crafts by hand: the sending host's kernel must not reset it. */
 export interface TcpFlow {
   host: string;
-  sport: number;
+  /** A port, or a range "first:last". */
+  sport: string;
   dst: string;
-  dport: number;
+  /** Absent when the flow covers every destination port. */
+  dport?: number;
 }
 
 export interface PlanStep {

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
-import { craft, PacketError } from "../packet/index.js";
+import { craft, PacketError, type Layer } from "../packet/index.js";
+import { parsePacketSet, parsePackets } from "../packet/expr.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { inSubnet, isLabAddress, isLoopback, type Cidr } from "../util/ip.js";
 
@@ -44,14 +45,14 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
   // Syntax first, on the text as written (host names are just strings to the parser; ${var} keeps its width as
   // zeros), so a column points where the user looks.
   try {
-    craft(written.replace(/\$\{[^}]*\}/g, (m) => "0".repeat(m.length)));
+    representatives(written.replace(/\$\{[^}]*\}/g, (m) => "0".repeat(m.length)));
   } catch (e) {
     if (e instanceof PacketError) return { message: `packet: ${e.message}`, col: e.col };
     throw e;
   }
   let packets;
   try {
-    packets = craft(expr.replace(/\$\{[^}]*\}/g, "0"));
+    packets = representatives(expr.replace(/\$\{[^}]*\}/g, "0"));
   } catch (e) {
     if (e instanceof PacketError) return { message: `packet: ${e.message}`, col: 0 };
     throw e;
@@ -60,7 +61,7 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
   const fromVars = new Set([...written.matchAll(/\b(dst|pdst)\s*=\s*["'][^"']*\$\{/g)].map((m) => m[1]));
   for (const p of packets) {
     for (const [layer, field] of [["IP", "dst"], ["IPv6", "dst"], ["ARP", "pdst"]] as const) {
-      const dst = p.get(`${layer}.${field}`);
+      const dst = layerNamed(p, layer)?.get(field);
       if (typeof dst !== "string" || fromVars.has(field)) continue;
       if (!isIP(dst)) {
         const hint = didYouMean(dst, hostNames);
@@ -77,18 +78,73 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
   return undefined;
 }
 
-/** The TCP flows of a packet expression that give their source port (crafted handshakes). */
-export function tcpFlows(expr: string): { sport: number; dst: string; dport: number }[] {
-  let packets;
+/**
+ * The packets of an expression that a check needs to see: all of a small set; of a large one (a port scan's
+ * 65,535), the first, and one per value of a varying destination, with every varying value parsed by its field
+ * (building 65,535 packets to check them took seconds).
+ */
+function representatives(expr: string): Layer[] {
+  const set = parsePacketSet(expr);
+  if (set.count <= 1024) return parsePackets(expr);
+  const chain = chainOf(set.first);
+  const out = [set.first];
+  for (const d of set.dims) {
+    const layer = chain[d.call];
+    const field = layer?.def.byName.get(d.name);
+    for (const v of d.values) field?.parse(v);
+    if (layer && (d.name === "dst" || d.name === "pdst")) for (const v of d.values) out.push(layer.with({ [d.name]: v }));
+  }
+  return out;
+}
+
+function layerNamed(top: Layer, name: string): Layer | undefined {
+  for (let l: Layer | undefined = top; l; l = l.payload) if (l.name === name) return l;
+  return undefined;
+}
+
+/**
+ * The TCP flows of a packet expression that give their source port (crafted handshakes), as few as cover them: one
+ * per source port and destination (the destination port only when it is the only one), and a port range where a set
+ * varies the source port widely.
+ */
+export function tcpFlows(expr: string): { sport: string; dst: string; dport?: number }[] {
+  let raw: { sport: number; dst: string; dport?: number }[];
   try {
-    packets = craft(expr.replace(/\$\{[^}]*\}/g, "0"));
+    raw = rawFlows(expr.replace(/\$\{[^}]*\}/g, "0"));
   } catch {
     return [];
   }
-  return packets.flatMap((p) => {
-    const tcp = p.getLayer("TCP");
-    const dst = p.get("IP.dst") ?? p.get("IPv6.dst");
-    if (!tcp || !("sport" in tcp.given) || typeof dst !== "string") return [];
-    return [{ sport: tcp.get("sport") as number, dst, dport: tcp.get("dport") as number }];
+  const byDst = new Map<string, Map<number, Set<number | undefined>>>();
+  for (const f of raw) {
+    const sports = byDst.get(f.dst) ?? byDst.set(f.dst, new Map()).get(f.dst)!;
+    (sports.get(f.sport) ?? sports.set(f.sport, new Set()).get(f.sport)!).add(f.dport);
+  }
+  return [...byDst].flatMap(([dst, sports]) => {
+    if (sports.size > 64) return [{ sport: `${Math.min(...sports.keys())}:${Math.max(...sports.keys())}`, dst }];
+    return [...sports].map(([sport, dports]) => ({ sport: String(sport), dst, ...(dports.size === 1 && [...dports][0] !== undefined ? { dport: [...dports][0] } : {}) }));
   });
+}
+
+function rawFlows(expr: string): { sport: number; dst: string; dport?: number }[] {
+  const set = parsePacketSet(expr);
+  const small = set.count <= 1024;
+  const tops = small ? parsePackets(expr) : [set.first];
+  const out: { sport: number; dst: string; dport?: number }[] = [];
+  for (const top of tops) {
+    const tcp = layerNamed(top, "TCP");
+    const ip = layerNamed(top, "IP") ?? layerNamed(top, "IPv6");
+    if (!tcp || !ip || !("sport" in tcp.given)) continue;
+    const varying = (l: Layer, name: string) => (small ? undefined : set.dims.find((d) => d.name === name && chainOf(set.first)[d.call] === l)?.values);
+    const sports = (varying(tcp, "sport") ?? [tcp.get("sport")]) as number[];
+    const dsts = (varying(ip, "dst") ?? [ip.get("dst")]) as string[];
+    const dport = varying(tcp, "dport") ? undefined : (tcp.get("dport") as number);
+    for (const dst of dsts) for (const sport of sports) if (typeof dst === "string") out.push({ sport, dst, dport });
+  }
+  return out;
+}
+
+function chainOf(top: Layer): Layer[] {
+  const chain: Layer[] = [];
+  for (let l: Layer | undefined = top; l; l = l.payload) chain.push(l);
+  return chain;
 }

@@ -87,11 +87,14 @@ export class Interface {
 
   /**
    * Sends `count` frames stored back to back in `buffer` (frame i is lengths[i] bytes) in as few system calls as
-   * the kernel allows. The buffer becomes part of the recording: the caller must not reuse it.
+   * the kernel allows. The buffer becomes part of the recording: the caller must not reuse it. Returns when the
+   * batch left (the clock of send()).
    */
-  sendMany(buffer: Buffer, lengths: Uint32Array, count: number): void {
-    this.recording.adopt(buffer, lengths, count, nowUs());
+  sendMany(buffer: Buffer, lengths: Uint32Array, count: number): number {
+    const t = nowUs();
+    this.recording.adopt(buffer, lengths, count, t);
     this.transmit(buffer, lengths, count);
+    return t;
   }
 
   private transmit(buffer: Buffer, lengths: Uint32Array, count: number): void {

@@ -1,6 +1,7 @@
 import { craft, dissect, Packet } from "../packet/index.js";
 import type { Frame, Interface } from "./capture.js";
 import type { Host } from "./host.js";
+import { AnswerIndex } from "./answer-index.js";
 import { prepareMany } from "./send.js";
 
 export interface SrArgs {
@@ -42,6 +43,7 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
   const packets = (Array.isArray(a.packet) ? a.packet : [a.packet]).flatMap((e) => craft(e));
   const prepared = await prepareMany(h, packets, a.layer, a.iface);
   const sentFrames = new Set(prepared.map((p) => p.frame.toString("hex")));
+  const index = new AnswerIndex(prepared.map((p) => p.packet));
   const sentAt: number[] = [];
   const answers: SrResult["answers"] = [];
   const answered = new Set<number>();
@@ -54,15 +56,16 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
     const reply = a.layer === 3 ? (frame.top.payload ? new Packet(frame.top.payload) : undefined) : frame;
     if (!reply) return;
     let matched = false;
-    prepared.forEach((p, i) => {
-      if (answered.has(i) || sentAt[i] === undefined || matched) return;
-      if (reply.answers(p.packet)) {
+    for (const i of index.candidates(reply, prepared.length)) {
+      if (answered.has(i) || sentAt[i] === undefined) continue;
+      if (reply.answers(prepared[i].packet)) {
         matched = true;
         answered.add(i);
         // Both times on the same clock: when the frame left, and when the kernel saw the answer.
         answers.push({ request: i, reply: wire(reply), rttMs: Math.max(0, f.timeUs - sentAt[i]) / 1000 });
+        break;
       }
-    });
+    }
     if (!matched && seen.length < 20) seen.push(wire(frame));
     if (matched) wake?.();
   };
@@ -72,12 +75,22 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
   const ticker = progress && setInterval(() => progress(`${sentAt.filter((x) => x !== undefined).length} sent, ${answered.size} answered`), 500);
   try {
     for (let round = 0; round <= (a.retry ?? 0); round++) {
-      for (let i = 0; i < prepared.length; i++) {
-        if (answered.has(i)) continue;
-        sentAt[i] = prepared[i].iface.send(prepared[i].frame);
-        if (a.intervalMs) await new Promise((r) => setTimeout(r, a.intervalMs));
-        // Answers are read (and an interrupt heard) while a large set goes out.
-        else if (i % 256 === 255) await new Promise((r) => setImmediate(r));
+      const pending = prepared.map((_, i) => i).filter((i) => !answered.has(i));
+      if (a.intervalMs || pending.length === 1) {
+        for (const i of pending) {
+          sentAt[i] = prepared[i].iface.send(prepared[i].frame);
+          if (a.intervalMs) await new Promise((r) => setTimeout(r, a.intervalMs));
+        }
+      } else {
+        // Back to back: in batches of 256 frames per system call, answers read (and an interrupt heard) between.
+        for (let k = 0; k < pending.length; ) {
+          const iface = prepared[pending[k]].iface;
+          const batch: number[] = [];
+          while (k < pending.length && batch.length < 256 && prepared[pending[k]].iface === iface) batch.push(pending[k++]);
+          const t = iface.sendMany(Buffer.concat(batch.map((i) => prepared[i].frame)), Uint32Array.from(batch, (i) => prepared[i].frame.length), batch.length);
+          for (const i of batch) sentAt[i] = t;
+          await new Promise((r) => setImmediate(r));
+        }
       }
       const done = () => (a.first ? answered.size > 0 : answered.size === prepared.length);
       const deadline = a.totalMs !== undefined ? started + a.totalMs : Date.now() + a.timeoutMs;

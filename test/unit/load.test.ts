@@ -136,3 +136,14 @@ steps:
     expect(issuesOf("")[0].message).toContain("empty");
   });
 });
+
+describe("crafted TCP flows kept from kernel resets", () => {
+  it("one rule per source port and destination, the destination port only when there is one", async () => {
+    const { tcpFlows } = await import("../../src/scenario/packet-expr.js");
+    expect(tcpFlows('IP(dst="198.18.0.2")/TCP(sport=40000, dport=80, flags="S")')).toEqual([{ sport: "40000", dst: "198.18.0.2", dport: 80 }]);
+    expect(tcpFlows('IP(dst="198.18.0.2")/TCP(sport=40000, dport=[22, 80])')).toEqual([{ sport: "40000", dst: "198.18.0.2" }]);
+    expect(tcpFlows('IP(dst="198.18.0.2")/TCP(sport=40000, dport=(1, 65535))')).toEqual([{ sport: "40000", dst: "198.18.0.2" }]);
+    expect(tcpFlows('IP(dst="198.18.0.2")/TCP(sport=(1000, 60000), dport=80)')).toEqual([{ sport: "1000:60000", dst: "198.18.0.2" }]);
+    expect(tcpFlows('IP(dst="198.18.0.2")/TCP(dport=80)')).toEqual([]);
+  });
+});
