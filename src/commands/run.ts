@@ -19,7 +19,16 @@ export interface RunCommandOptions {
 
 /** wirecheck run: load all (exit 2 if any is invalid), run, write JUnit even when interrupted, pick the exit code. */
 export async function runCommand(paths: string[], o: RunCommandOptions): Promise<number> {
+  // A signal while the files load (large packet sets take a moment) is heard once loading is done: nothing runs,
+  // and the report still says so.
+  let early: NodeJS.Signals | undefined;
+  const onEarly = (sig: NodeJS.Signals) => void (early ??= sig);
+  process.on("SIGINT", onEarly);
+  process.on("SIGTERM", onEarly);
   const { plans, ok } = loadAll(paths, o.var);
+  await new Promise((r) => setImmediate(r));
+  process.off("SIGINT", onEarly);
+  process.off("SIGTERM", onEarly);
   if (!ok) {
     process.stderr.write("invalid input: nothing was run\n");
     return 2;
@@ -51,6 +60,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  if (early) onSignal(early);
 
   const plain = !process.stdout.isTTY || !!process.env.CI;
   let results: ScenarioResult[];
