@@ -116,6 +116,7 @@ export function summary(results: ScenarioResult[], interrupted: boolean, verbose
       if (s.details) out.push(indent(s.details, 4));
       if (s.output) out.push(indent(s.output, 4));
     }
+    for (const n of r.notes) out.push(`\n! ${r.plan.name}: ${n}`);
     if (verbose) {
       const t = r.timings;
       out.push(`\n${r.plan.name}: ${formatMs(r.timeMs)} (lab ${formatMs(t.lab)}, agents ${formatMs(t.agents)}, servers ${formatMs(t.servers)}, steps ${formatMs(t.steps)}, teardown ${formatMs(t.teardown)})`);

@@ -32,6 +32,8 @@ export function buildJUnit(results: ScenarioResult[], o: JUnitOptions = {}): str
   for (const r of results) {
     const file = relative(process.cwd(), r.plan.file);
     const suite = builder.testSuite().name(xmlSafe(r.plan.name)).time(seconds(r.timeMs)).timestamp(new Date());
+    // Notes no testcase carries (a pcap cut short) travel as the suite's properties.
+    r.notes.forEach((n, i) => suite.property(`wirecheck.note.${i + 1}`, xmlSafe(n)));
     if (r.setupError) {
       const t = r.timings;
       const tc = suite.testCase().className(r.plan.classname).name("setup").time(seconds(t.lab + t.agents + t.servers));

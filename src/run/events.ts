@@ -23,6 +23,8 @@ export interface ScenarioResult {
   /** A problem outside any step (lab, agents, servers): reported as a testcase of its own. */
   setupError?: { message: string; details?: string };
   serverLogs: Record<string, string>;
+  /** What the reader of the report should know that no testcase says (a pcap cut short). */
+  notes: string[];
   /** Where the time went, in ms. */
   timings: { lab: number; agents: number; servers: number; steps: number; teardown: number };
 }

@@ -70,6 +70,7 @@ function skippedScenario(plan: Plan, why: string): ScenarioResult {
     timeMs: 0,
     steps: plan.steps.map((s) => ({ name: s.name, line: s.line, status: "skipped" as const, timeMs: 0, message: why })),
     serverLogs: {},
+    notes: [],
     timings: { lab: 0, agents: 0, servers: 0, steps: 0, teardown: 0 },
   };
 }

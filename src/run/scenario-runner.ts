@@ -84,6 +84,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
   const timings = { lab: 0, agents: 0, servers: 0, steps: 0, teardown: 0 };
   const results: StepResult[] = [];
   const serverLogs: Record<string, string> = {};
+  const notes: string[] = [];
   let setupError: ScenarioResult["setupError"];
   let lab: Lab | undefined;
   const agents = new Map<string, AgentClient>();
@@ -185,8 +186,9 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
       await Promise.all(
         [...agents.values()].map(async (a) => {
           if (wire) {
-            const saved = await a.request<{ file?: string }>("wire.save", { file: `${a.host}.pcap` }, 10_000).catch(() => ({ file: undefined }));
+            const saved = await a.request<{ file?: string; missed?: string[] }>("wire.save", { file: `${a.host}.pcap` }, 10_000).catch(() => ({ file: undefined, missed: [] }));
             if (saved.file) attachments.push(saved.file);
+            for (const m of saved.missed ?? []) notes.push(`${a.host}.pcap does not hold everything: ${m} were not kept (200,000 per interface)`);
           }
           const logs = await a.request<Record<string, string>>("server.stopAll", null, 3000).catch(() => ({}));
           Object.assign(serverLogs, logs, diedServer ? { [diedServer]: serverLogs[diedServer] } : {});
@@ -212,7 +214,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     if (hit) hit.output = `--- server ${diedServer} ---\n${serverLogs[diedServer]}`;
   }
   const status = setupError || results.some((r) => r.status === "error") ? "error" : results.some((r) => r.status === "failed") ? "failed" : "passed";
-  return { plan, status, timeMs: performance.now() - start, steps: results, setupError, serverLogs, timings };
+  return { plan, status, timeMs: performance.now() - start, steps: results, setupError, serverLogs, notes, timings };
 }
 
 async function runStep(

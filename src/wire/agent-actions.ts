@@ -16,10 +16,12 @@ const open: AgentAction = async () => {
 /** Writes what the host's interfaces saw, in time order, as one pcap in the work folder. */
 const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
   const frames = host.opened().flatMap((i) => i.recording.frames()).sort((x, y) => x.timeUs - y.timeUs);
-  if (frames.length === 0) return { file: undefined, packets: 0 };
+  // What a pcap lacks is said, interface by interface: it keeps the first frames of each.
+  const missed = host.opened().flatMap((i) => (i.recording.missed ? [`${i.name}: ${i.recording.missed} frame(s) after the first ${i.recording.count}`] : []));
+  if (frames.length === 0) return { file: undefined, packets: 0, missed };
   const path = join(ctx.work, a.file);
   writeFileSync(path, encodePcap(frames, linkTypes.ether));
-  return { file: path, packets: frames.length };
+  return { file: path, packets: frames.length, missed };
 };
 
 export const wireActions: Record<string, AgentAction> = {

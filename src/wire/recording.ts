@@ -22,6 +22,8 @@ export class Recording {
   private lengthOf = new Uint32Array(1024);
   private timeOf = new Float64Array(1024);
   count = 0;
+  /** Frames seen or sent after the limit: not in the pcap. */
+  missed = 0;
 
   constructor(private readonly limit = 200_000) {}
 
@@ -31,7 +33,7 @@ export class Recording {
 
   /** Copies a frame in. */
   add(frame: Uint8Array, timeUs: number): void {
-    if (this.full) return;
+    if (this.full) return void this.missed++;
     if (this.used + frame.length > this.current.length) {
       this.current = Buffer.allocUnsafe(Math.max(chunkSize, frame.length));
       this.currentIndex = this.chunks.push(this.current) - 1;
@@ -47,11 +49,12 @@ export class Recording {
    * one time for all or each at its own.
    */
   adopt(buffer: Buffer, lengths: Uint32Array, count: number, timeUs: number | Float64Array): void {
-    if (this.full) return;
+    if (this.full) return void (this.missed += count);
     this.chunks.push(buffer);
     const chunk = this.chunks.length - 1;
     let offset = 0;
-    for (let i = 0; i < count && !this.full; i++) {
+    for (let i = 0; i < count; i++) {
+      if (this.full) return void (this.missed += count - i);
       this.index(chunk, offset, lengths[i], typeof timeUs === "number" ? timeUs : timeUs[i]);
       offset += lengths[i];
     }

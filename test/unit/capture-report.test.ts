@@ -48,10 +48,12 @@ describe("a host's recording", () => {
     expect(rec.frames().map((f) => f.data.readUInt16BE(34))).toEqual([1, 2, 3]);
   });
 
-  it("stops at its limit and grows past its first index size", () => {
+  it("stops at its limit, counts what it did not keep, and grows past its first index size", () => {
     const rec = new Recording(1500);
     for (let i = 0; i < 2000; i++) rec.add(frame(i + 1), i);
+    rec.adopt(Buffer.concat([frame(1), frame(2)]), new Uint32Array([frame(1).length, frame(2).length]), 2, 0);
     expect(rec.count).toBe(1500);
+    expect(rec.missed).toBe(502);
     expect(rec.frames()[1499].data.readUInt16BE(34)).toBe(1500);
   });
 });

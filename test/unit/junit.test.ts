@@ -10,6 +10,7 @@ const result: ScenarioResult = {
   status: "failed",
   timeMs: 1234.5678,
   serverLogs: {},
+  notes: [],
   timings: { lab: 0, agents: 0, servers: 0, steps: 0, teardown: 0 },
   steps: [
     { name: plan.steps[0].name, line: plan.steps[0].line, status: "passed", timeMs: 12 },
