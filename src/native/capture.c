@@ -6,6 +6,7 @@
 #include <pcap/pcap.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <uv.h>
 
 #include "native.h"
@@ -19,6 +20,8 @@ typedef struct {
   napi_ref callback;
   napi_async_context async;
   int closed;
+  // Owners of this struct: libuv's handle until it is closed, and the JS handle until it is collected.
+  int owners;
   // The batch being gathered: frame bytes back to back, their lengths and times.
   uint8_t* data;
   size_t used, capacity;
@@ -81,7 +84,17 @@ static void deliver(capture_t* c) {
 
 static void on_readable(uv_poll_t* poll, int status, int events) {
   capture_t* c = poll->data;
-  if (c->closed || status < 0 || !(events & UV_READABLE)) return;
+  if (c->closed) return;
+  if (status < 0) {
+    // The socket reported an error (the link went down, a scenario may bring it up again): libuv stopped
+    // watching it. Clear the error and watch again, or the capture would stay deaf for the rest of the run.
+    int err = 0;
+    socklen_t len = sizeof err;
+    getsockopt(pcap_get_selectable_fd(c->pcap), SOL_SOCKET, SO_ERROR, &err, &len);
+    uv_poll_start(&c->poll, UV_READABLE, on_readable);
+    return;
+  }
+  if (!(events & UV_READABLE)) return;
   // Everything libpcap has now, in batches; bounded so a flood cannot hold the event loop for long.
   for (int rounds = 0; rounds < 16 && !c->closed; rounds++) {
     int n = pcap_dispatch(c->pcap, MAX_BATCH, gather, (u_char*)c);
@@ -90,13 +103,23 @@ static void on_readable(uv_poll_t* poll, int status, int events) {
   }
 }
 
+static void release(capture_t* c) {
+  if (--c->owners == 0) free(c);
+}
+
 static void on_closed(uv_handle_t* handle) {
   capture_t* c = handle->data;
   pcap_close(c->pcap);
+  c->pcap = NULL;
   napi_delete_reference(c->env, c->callback);
   napi_async_destroy(c->env, c->async);
   free(c->data);
-  free(c);
+  c->data = NULL;
+  release(c);
+}
+
+static void on_collected(napi_env env, void* data, void* hint) {
+  release((capture_t*)data);
 }
 
 static capture_t* unwrap(napi_env env, napi_value v) {
@@ -110,11 +133,12 @@ napi_value open_capture(napi_env env, napi_callback_info info) {
   size_t argc = 4;
   napi_value argv[4];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  char iface[64], filter[4096];
+  char iface[64], filter[16384];
   int32_t buffer_bytes;
   napi_valuetype cb_type;
+  size_t filter_len = 0;
   if (argc < 4 || napi_get_value_string_utf8(env, argv[0], iface, sizeof iface, NULL) != napi_ok ||
-      napi_get_value_string_utf8(env, argv[1], filter, sizeof filter, NULL) != napi_ok ||
+      napi_get_value_string_utf8(env, argv[1], filter, sizeof filter, &filter_len) != napi_ok || filter_len >= sizeof filter - 1 ||
       napi_get_value_int32(env, argv[2], &buffer_bytes) != napi_ok || napi_typeof(env, argv[3], &cb_type) != napi_ok ||
       cb_type != napi_function) {
     napi_throw_type_error(env, NULL, "openCapture(iface, filter, bufferBytes, onFrames)");
@@ -158,6 +182,10 @@ napi_value open_capture(napi_env env, napi_callback_info info) {
   uv_loop_t* loop;
   napi_get_uv_event_loop(env, &loop);
   capture_t* c = calloc(1, sizeof *c);
+  if (!c) {
+    pcap_close(p);
+    return throw_message(env, "out of memory");
+  }
   c->env = env;
   c->pcap = p;
   c->poll.data = c;
@@ -165,15 +193,21 @@ napi_value open_capture(napi_env env, napi_callback_info info) {
   napi_value name;
   napi_create_string_utf8(env, "wirecheck:capture", NAPI_AUTO_LENGTH, &name);
   napi_async_init(env, NULL, name, &c->async);
-  if (uv_poll_init(loop, &c->poll, fd) != 0 || uv_poll_start(&c->poll, UV_READABLE, on_readable) != 0) {
+  if (uv_poll_init(loop, &c->poll, fd) != 0) {
     napi_delete_reference(env, c->callback);
     napi_async_destroy(env, c->async);
     pcap_close(p);
     free(c);
     return throw_message(env, "cannot watch the capture's socket");
   }
+  c->owners = 2;
   napi_value handle;
-  napi_create_external(env, c, NULL, NULL, &handle);
+  napi_create_external(env, c, on_collected, NULL, &handle);
+  if (uv_poll_start(&c->poll, UV_READABLE, on_readable) != 0) {
+    c->closed = 1;
+    uv_close((uv_handle_t*)&c->poll, on_closed);
+    return throw_message(env, "cannot watch the capture's socket");
+  }
   return handle;
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "native.h"
 
@@ -44,7 +45,9 @@ napi_value send_frames(napi_env env, napi_callback_info info) {
   struct iovec iov[BATCH];
   int32_t sent = 0;
   size_t offset = 0;
-  int waits = 0;
+  // Waiting for room (a full socket buffer, or a queueing discipline that drops: ENOBUFS) is bounded by time
+  // without progress, not by attempts: a slow link makes progress slowly, a dead one none.
+  long stalled_ms = 0;
   while (sent < count) {
     int n = count - sent < BATCH ? count - sent : BATCH;
     size_t o = offset;
@@ -58,15 +61,25 @@ napi_value send_frames(napi_env env, napi_callback_info info) {
     }
     int r = sendmmsg(fd, msgs, n, 0);
     if (r < 0) {
-      if ((errno == EAGAIN || errno == ENOBUFS) && waits < 100) {
-        struct pollfd p = {.fd = fd, .events = POLLOUT};
-        poll(&p, 1, errno == EAGAIN ? 1000 : 10);
-        waits++;
+      if (errno == EINTR) continue;
+      if ((errno == EAGAIN || errno == ENOBUFS) && stalled_ms < 3000) {
+        if (errno == EAGAIN) {
+          struct pollfd p = {.fd = fd, .events = POLLOUT};
+          poll(&p, 1, 10);
+          stalled_ms += 10;
+        } else {
+          // The socket stays writable when a qdisc drops: poll would return at once.
+          struct timespec ts = {0, 1000000};
+          nanosleep(&ts, NULL);
+          stalled_ms += 1;
+        }
         continue;
       }
-      if (errno == EINTR) continue;
-      return throw_errno(env, "sendmmsg");
+      char what[96];
+      snprintf(what, sizeof what, "sendmmsg (%d of %d frames sent)", sent, count);
+      return throw_errno(env, what);
     }
+    stalled_ms = 0;
     for (int i = 0; i < r; i++) offset += lens[sent + i];
     sent += r;
   }

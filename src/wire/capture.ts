@@ -33,6 +33,10 @@ export class Capture {
     this.fd = native().captureFd(this.handle);
   }
 
+  get closed(): boolean {
+    return this.handle === undefined;
+  }
+
   stats(): CaptureStats {
     return this.handle ? native().captureStats(this.handle) : { received: 0, dropped: 0, ifDropped: 0 };
   }
@@ -98,11 +102,13 @@ export class Interface {
   }
 
   private transmit(buffer: Buffer, lengths: Uint32Array, count: number): void {
+    // Its socket is gone (the run is stopping and a send was still under way): the descriptor may be reused.
+    if (this.capture.closed) throw new Error(`cannot send on ${this.name}: its capture is closed (the run is stopping)`);
     try {
       native().sendFrames(this.capture.fd, buffer, lengths, count);
     } catch (e) {
       const msg = (e as Error).message;
-      const longest = Math.max(...lengths.subarray(0, count));
+      const longest = lengths.subarray(0, count).reduce((a, b) => Math.max(a, b), 0);
       const hint = /too long/i.test(msg) ? ` (a ${longest}-byte frame is more than ${this.name}'s MTU allows)` : "";
       throw new Error(`cannot send on ${this.name}: ${msg}${hint}`);
     }
