@@ -211,24 +211,28 @@ napi_value open_capture(napi_env env, napi_callback_info info) {
   return handle;
 }
 
-// captureFd(capture) → the socket's file descriptor (for sendFrames)
-napi_value capture_fd(napi_env env, napi_callback_info info) {
+// The capture a call is about (its first argument); NULL when there is none or it is closed.
+static capture_t* open_arg(napi_env env, napi_callback_info info) {
   size_t argc = 1;
-  napi_value argv[1], out;
+  napi_value argv[1];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   capture_t* c = argc ? unwrap(env, argv[0]) : NULL;
-  if (!c || c->closed) return NULL;
+  return c && !c->closed ? c : NULL;
+}
+
+// captureFd(capture) → the socket's file descriptor (for sendFrames)
+napi_value capture_fd(napi_env env, napi_callback_info info) {
+  capture_t* c = open_arg(env, info);
+  if (!c) return NULL;
+  napi_value out;
   napi_create_int32(env, pcap_get_selectable_fd(c->pcap), &out);
   return out;
 }
 
 // captureStats(capture) → { received, dropped, ifDropped } (pcap_stats)
 napi_value capture_stats(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  capture_t* c = argc ? unwrap(env, argv[0]) : NULL;
-  if (!c || c->closed) return NULL;
+  capture_t* c = open_arg(env, info);
+  if (!c) return NULL;
   struct pcap_stat st;
   if (pcap_stats(c->pcap, &st) < 0) return throw_message(env, pcap_geterr(c->pcap));
   napi_value out, v;
@@ -245,11 +249,8 @@ napi_value capture_stats(napi_env env, napi_callback_info info) {
 
 // closeCapture(capture): stops delivering at once; libpcap's handle is closed when libuv lets go of it.
 napi_value close_capture(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  capture_t* c = argc ? unwrap(env, argv[0]) : NULL;
-  if (!c || c->closed) return NULL;
+  capture_t* c = open_arg(env, info);
+  if (!c) return NULL;
   c->closed = 1;
   uv_poll_stop(&c->poll);
   uv_close((uv_handle_t*)&c->poll, on_closed);
