@@ -26,7 +26,7 @@ export class ConsoleReporter implements Listener {
   private readonly out: NodeJS.WritableStream;
   private outputs = new Map<PlanStep, (text: string) => void>();
 
-  stepProgress = ({ step, text }: RunEvents["stepProgress"]) => this.outputs.get(step)?.(text);
+  stepProgress = ({ step, text }: RunEvents["stepProgress"]): void => void this.outputs.get(step)?.(text);
 
   constructor(private readonly o: ConsoleOptions = {}) {
     this.out = o.out ?? process.stdout;

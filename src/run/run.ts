@@ -31,8 +31,9 @@ export async function runPlans(plans: Plan[], o: RunOptions): Promise<{ results:
   const pending: Promise<void>[] = [];
   const emit = <K extends keyof RunEvents>(name: K, e: RunEvents[K]) => {
     for (const l of listeners) {
-      const r = (l[name] as ((e: RunEvents[K]) => void | Promise<void>) | undefined)?.(e);
-      if (r) pending.push(r.catch(() => undefined));
+      const r: unknown = (l[name] as ((e: RunEvents[K]) => void | Promise<void>) | undefined)?.(e);
+      // Only a listener's promise is waited for (a listener that happens to return a value is not one).
+      if (r instanceof Promise) pending.push(r.catch(() => undefined));
     }
   };
   const signal = o.signal ?? new AbortController().signal;
