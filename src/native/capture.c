@@ -20,6 +20,8 @@ typedef struct {
   napi_ref callback;
   napi_async_context async;
   int closed;
+  // Frames libpcap handed over that could not be kept (no memory): counted with the ring's drops.
+  uint32_t lost;
   // Owners of this struct: libuv's handle until it is closed, and the JS handle until it is collected.
   int owners;
   // The batch being gathered: frame bytes back to back, their lengths and times.
@@ -37,7 +39,10 @@ static void gather(u_char* user, const struct pcap_pkthdr* h, const u_char* byte
     size_t cap = c->capacity ? c->capacity : 65536;
     while (cap < c->used + h->caplen) cap *= 2;
     uint8_t* grown = realloc(c->data, cap);
-    if (!grown) return;
+    if (!grown) {
+      c->lost++;
+      return;
+    }
     c->data = grown;
     c->capacity = cap;
   }
@@ -138,12 +143,13 @@ napi_value open_capture(napi_env env, napi_callback_info info) {
   napi_valuetype cb_type;
   size_t filter_len = 0;
   if (argc < 4 || napi_get_value_string_utf8(env, argv[0], iface, sizeof iface, NULL) != napi_ok ||
-      napi_get_value_string_utf8(env, argv[1], filter, sizeof filter, &filter_len) != napi_ok || filter_len >= sizeof filter - 1 ||
+      napi_get_value_string_utf8(env, argv[1], filter, sizeof filter, &filter_len) != napi_ok ||
       napi_get_value_int32(env, argv[2], &buffer_bytes) != napi_ok || napi_typeof(env, argv[3], &cb_type) != napi_ok ||
       cb_type != napi_function) {
     napi_throw_type_error(env, NULL, "openCapture(iface, filter, bufferBytes, onFrames)");
     return NULL;
   }
+  if (filter_len >= sizeof filter - 1) return throw_message(env, "the capture filter is longer than 16 KiB");
   char errbuf[PCAP_ERRBUF_SIZE] = "";
   pcap_t* p = pcap_create(iface, errbuf);
   if (!p) return throw_message(env, errbuf);
@@ -166,13 +172,20 @@ napi_value open_capture(napi_env env, napi_callback_info info) {
   }
   if (filter[0]) {
     struct bpf_program prog;
-    if (pcap_compile(p, &prog, filter, 1, PCAP_NETMASK_UNKNOWN) < 0 || pcap_setfilter(p, &prog) < 0) {
+    if (pcap_compile(p, &prog, filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
       char msg[PCAP_ERRBUF_SIZE + 64];
       snprintf(msg, sizeof msg, "%s", pcap_geterr(p));
       pcap_close(p);
       return throw_message(env, msg);
     }
+    int set = pcap_setfilter(p, &prog);
     pcap_freecode(&prog);
+    if (set < 0) {
+      char msg[PCAP_ERRBUF_SIZE + 64];
+      snprintf(msg, sizeof msg, "%s", pcap_geterr(p));
+      pcap_close(p);
+      return throw_message(env, msg);
+    }
   }
   if (pcap_setnonblock(p, 1, errbuf) < 0) {
     pcap_close(p);
@@ -240,7 +253,7 @@ napi_value capture_stats(napi_env env, napi_callback_info info) {
   // On Linux ps_recv counts the frames the ring dropped as well.
   napi_create_uint32(env, st.ps_recv - st.ps_drop, &v);
   napi_set_named_property(env, out, "received", v);
-  napi_create_uint32(env, st.ps_drop, &v);
+  napi_create_uint32(env, st.ps_drop + c->lost, &v);
   napi_set_named_property(env, out, "dropped", v);
   napi_create_uint32(env, st.ps_ifdrop, &v);
   napi_set_named_property(env, out, "ifDropped", v);

@@ -15,8 +15,9 @@
 #define BATCH 256
 
 // sendFrames(fd, buffer, lengths, count): sends `count` frames stored back to back in `buffer`, frame i being
-// lengths[i] bytes, with sendmmsg. A full socket buffer is waited for (at most a second each time). Returns how many
-// were sent.
+// lengths[i] bytes, with sendmmsg. Returns how many went out: fewer than count when the socket buffer stays full or a
+// queueing discipline keeps dropping for 20 ms (the caller waits without blocking the event loop, and sends the
+// rest). An error throws, with `sent` on the error object.
 napi_value send_frames(napi_env env, napi_callback_info info) {
   size_t argc = 4;
   napi_value argv[4];
@@ -45,8 +46,6 @@ napi_value send_frames(napi_env env, napi_callback_info info) {
   struct iovec iov[BATCH];
   int32_t sent = 0;
   size_t offset = 0;
-  // Waiting for room (a full socket buffer, or a queueing discipline that drops: ENOBUFS) is bounded by time
-  // without progress, not by attempts: a slow link makes progress slowly, a dead one none.
   long stalled_ms = 0;
   while (sent < count) {
     int n = count - sent < BATCH ? count - sent : BATCH;
@@ -62,11 +61,12 @@ napi_value send_frames(napi_env env, napi_callback_info info) {
     int r = sendmmsg(fd, msgs, n, 0);
     if (r < 0) {
       if (errno == EINTR) continue;
-      if ((errno == EAGAIN || errno == ENOBUFS) && stalled_ms < 3000) {
+      if (errno == EAGAIN || errno == ENOBUFS) {
+        if (stalled_ms >= 20) break;
         if (errno == EAGAIN) {
           struct pollfd p = {.fd = fd, .events = POLLOUT};
-          poll(&p, 1, 10);
-          stalled_ms += 10;
+          poll(&p, 1, 5);
+          stalled_ms += 5;
         } else {
           // The socket stays writable when a qdisc drops: poll would return at once.
           struct timespec ts = {0, 1000000};
@@ -75,9 +75,15 @@ napi_value send_frames(napi_env env, napi_callback_info info) {
         }
         continue;
       }
-      char what[96];
-      snprintf(what, sizeof what, "sendmmsg (%d of %d frames sent)", sent, count);
-      return throw_errno(env, what);
+      char msg[160];
+      snprintf(msg, sizeof msg, "sendmmsg: %s (%d of %d frames sent)", strerror(errno), sent, count);
+      napi_value text, err, v;
+      napi_create_string_utf8(env, msg, NAPI_AUTO_LENGTH, &text);
+      napi_create_error(env, NULL, text, &err);
+      napi_create_int32(env, sent, &v);
+      napi_set_named_property(env, err, "sent", v);
+      napi_throw(env, err);
+      return NULL;
     }
     stalled_ms = 0;
     for (int i = 0; i < r; i++) offset += lens[sent + i];

@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { craft, PacketError, type Layer } from "../packet/index.js";
+import { PacketError, type Layer } from "../packet/index.js";
 import { parsePacketSet, parsePackets } from "../packet/expr.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { inSubnet, isLabAddress, isLoopback, type Cidr } from "../util/ip.js";

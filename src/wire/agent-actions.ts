@@ -17,7 +17,7 @@ const open: AgentAction = async () => {
 const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
   const frames = host.opened().flatMap((i) => i.recording.frames()).sort((x, y) => x.timeUs - y.timeUs);
   // What a pcap lacks is said, interface by interface: it keeps the first frames of each.
-  const missed = host.opened().flatMap((i) => (i.recording.missed ? [`${i.name}: ${i.recording.missed} frame(s) after the first ${i.recording.count}`] : []));
+  const missed = host.opened().flatMap((i) => (i.recording.missed ? [`${i.name}: ${i.recording.missed} frame(s) after the first ${i.recording.count}, the most a pcap keeps per interface,`] : []));
   if (frames.length === 0) return { file: undefined, packets: 0, missed };
   const path = join(ctx.work, a.file);
   writeFileSync(path, encodePcap(frames, linkTypes.ether));

@@ -49,6 +49,9 @@ export class Capture {
 
 type Listener = (f: Frame) => void;
 
+/** How long a send waits for an interface that takes no frame before it gives up. */
+const stallLimitMs = 3000;
+
 /**
  * One libpcap handle per interface of this host, opened once and shared: every frame goes to the current
  * listeners (sr1 waiting for its answer, ARP resolution) and into the host's recording for the report's pcap.
@@ -60,11 +63,8 @@ export class Interface {
   private readonly one = new Uint32Array(1);
   readonly recording: Recording;
 
-  constructor(
-    readonly name: string,
-    recordLimit = 200_000,
-  ) {
-    this.recording = new Recording(recordLimit);
+  constructor(readonly name: string) {
+    this.recording = new Recording();
     this.capture = new Capture(name, "", (data, lengths, times, count) => {
       this.recording.adopt(data, lengths, count, times);
       if (this.listeners.size === 0) return;
@@ -82,36 +82,64 @@ export class Interface {
 
   /** Sends one frame; returns when it left (microseconds since the epoch, the clock of captured frames). */
   send(frame: Buffer): number {
-    const t = nowUs();
-    this.recording.add(frame, t);
     this.one[0] = frame.length;
-    this.transmit(frame, this.one, 1);
+    const t = nowUs();
+    // One frame rarely waits; when it does, the wait is short enough to spend here (the native part waits 20 ms).
+    for (const until = Date.now() + stallLimitMs; ; ) {
+      if (this.transmit(frame, this.one, 1) === 1) break;
+      if (Date.now() > until) throw this.stalled(0, 1);
+    }
+    this.recording.add(frame, t);
     return t;
   }
 
   /**
    * Sends `count` frames stored back to back in `buffer` (frame i is lengths[i] bytes) in as few system calls as
-   * the kernel allows. The buffer becomes part of the recording: the caller must not reuse it. Returns when the
-   * batch left (the clock of send()).
+   * the kernel allows, waiting without blocking while the interface takes no more. What went out becomes part of
+   * the recording (the caller must not reuse the buffer). Resolves to when the first frames left.
    */
-  sendMany(buffer: Buffer, lengths: Uint32Array, count: number): number {
-    const t = nowUs();
-    this.recording.adopt(buffer, lengths, count, t);
-    this.transmit(buffer, lengths, count);
-    return t;
+  async sendMany(buffer: Buffer, lengths: Uint32Array, count: number): Promise<number> {
+    const first = nowUs();
+    let done = 0;
+    let offset = 0;
+    let progress = Date.now();
+    while (done < count) {
+      const t = nowUs();
+      const sent = this.transmit(buffer.subarray(offset), lengths.subarray(done), count - done, (n) => this.keep(buffer, lengths, done, offset, n, t));
+      offset = this.keep(buffer, lengths, done, offset, sent, t);
+      done += sent;
+      if (sent > 0) progress = Date.now();
+      else if (Date.now() - progress > stallLimitMs) throw this.stalled(done, count);
+      else await new Promise((r) => setTimeout(r, 2));
+    }
+    return first;
   }
 
-  private transmit(buffer: Buffer, lengths: Uint32Array, count: number): void {
+  /** Records frames done..done+n-1 of a batch, which went out at t; returns the offset after them. */
+  private keep(buffer: Buffer, lengths: Uint32Array, done: number, offset: number, n: number, t: number): number {
+    let bytes = 0;
+    for (let i = 0; i < n; i++) bytes += lengths[done + i];
+    if (n > 0) this.recording.adopt(buffer.subarray(offset, offset + bytes), lengths.subarray(done, done + n), n, t);
+    return offset + bytes;
+  }
+
+  /** Hands frames to the kernel; returns how many it took (fewer when it takes no more for now). */
+  private transmit(buffer: Buffer, lengths: Uint32Array, count: number, onError?: (sent: number) => void): number {
     // Its socket is gone (the run is stopping and a send was still under way): the descriptor may be reused.
     if (this.capture.closed) throw new Error(`cannot send on ${this.name}: its capture is closed (the run is stopping)`);
     try {
-      native().sendFrames(this.capture.fd, buffer, lengths, count);
+      return native().sendFrames(this.capture.fd, buffer, lengths, count);
     } catch (e) {
-      const msg = (e as Error).message;
+      const err = e as Error & { sent?: number };
+      onError?.(err.sent ?? 0);
       const longest = lengths.subarray(0, count).reduce((a, b) => Math.max(a, b), 0);
-      const hint = /too long/i.test(msg) ? ` (a ${longest}-byte frame is more than ${this.name}'s MTU allows)` : "";
-      throw new Error(`cannot send on ${this.name}: ${msg}${hint}`);
+      const hint = /too long/i.test(err.message) ? ` (a ${longest}-byte frame is more than ${this.name}'s MTU allows)` : "";
+      throw new Error(`cannot send on ${this.name}: ${err.message}${hint}`);
     }
+  }
+
+  private stalled(done: number, count: number): Error {
+    return new Error(`cannot send on ${this.name}: it took no frame for ${stallLimitMs / 1000} s (${done} of ${count} sent); a queueing discipline dropping everything, or a link that is down?`);
   }
 
   stats(): CaptureStats {

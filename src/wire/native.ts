@@ -21,11 +21,16 @@ let addon: NativeAddon | undefined;
 
 export function native(): NativeAddon {
   if (!addon) {
-    try {
-      addon = require("../native/wirecheck_native.node") as NativeAddon;
-    } catch (e) {
-      throw new Error(`wirecheck's native part is missing (dist/native/wirecheck_native.node): run "npm run build" (${(e as Error).message.split("\n")[0]})`);
+    // Beside the compiled code (dist/native), or where node-gyp built it when running from the sources (tests).
+    for (const path of ["../native/wirecheck_native.node", "../native/build/Release/wirecheck_native.node"]) {
+      try {
+        addon = require(path) as NativeAddon;
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw e;
+      }
     }
+    if (!addon) throw new Error(`wirecheck's native part is missing (dist/native/wirecheck_native.node): run "npm run build"`);
   }
   return addon;
 }

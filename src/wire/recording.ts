@@ -6,6 +6,9 @@ export interface RecordedFrame {
 
 const chunkSize = 4 * 1024 * 1024;
 
+/** Frames a host's pcap keeps per interface. */
+export const recordLimit = 200_000;
+
 /**
  * The frames an interface saw or sent, kept for the host's pcap: bytes back to back in large chunks and times in
  * typed arrays, so recording a frame allocates nothing (a flood of 200,000 frames would otherwise be as many
@@ -25,7 +28,7 @@ export class Recording {
   /** Frames seen or sent after the limit: not in the pcap. */
   missed = 0;
 
-  constructor(private readonly limit = 200_000) {}
+  constructor(private readonly limit = recordLimit) {}
 
   get full(): boolean {
     return this.count >= this.limit;

@@ -58,7 +58,7 @@ export async function sendOnly(h: Host, a: SendArgs): Promise<{ sent: number; ms
       }
       // A slice at a time, letting the event loop in between: a sniff on this host reads its ring, and a stop or an
       // interrupt is heard, however long the burst.
-      n = sendBurst(src, n, n + Math.min(burst, yieldEvery));
+      n = await sendBurst(src, n, n + Math.min(burst, yieldEvery));
       if (n < total) await new Promise((r) => setImmediate(r));
     }
   }
@@ -66,7 +66,7 @@ export async function sendOnly(h: Host, a: SendArgs): Promise<{ sent: number; ms
 }
 
 /** Sends frames from..to-1 (indexes past count wrap around), batched per interface; returns `to`. */
-function sendBurst(src: FrameSource, from: number, to: number): number {
+async function sendBurst(src: FrameSource, from: number, to: number): Promise<number> {
   const lengths = new Uint32Array(batchFrames);
   let i = from;
   while (i < to) {
@@ -80,7 +80,7 @@ function sendBurst(src: FrameSource, from: number, to: number): number {
     // A buffer of its own per batch: the recording keeps it.
     const batch = Buffer.allocUnsafe(bytes);
     for (let j = 0, at = 0; j < k; at += lengths[j++]) batch.set(src.frame((i + j) % src.count), at);
-    iface.sendMany(batch, lengths, k);
+    await iface.sendMany(batch, lengths, k);
     i += k;
   }
   return to;

@@ -23,8 +23,9 @@ let nextId = 1;
 const maxFrames = 100_000;
 
 /**
- * Arms a capture with its own BPF filter (kernel-side, as tcpdump takes it) on every interface of the host, and
- * returns at once: whatever happens after this call is seen.
+ * Arms a capture with its own BPF filter (kernel-side, as tcpdump takes it) on every interface of the host (the
+ * first time an interface is captured, its offloads are turned off first), and returns once it is armed: whatever
+ * happens after this call is seen.
  */
 export async function startSniff(h: Host, a: { filter?: string; iface?: string }, progress?: (text: string) => void): Promise<{ id: number }> {
   const all = h.interfaceNames().filter((n) => !n.endsWith("-peer"));

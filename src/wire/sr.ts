@@ -2,6 +2,7 @@ import { craft, dissect, Packet } from "../packet/index.js";
 import type { Frame, Interface } from "./capture.js";
 import type { Host } from "./host.js";
 import { AnswerIndex } from "./answer-index.js";
+import { nowUs } from "./recording.js";
 import { prepareMany } from "./send.js";
 
 export interface SrArgs {
@@ -61,7 +62,8 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
       if (reply.answers(prepared[i].packet)) {
         matched = true;
         answered.add(i);
-        // Both times on the same clock: when the frame left, and when the kernel saw the answer.
+        // Epoch microseconds both: ours taken just before the frame was handed over, the kernel's when the answer
+        // arrived (they agree to within microseconds; max(0) keeps a rounding from going negative).
         answers.push({ request: i, reply: wire(reply), rttMs: Math.max(0, f.timeUs - sentAt[i]) / 1000 });
         break;
       }
@@ -87,8 +89,8 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
           const iface = prepared[pending[k]].iface;
           const batch: number[] = [];
           while (k < pending.length && batch.length < 256 && prepared[pending[k]].iface === iface) batch.push(pending[k++]);
-          const t = iface.sendMany(Buffer.concat(batch.map((i) => prepared[i].frame)), Uint32Array.from(batch, (i) => prepared[i].frame.length), batch.length);
-          for (const i of batch) sentAt[i] = t;
+          for (const i of batch) sentAt[i] = nowUs();
+          await iface.sendMany(Buffer.concat(batch.map((i) => prepared[i].frame)), Uint32Array.from(batch, (i) => prepared[i].frame.length), batch.length);
           await new Promise((r) => setImmediate(r));
         }
       }

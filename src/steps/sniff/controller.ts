@@ -32,12 +32,13 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
 };
 
 /**
- * Listens for the sniff's timeout, but stops as soon as the outcome is settled: when only `any` and `sequence` are
- * asked (more packets cannot undo them) and they already hold. count, none and each need the whole window.
+ * Listens for the sniff's timeout, but stops as soon as the outcome is settled: when only `any` is asked (more
+ * packets cannot undo it) and it already holds. count, none and each need the whole window, and so does sequence:
+ * frames still on their way from another interface may belong before those seen so far.
  */
 async function listen(a: { request<T>(op: string, args: unknown, timeoutMs?: number): Promise<T> }, id: number, s: SniffStep, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
-  const settles = s.expect.count === undefined && s.expect.none === undefined && s.expect.each === undefined && (s.expect.any !== undefined || s.expect.sequence !== undefined);
+  const settles = s.expect.count === undefined && s.expect.none === undefined && s.expect.each === undefined && s.expect.sequence === undefined && s.expect.any !== undefined;
   const seen: Packet[] = [];
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, Math.min(100, Math.max(0, deadline - Date.now()))));
