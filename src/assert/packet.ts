@@ -9,6 +9,8 @@ export interface PacketCheck {
   ok: boolean;
   /** One line per expectation that did not hold. */
   problems: string[];
+  /** How many of those asked about a layer the packet does not have. */
+  missingLayers: number;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface PacketCheck {
  */
 export function checkPacket(p: Packet, expect: PacketExpect, extra: { rttMs?: number } = {}): PacketCheck {
   const problems: string[] = [];
+  let missingLayers = 0;
   for (const [key, want] of Object.entries(expect)) {
     if (key === "layers") {
       const got = p.layers.map((l) => l.name);
@@ -32,14 +35,15 @@ export function checkPacket(p: Packet, expect: PacketExpect, extra: { rttMs?: nu
     }
     const m = checkField(p, key, want as Matcher);
     if (!m.ok) problems.push(`${key}: expected ${m.expected}, got ${m.got}`);
+    if (!m.ok && m.missingLayer) missingLayers++;
   }
-  return { ok: problems.length === 0, problems };
+  return { ok: problems.length === 0, problems, missingLayers };
 }
 
-export function checkField(p: Packet, path: string, want: Matcher): ValueMatch {
+export function checkField(p: Packet, path: string, want: Matcher): ValueMatch & { missingLayer?: boolean } {
   const [layerName, fieldName] = path.split(".");
   const layer = p.getLayer(layerName);
-  if (!layer) return { ok: false, expected: describe(want), got: `no ${layerName} layer (${p.summary()})` };
+  if (!layer) return { ok: false, expected: describe(want), got: `no ${layerName} layer (${p.summary()})`, missingLayer: true };
   const value = p.get(path);
   if (value === undefined) return { ok: false, expected: describe(want), got: `no field ${path}` };
   const field = path.split(".").length === 2 ? layer.def.byName.get(fieldName) : undefined;
@@ -69,7 +73,7 @@ export function closest(packets: Packet[], expect: PacketExpect): { packet: Pack
   let best: { packet: Packet; check: PacketCheck; score: number } | undefined;
   for (const packet of packets) {
     const check = checkPacket(packet, expect);
-    const score = check.problems.reduce((n, p) => n + (/: expected .*, got no \S+ layer/.test(p) ? 2 : 1), 0);
+    const score = check.problems.length + check.missingLayers;
     if (!best || score < best.score) best = { packet, check, score };
   }
   return best && { packet: best.packet, check: best.check };

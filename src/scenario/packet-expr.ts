@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import { PacketError, type Layer } from "../packet/index.js";
 import { parsePacketSet, parsePackets } from "../packet/expr.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
-import { inSubnet, isLabAddress, isLoopback, type Cidr } from "../util/ip.js";
+import { inSubnet, isLabAddress, isLoopback, isMulticast, type Cidr } from "../util/ip.js";
 
 /**
  * Replaces lab host names written as string values in a packet expression with their addresses, as DNS would:
@@ -68,7 +68,8 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
         const hosts = hostNames.length ? `: the hosts are ${listOf([...hostNames])}` : "";
         return { message: `packet: ${layer}.${field} "${dst}" is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}${hosts}`, col: 0 };
       }
-      const multicast = /^(22[4-9]|23\d)\./.test(dst) || dst === "255.255.255.255" || /^ff0[12]:/i.test(dst);
+      // Nothing leaves a lab namespace, whatever a multicast group's scope.
+      const multicast = isMulticast(dst) || dst === "255.255.255.255";
       // IPv6 link-local addresses cannot leave the link a host is on.
       const linkLocal = /^fe[89ab][0-9a-f]:/i.test(dst);
       if (!(multicast || linkLocal || isLoopback(dst) || (isLabAddress(dst) && labNets.some((n) => inSubnet(dst, n)))))

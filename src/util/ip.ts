@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { writeIPv6 } from "../packet/addr.js";
 
 export interface Cidr {
   ip: string;
@@ -27,6 +28,25 @@ labRanges.addSubnet("2001:db8::", 32, "ipv6");
 export function isLabAddress(ip: string): boolean {
   const family = isIP(ip);
   return family !== 0 && labRanges.check(ip, family === 4 ? "ipv4" : "ipv6");
+}
+
+/** A multicast group (224.0.0.0/4, ff00::/8): one frame for every member, to a MAC the group maps to. */
+export function isMulticast(ip: string): boolean {
+  if (ip.includes(":")) return /^ff/i.test(ip);
+  const first = Number(ip.split(".")[0]);
+  return first >= 224 && first <= 239;
+}
+
+/** The MAC a multicast group maps to: 01:00:5e and the low 23 bits (IPv4), 33:33 and the low 32 bits (IPv6). */
+export function multicastMac(group: string): string {
+  const hex = (n: number) => n.toString(16).padStart(2, "0");
+  if (!group.includes(":")) {
+    const [, b, c, d] = group.split(".").map(Number);
+    return ["01", "00", "5e", hex(b & 0x7f), hex(c), hex(d)].join(":");
+  }
+  const bytes = Buffer.alloc(16);
+  writeIPv6(bytes, 0, group);
+  return ["33", "33", ...[...bytes.subarray(12)].map(hex)].join(":");
 }
 
 export function isLoopback(ip: string): boolean {

@@ -1,6 +1,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { readFileSync, readdirSync } from "node:fs";
+import { isMulticast } from "../util/ip.js";
 import { Interface } from "./capture.js";
 
 const execFileAsync = promisify(execFile);
@@ -30,9 +31,24 @@ export class Host {
     return i;
   }
 
+  /**
+   * The interfaces a step may use: all but the peers that keep a lone host's veth company (they are the lab's, not
+   * the host's), and without loopback when frames are to go on a wire.
+   */
+  usableInterfaces(withLoopback: boolean): string[] {
+    return this.interfaceNames().filter((n) => !n.endsWith("-peer") && (withLoopback || n !== "lo"));
+  }
+
+  /** The named interface, checked: an unknown name is an error that lists the host's interfaces. */
+  checkedInterface(name: string, withLoopback: boolean): string {
+    const names = this.usableInterfaces(withLoopback);
+    if (!names.includes(name)) throw new Error(`no interface ${name} on this host (it has ${names.join(", ")})`);
+    return name;
+  }
+
   /** Opens every interface at once, so the host's capture starts before the first step. */
   async openAll(): Promise<void> {
-    const names = this.interfaceNames().filter((n) => !n.endsWith("-peer"));
+    const names = this.usableInterfaces(true);
     await this.readyForCapture(names);
     for (const n of names) this.iface(n);
   }
@@ -83,7 +99,7 @@ export class Host {
       } catch {
         // A group address with no route of its own (no default route in a lab): like Scapy, the host's only
         // interface carries it.
-        const only = this.interfaceNames().filter((n) => n !== "lo" && !n.endsWith("-peer"));
+        const only = this.usableInterfaces(false);
         if (group && only.length === 1) first = { dev: only[0], prefsrc: this.ipv4(only[0]) };
         else throw new Error(`no route to ${dst} on this host${group ? ` (it has ${only.length} interfaces: send it with sendp on one of them)` : ""}`);
       }
@@ -101,11 +117,6 @@ export class Host {
   }
 }
 
-function isMulticast(addr: string): boolean {
-  if (addr.includes(":")) return /^ff/i.test(addr);
-  const first = Number(addr.split(".")[0]);
-  return first >= 224 && first <= 239;
-}
 
 /**
  * Turns segmentation offloads off on a lab interface before it is captured. With them on, libpcap sizes every slot

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { writeIPv6 } from "../packet/addr.js";
 import { dissect, stack } from "../packet/index.js";
+import { multicastMac } from "../util/ip.js";
 import type { Frame } from "./capture.js";
 import type { Host } from "./host.js";
 
@@ -54,6 +55,5 @@ function neighborSolicitation(ip: string, mac: string, src: string): Buffer {
   writeIPv6(t, 0, ip);
   const h = (b: number) => b.toString(16).padStart(2, "0");
   const group = `ff02::1:ff${h(t[13])}:${h(t[14])}${h(t[15])}`;
-  const groupMac = `33:33:ff:${h(t[13])}:${h(t[14])}:${h(t[15])}`;
-  return stack(["Ether", { dst: groupMac, src: mac }], ["IPv6", { src, dst: group, hlim: 255 }], ["ICMPv6ND_NS", { tgt: ip }], ["ICMPv6NDOptSrcLLAddr", { lladdr: mac }]).bytes;
+  return stack(["Ether", { dst: multicastMac(group), src: mac }], ["IPv6", { src, dst: group, hlim: 255 }], ["ICMPv6ND_NS", { tgt: ip }], ["ICMPv6NDOptSrcLLAddr", { lladdr: mac }]).bytes;
 }

@@ -1,4 +1,5 @@
-import { readMac, writeIPv6 } from "../packet/addr.js";
+import { readMac } from "../packet/addr.js";
+import { multicastMac } from "../util/ip.js";
 import { buildSet } from "../packet/build-set.js";
 import { Layer, Packet } from "../packet/index.js";
 import { registry } from "../packet/layer.js";
@@ -56,22 +57,11 @@ function routedSource(h: Host, dst: string): string {
   }
 }
 
-/** The MAC a multicast group maps to: 01:00:5e and the low 23 bits (IPv4), 33:33 and the low 32 bits (IPv6). */
-function multicastMac(group: string): string {
-  const hex = (n: number) => n.toString(16).padStart(2, "0");
-  if (!group.includes(":")) {
-    const [, b, c, d] = group.split(".").map(Number);
-    return ["01", "00", "5e", hex(b & 0x7f), hex(c), hex(d)].join(":");
-  }
-  const bytes = Buffer.alloc(16);
-  writeIPv6(bytes, 0, group);
-  return ["33", "33", ...[...bytes.subarray(12)].map(hex)].join(":");
-}
 
 /** Layer 2 (sendp, srp1): the frame as written, on the named interface or the host's only one. */
 export function prepareL2(h: Host, p: Packet, ifaceName?: string): Prepared {
-  const names = h.interfaceNames().filter((n) => n !== "lo" && !n.endsWith("-peer"));
-  if (ifaceName !== undefined && !names.includes(ifaceName)) throw new Error(`no interface ${ifaceName} on this host (it has ${names.join(", ")})`);
+  const names = h.usableInterfaces(false);
+  if (ifaceName !== undefined) h.checkedInterface(ifaceName, false);
   const name = ifaceName ?? (names.length === 1 ? names[0] : undefined);
   if (!name) throw new Error(`this host has ${names.length} interfaces (${names.join(", ")}): say which with iface:`);
   // As Scapy does: the interface's own addresses where the user gave none (Ether.src, ARP.hwsrc and psrc).

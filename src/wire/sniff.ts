@@ -28,9 +28,7 @@ const maxFrames = 100_000;
  * happens after this call is seen.
  */
 export async function startSniff(h: Host, a: { filter?: string; iface?: string }, progress?: (text: string) => void): Promise<{ id: number }> {
-  const all = h.interfaceNames().filter((n) => !n.endsWith("-peer"));
-  if (a.iface && !all.includes(a.iface)) throw new Error(`no interface ${a.iface} on this host (it has ${all.join(", ")})`);
-  const names = a.iface ? [a.iface] : all;
+  const names = a.iface ? [h.checkedInterface(a.iface, true)] : h.usableInterfaces(true);
   await h.readyForCapture(names);
   const s: Sniffer = { caps: [], frames: [], total: 0 };
   try {
