@@ -8,8 +8,10 @@ import type { Packet } from "../packet/index.js";
 export class AnswerIndex {
   private readonly buckets = new Map<string, number[]>();
   private readonly unkeyed: number[] = [];
+  private readonly all: number[];
 
   constructor(requests: Packet[]) {
+    this.all = requests.map((_, i) => i);
     requests.forEach((p, i) => {
       const key = requestKey(p);
       if (key === undefined) this.unkeyed.push(i);
@@ -18,9 +20,9 @@ export class AnswerIndex {
   }
 
   /** The requests a reply may answer, in the order they were sent (all of them when the reply has no key). */
-  candidates(reply: Packet, all: number): Iterable<number> {
+  candidates(reply: Packet): Iterable<number> {
     const key = replyKey(reply);
-    if (key === undefined) return Array.from({ length: all }, (_, i) => i);
+    if (key === undefined) return this.all;
     const keyed = this.buckets.get(key) ?? [];
     return this.unkeyed.length ? [...keyed, ...this.unkeyed].sort((a, b) => a - b) : keyed;
   }

@@ -44,6 +44,8 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
   const packets = (Array.isArray(a.packet) ? a.packet : [a.packet]).flatMap((e) => craft(e));
   const prepared = await prepareMany(h, packets, a.layer, a.iface);
   const sentFrames = new Set(prepared.map((p) => p.frame.toString("hex")));
+  // Only a frame as long as one we sent can be one of ours (on loopback they come back in): no hex for the rest.
+  const sentLengths = new Set(prepared.map((p) => p.frame.length));
   const index = new AnswerIndex(prepared.map((p) => p.packet));
   const sentAt: number[] = [];
   const answers: SrResult["answers"] = [];
@@ -52,12 +54,12 @@ export async function sendReceive(h: Host, a: SrArgs, progress?: (text: string) 
   const ifaces = [...new Set(prepared.map((p) => p.iface))];
   let wake: (() => void) | undefined;
   const onFrame = (f: Frame) => {
-    if (sentFrames.has(f.data.toString("hex"))) return; // our own request, looped back to the capture
+    if (sentLengths.has(f.data.length) && sentFrames.has(f.data.toString("hex"))) return; // our own request, looped back
     const frame = dissect(f.data);
     const reply = a.layer === 3 ? (frame.top.payload ? new Packet(frame.top.payload) : undefined) : frame;
     if (!reply) return;
     let matched = false;
-    for (const i of index.candidates(reply, prepared.length)) {
+    for (const i of index.candidates(reply)) {
       if (answered.has(i) || sentAt[i] === undefined) continue;
       if (reply.answers(prepared[i].packet)) {
         matched = true;

@@ -94,6 +94,14 @@ async function run(text: string, hosts: string[], name = "scenario.yaml"): Promi
   return { file, text, code, stdout, stderr, output: stdout + stderr, runId, seen, junitPath };
 }
 
+/** Runs a scenario that must exit with `code`, and checks it ran inside its own lab. */
+async function runInLab(text: string, hosts: string[], code: number): Promise<Run> {
+  const r = await run(text, hosts);
+  expect(r.code, r.output).toBe(code);
+  checkRanInLab(r, hosts);
+  return r;
+}
+
 /** For a run that brought its lab up: the first line names the run, and every host had a namespace wc-<id>-<host>. */
 function checkRanInLab(r: Run, hosts: string[]): void {
   expect(r.stdout.split("\n")[0], "first line of the plain output").toMatch(/^wirecheck run [^:\s]+: /);
@@ -264,9 +272,7 @@ steps:
       expect:
         any: { ICMPv6EchoRequest.id: 77, ICMPv6EchoRequest.seq: 3, IPv6.src: "2001:db8::1" }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(0);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 0);
     const cases = junitCases(r);
     expect(cases.map((c) => c.name)).toEqual(["ICMPv6 echo reply", "ping an IPv6-only host by name", "ping an IPv6 address", "the ICMPv6 echo request is seen on the server"]);
     for (const c of cases) passed(c);
@@ -323,9 +329,7 @@ steps:
       timeout: 1s
       expect: { TCP.flags: SA }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const c = caseNamed(junitCases(r), "the SYN to nobody gets no reply");
     const f = failed(c);
     expect(f.message).toMatch(/no (reply|answer)/i);
@@ -347,9 +351,7 @@ steps:
     host: s2cli
     ping: { to: 198.18.0.99, count: 3, timeout: 500ms, expect: { received: 3 } }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const f = failed(caseNamed(junitCases(r), "nobody answers the ping"));
     expect(f.message).toMatch(/received/i);
     expect(f.message + "\n" + f.body).toMatch(/\b3\b/);
@@ -368,9 +370,7 @@ steps:
     host: s3cli
     ping: { to: "2001:db8::99", count: 2, timeout: 500ms, expect: { received: 2 } }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const f = failed(caseNamed(junitCases(r), "nobody answers the IPv6 ping"));
     expect(f.message).toMatch(/received/i);
   });
@@ -390,9 +390,7 @@ steps:
       timeout: 1s
       expect: { TCP.flags: RA }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const c = caseNamed(junitCases(r), "the kernel drops a SYN with a bad checksum");
     expect(c.attrs.line).toBe(String(lineOf(text, "the kernel drops a SYN with a bad checksum")));
     const f = failed(c);
@@ -420,9 +418,7 @@ steps:
       packet: IP(dst="e3srv")/ICMP(id=7, seq=1)/Raw(load=b"wirecheck")
       expect: { ICMP.id: 7, ICMP.type: echo-request }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const c = caseNamed(junitCases(r), "the reply is not an echo request");
     expect(c.attrs.line).toBe(String(lineOf(text, "the reply is not an echo request")));
     const f = failed(c);
@@ -465,9 +461,7 @@ steps:
       packet: IP(dst="n4srv")/ICMP(id=4, seq=1)
       expect: { ICMP.type: echo-reply, ICMP.id: 4 }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const cases = junitCases(r);
     expect(cases.map((c) => c.name).sort()).toEqual(["no ICMP is ever seen (wrong on purpose)", "one crafted echo", "ping twice", "the echo requests are seen"]);
     passed(caseNamed(cases, "ping twice"));
@@ -507,9 +501,7 @@ steps:
       expect:
         none: { TCP.flags: { contains: R } }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const f = failed(caseNamed(junitCases(r), "a reset is sent after all"));
     expect(f.message).toMatch(/none/);
     expect(f.message + f.body, "the offending packet summarised").toMatch(/198\.18\.0\.2:8 > 198\.18\.0\.1:41000 RA/);
@@ -561,9 +553,7 @@ steps:
           - { TCP.flags: SA, TCP.dport: 45501 }
           - { TCP.flags: S, TCP.sport: 45501 }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const cases = junitCases(r);
     passed(caseNamed(cases, "the crafted handshake crosses the wire in order"));
     const f = failed(caseNamed(cases, "out of order does not hold"));
@@ -599,9 +589,7 @@ steps:
       expect:
         count: 6
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const cases = junitCases(r);
     passed(caseNamed(cases, "five datagrams arrive"));
     const f = failed(caseNamed(cases, "five are not six"));
@@ -631,9 +619,7 @@ steps:
     host: w10cli
     ping: { to: w10srv, count: 1 }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const cases = junitCases(r);
     const f = failed(caseNamed(cases, "the inner sr1 fails"));
     expect(f.message + "\n" + f.body, "names the failed inner expectation").toMatch(/ICMP\.id/);
@@ -681,9 +667,7 @@ steps:
       packet: IP(dst="v7srv")/TCP(sport=45700, dport=7, flags="PA", seq=501, ack=\${sseq}+1)/Raw(load=b"hello")
       expect: { TCP.ack: 506, TCP.flags: { contains: A } }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(0);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 0);
     const cases = junitCases(r);
     expect(cases.length).toBe(5);
     for (const c of cases) passed(c);
@@ -708,9 +692,7 @@ steps:
       packet: IP(dst="p8srv")/ICMP(id=8, seq=1)
       expect: { ICMP.type: echo-request }
 `;
-    const r = await run(text, hosts);
-    expect(r.code, r.output).toBe(1);
-    checkRanInLab(r, hosts);
+    const r = await runInLab(text, hosts, 1);
     const c = caseNamed(junitCases(r), "wrong type fails");
     failed(c);
     const links = [...c.systemOut.matchAll(/\[\[ATTACHMENT\|([^\]]+)\]\]/g)].map((m) => m[1]);

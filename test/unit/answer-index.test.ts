@@ -10,7 +10,7 @@ describe("which requests a reply is compared with", () => {
 
   it("a TCP answer: only the request to the port it comes from, which answers() then accepts", () => {
     const reply = l3('IP(src="198.18.0.2", dst="198.18.0.1")/TCP(sport=500, dport=40000, flags="SA")');
-    const c = [...index.candidates(reply, requests.length)];
+    const c = [...index.candidates(reply)];
     expect(c).toEqual([499]);
     expect(reply.answers(requests[499])).toBe(true);
   });
@@ -18,11 +18,11 @@ describe("which requests a reply is compared with", () => {
   it("an ICMP error: the request it quotes", () => {
     const udp = craft('IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=33000, dport=(33434, 33436))').map((l) => new Packet(l.top));
     const err = l3('IP(src="198.18.0.2", dst="198.18.0.1")/ICMP(type=3, code=3)/IPerror(src="198.18.0.1", dst="198.18.0.2")/UDPerror(sport=33000, dport=33435)');
-    expect([...new AnswerIndex(udp).candidates(err, udp.length)]).toEqual([1]);
+    expect([...new AnswerIndex(udp).candidates(err)]).toEqual([1]);
   });
 
   it("a reply it cannot key is compared with every request", () => {
     const other = l3('IP(src="198.18.0.2", dst="198.18.0.1", proto=253)');
-    expect([...index.candidates(other, requests.length)]).toHaveLength(1000);
+    expect([...index.candidates(other)]).toHaveLength(1000);
   });
 });
