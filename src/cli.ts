@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // The command line: commander wiring only. Heavy modules load inside the actions so --help answers at once.
+import "./early-signals.js";
+import "./node-warnings.js";
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 
@@ -104,8 +106,10 @@ lab
   });
 
 program.addOption(new Option("--no-color", "no colours").hideHelp());
-program.exitOverride((err) => {
-  // Usage errors exit 2, like invalid input; --help and --version exit 0.
-  process.exit(err.exitCode === 0 ? 0 : exitCodes.invalid);
-});
+// Usage errors exit 2, like invalid input; --help and --version exit 0. Every subcommand, at any depth, the same.
+const usageExit = (cmd: Command): void => {
+  cmd.exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : exitCodes.invalid));
+  cmd.commands.forEach(usageExit);
+};
+usageExit(program);
 await program.parseAsync(process.argv);

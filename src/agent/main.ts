@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // wirecheck agent: runs inside one lab host's namespace and owns everything that touches its network.
 // It reads requests from stdin and exits, taking its servers with it, as soon as the controller is gone.
+import "../node-warnings.js";
 import { createInterface } from "node:readline";
 import { actions, shutdownAll } from "./actions.js";
 import type { AgentContext, AgentMessage, Request } from "./protocol.js";

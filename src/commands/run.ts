@@ -1,6 +1,7 @@
 import { ConsoleReporter } from "../report/console.js";
 import { PlainReporter } from "../report/plain.js";
-import { writeJUnit } from "../report/junit.js";
+import { removeReport, writeErrorJUnit, writeJUnit } from "../report/junit.js";
+import { keepEarlySignals, takeEarlySignal } from "../early-signals.js";
 import type { ScenarioResult } from "../run/events.js";
 import { EnvironmentError, runPlans } from "../run/run.js";
 import { forgetOwnRuns } from "../lab/registry.js";
@@ -19,18 +20,26 @@ export interface RunCommandOptions {
 
 /** wirecheck run: load all (exit 2 if any is invalid), run, write JUnit even when interrupted, pick the exit code. */
 export async function runCommand(paths: string[], o: RunCommandOptions): Promise<number> {
-  // A signal while the files load (large packet sets take a moment) is heard once loading is done: nothing runs,
-  // and the report still says so.
-  let early: NodeJS.Signals | undefined;
-  const onEarly = (sig: NodeJS.Signals) => void (early ??= sig);
-  process.on("SIGINT", onEarly);
-  process.on("SIGTERM", onEarly);
+  // A signal while Node starts or the files load (large packet sets take a moment) is heard once loading is done:
+  // nothing runs, and the report still says so.
+  keepEarlySignals();
+  // Before anything else, the report path says the run is not finished: a run killed with -9 (or by a second signal)
+  // leaves a red report, never the previous run's green one; and a path that cannot take a report is refused now.
+  // When nothing runs (invalid input, nothing selected, no root) there is no report at all, as before.
+  try {
+    writeErrorJUnit(o.junit, "run incomplete", "the run has not finished: it is still running, or it was stopped before it could write its report");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    process.stderr.write(`--junit ${o.junit}: the report cannot be written there (${code === "EISDIR" ? "it is a folder" : code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file" : (code ?? (e as Error).message)}): name a file in a folder wirecheck can write\n`);
+    takeEarlySignal();
+    return 2;
+  }
   const { plans, ok } = loadAll(paths, o.var);
   await new Promise((r) => setImmediate(r));
-  process.off("SIGINT", onEarly);
-  process.off("SIGTERM", onEarly);
+  const early = takeEarlySignal();
   if (!ok) {
     process.stderr.write("invalid input: nothing was run\n");
+    removeReport(o.junit);
     return 2;
   }
   const selected = plans.filter(
@@ -40,6 +49,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   );
   if (selected.length === 0) {
     process.stderr.write("no scenario matches --grep/--tag\n");
+    removeReport(o.junit);
     return 2;
   }
 
@@ -75,6 +85,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   } catch (e) {
     if (e instanceof EnvironmentError) {
       process.stderr.write(`wirecheck: ${e.message}\n`);
+      removeReport(o.junit);
       return 3;
     }
     throw e;

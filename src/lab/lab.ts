@@ -22,7 +22,8 @@ export interface Lab {
  */
 export async function labUp(plan: Plan, runId: string, o: { whileWiring?: (lab: Lab) => Promise<void> } = {}): Promise<Lab> {
   const nsOf = (host: string) => `${prefix}${runId}-${host}`;
-  const switchNs = `${prefix}${runId}-switch`;
+  // A dot, which no host name has: a host may be called "switch".
+  const switchNs = `${prefix}${runId}.switch`;
   const needSwitch = plan.segments.some((s) => s.members.length > 2);
   const names = [...plan.hosts.map((h) => nsOf(h.name)), ...(needSwitch ? [switchNs] : [])];
   const hosts = new Map(plan.hosts.map((h) => [h.name, { name: h.name, netns: nsOf(h.name), router: h.router }]));

@@ -129,8 +129,20 @@ function readString(src: string, i: number, bytes: boolean): [string | Buffer, n
   return [bytes ? Buffer.from(chars) : text, j + close.length];
 }
 
+const maxDepth = 64;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
+  /** Nested calls, lists, parentheses and signs recurse: a bound keeps a hostile expression from the stack's end. */
+  private nested<T>(f: () => T): T {
+    if (++this.depth > maxDepth) throw new PacketError(`the expression nests deeper than ${maxDepth} levels`, this.peek().col);
+    try {
+      return f();
+    } finally {
+      this.depth--;
+    }
+  }
   constructor(
     private readonly toks: Token[],
     private readonly src: string,
@@ -156,6 +168,10 @@ class Parser {
   }
 
   private additive(): unknown {
+    return this.nested(() => this.sum());
+  }
+
+  private sum(): unknown {
     let left = this.multiplicative();
     for (;;) {
       const t = this.peek();
@@ -181,7 +197,7 @@ class Parser {
     const t = this.peek();
     if (t.kind === "op" && (t.text === "-" || t.text === "+")) {
       this.next();
-      const v = this.unary();
+      const v = this.nested(() => this.unary());
       if (typeof v !== "number") throw new PacketError(`${t.text} applies to numbers`, t.col);
       return t.text === "-" ? -v : v;
     }

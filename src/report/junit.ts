@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, relative } from "node:path";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import junitModule, { type Builder, type TestCase } from "junit-report-builder";
 import type { ScenarioResult, StepResult } from "../run/events.js";
 import { xmlSafe } from "./xml-safe.js";
@@ -69,6 +69,37 @@ function oneLine(text: string): string {
 }
 
 export function writeJUnit(path: string, results: ScenarioResult[], o: JUnitOptions = {}): void {
+  writeAtomically(path, buildJUnit(results, o));
+}
+
+/**
+ * A report of one error and nothing else: what the report path says before a run starts (so a run killed with -9,
+ * or stopped by a second signal, leaves a red report rather than the previous run's green one), and after input
+ * that could not run. Throws when the path cannot be written, which the run checks before anything else.
+ */
+export function writeErrorJUnit(path: string, name: string, message: string): void {
+  const builder = junitBuilder.newBuilder();
+  builder.name("wirecheck");
+  const tc = builder.testSuite().name("wirecheck").timestamp(new Date()).testCase().className("wirecheck").name(name).time(0 as unknown as number);
+  tc.error(xmlSafe(message), "RunIncomplete");
+  writeAtomically(path, builder.build());
+}
+
+/** No report: what a run that ran nothing leaves (a CI reader then says the report is missing, never green). */
+export function removeReport(path: string): void {
+  if (existsSync(path) && statSync(path).isFile()) rmSync(path);
+}
+
+/** Written beside and renamed into place: a reader never sees half a report. */
+function writeAtomically(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, buildJUnit(results, o));
+  if (existsSync(path) && !statSync(path).isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: "EISDIR" });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }

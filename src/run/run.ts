@@ -4,6 +4,7 @@ import { sweepStale } from "../lab/sweep.js";
 import type { Plan } from "../scenario/model.js";
 import type { Listener, RunEvents, ScenarioResult } from "./events.js";
 import { runScenario } from "./scenario-runner.js";
+import { workDirNames } from "./work-dir.js";
 
 export interface RunOptions {
   reportsDir: string;
@@ -44,14 +45,15 @@ export async function runPlans(plans: Plan[], o: RunOptions): Promise<{ results:
     await sweepStale();
     emit("runStart", { plans, runId });
     let stopRest = false;
-    for (const plan of plans) {
+    const workNames = workDirNames(plans);
+    for (const [i, plan] of plans.entries()) {
       if (stopRest || signal.aborted) {
         results.push(skippedScenario(plan, signal.aborted ? "not run: the run was interrupted" : "not run: --bail after a failure"));
         emit("scenarioEnd", { result: results[results.length - 1] });
         continue;
       }
       emit("scenarioStart", { plan });
-      const result = await runScenario(plan, { runId, reportsDir: o.reportsDir, signal, emit });
+      const result = await runScenario(plan, { runId, reportsDir: o.reportsDir, workName: workNames[i], signal, emit });
       results.push(result);
       emit("scenarioEnd", { result });
       if (o.bail && result.status !== "passed") stopRest = true;

@@ -1,4 +1,3 @@
-import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { AgentClient } from "../agent/client.js";
 import { runCommand } from "../lab/command.js";
@@ -8,6 +7,7 @@ import { stepRunners } from "../steps/registry.js";
 import { judgeCapture } from "../steps/sniff/judge.js";
 import type { SniffResult } from "../wire/sniff.js";
 import { fillSaved } from "./saved-vars.js";
+import { freshWorkDir } from "./work-dir.js";
 import type { Verdict } from "../steps/types.js";
 import { formatMs } from "../util/duration.js";
 import type { RunEvents, ScenarioResult, StepResult } from "./events.js";
@@ -15,6 +15,8 @@ import type { RunEvents, ScenarioResult, StepResult } from "./events.js";
 export interface ScenarioRunOptions {
   runId: string;
   reportsDir: string;
+  /** The scenario's work folder under reportsDir (absolute: agents and commands run from the scenario's folder). */
+  workName: string;
   signal: AbortSignal;
   emit<K extends keyof RunEvents>(name: K, e: RunEvents[K]): void;
 }
@@ -69,12 +71,6 @@ async function protectFlows(plan: Plan, lab: Lab): Promise<void> {
   );
 }
 
-/** The work folder of a scenario: reports/<classname>/, fresh for every run. */
-export function workDirOf(plan: Plan, reportsDir: string): string {
-  // Absolute: agents and commands run from the scenario's folder, not from here.
-  return resolve(reportsDir, plan.classname.replace(/[^A-Za-z0-9._-]/g, "_"));
-}
-
 /**
  * One scenario's lifecycle: lab up ▸ agents ▸ servers ▸ steps ▸ teardown. Teardown always runs; a failure of the lab,
  * an agent or a server is a setup error and the steps that could not run are skipped.
@@ -88,7 +84,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
   let setupError: ScenarioResult["setupError"];
   let lab: Lab | undefined;
   const agents = new Map<string, AgentClient>();
-  const work = workDirOf(plan, o.reportsDir);
+  let work = resolve(o.reportsDir, o.workName);
 
   // The scenario's own time limit and the user's Ctrl-C both end the run the same way: through this signal.
   const stop = new AbortController();
@@ -124,8 +120,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
   const wire = usesWire(plan);
   const sniffResults: StepResult[] = [];
   try {
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(work, { recursive: true });
+    work = freshWorkDir(o.reportsDir, o.workName);
     o.emit("phase", { plan, phase: "lab" });
     const startAgents = (l: Lab) =>
       timed("agents", () =>

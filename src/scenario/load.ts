@@ -1,9 +1,11 @@
+import { isSeq } from "yaml";
 import { ScenarioError, type Issue } from "./errors.js";
 import type { Plan, WirecheckScenario } from "./model.js";
 import { planScenario } from "./plan.js";
 import { schemaIssues } from "./schema-errors.js";
 import { scenarioValidator } from "./schema.js";
 import { SourceFile } from "./source.js";
+import { limits } from "./structure.js";
 import { expandVars, savedVarNames, type Vars } from "./vars.js";
 
 export interface LoadOptions {
@@ -21,9 +23,14 @@ export function loadScenarioText(file: string, text: string, options: LoadOption
 }
 
 function planSource(source: SourceFile, options: LoadOptions): Plan {
+  // Counted on the parsed file first: building the data of too many steps is what takes the time.
+  const listed = source.doc.get("steps");
+  if (isSeq(listed) && listed.items.length > limits.steps) throw tooManySteps(source, listed.items.length);
   const raw = source.toJS();
   if (raw === null || typeof raw !== "object" || Array.isArray(raw))
     throw new ScenarioError([source.issue([], "a scenario is a mapping with `name:` and `steps:` at the top level")]);
+  const steps = countSteps((raw as { steps?: unknown }).steps);
+  if (steps > limits.steps) throw tooManySteps(source, steps);
   const ownVars = (raw as { vars?: unknown }).vars;
   const vars: Vars = { ...(ownVars && typeof ownVars === "object" ? (ownVars as Vars) : {}), ...options.vars };
   const saved = savedVarNames(raw);
@@ -34,14 +41,36 @@ function planSource(source: SourceFile, options: LoadOptions): Plan {
   const valid = validate(value);
   if (!valid) issues.push(...schemaIssues(source, validate.errors ?? [], value));
   try {
-    const { plan, issues: planIssues } = planScenario(source, value as WirecheckScenario);
+    const { plan, issues: planIssues, unchecked } = planScenario(source, value as WirecheckScenario);
     issues.push(...planIssues);
-    if (issues.length === 0) return { ...plan, savedVars: [...saved].filter((n) => !(n in vars)) };
+    // Items whose checks broke on a shape the schema already refused are described by the schema's issues.
+    if (valid) issues.push(...unchecked);
+    if (issues.length === 0) return { ...plan, savedVars: [...saved].filter((n) => !Object.hasOwn(vars, n)) };
   } catch (e) {
     // The semantic checks assume the schema's shapes; where a broken part still trips them, the schema issues speak.
     if (valid) throw e;
   }
   throw new ScenarioError(sortIssues(dedupe(issues)));
+}
+
+function tooManySteps(source: SourceFile, n: number): ScenarioError {
+  return new ScenarioError([source.issue(["steps"], `the scenario has ${n.toLocaleString("en")} steps: a scenario file holds at most ${limits.steps.toLocaleString("en")} (split it into several files)`, true)]);
+}
+
+/** Steps and the steps inside them (a sniff's `while`). */
+function countSteps(steps: unknown): number {
+  let n = 0;
+  const todo: unknown[] = [steps];
+  while (todo.length) {
+    const list = todo.pop();
+    if (!Array.isArray(list)) continue;
+    n += list.length;
+    for (const st of list) {
+      const w = (st as { sniff?: { while?: unknown } } | null)?.sniff?.while;
+      if (w) todo.push(w);
+    }
+  }
+  return n;
 }
 
 function dedupe(issues: Issue[]): Issue[] {

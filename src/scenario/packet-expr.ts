@@ -2,7 +2,8 @@ import { isIP } from "node:net";
 import { PacketError, type Layer } from "../packet/index.js";
 import { parsePacketSet, parsePackets } from "../packet/expr.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
-import { inSubnet, isLabAddress, isLoopback, isMulticast, type Cidr } from "../util/ip.js";
+import type { Cidr } from "../util/ip.js";
+import { packetMayGo, scopeText } from "./lab-scope.js";
 
 /**
  * Replaces lab host names written as string values in a packet expression with their addresses, as DNS would:
@@ -38,8 +39,9 @@ function enclosingCall(expr: string, i: number): string {
 }
 
 /**
- * Checks a packet expression before anything runs: it must parse, and every destination must be inside the lab
- * (its subnets, loopback, IPv6 link-local, or link-local multicast/broadcast). Runtime vars (${seq}) stand as 0 for the check.
+ * Checks a packet expression before anything runs: it must parse, and the destination of every layer that has one
+ * (each IP and IPv6 header, inner ones after a tunnel too, and ARP's pdst) must be one a packet may go to. A value
+ * that a saved var fills (${seq}) is known only when the step runs: that destination is checked then, the rest now.
  */
 export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], hostNames: readonly string[] = []): { message: string; col: number } | undefined {
   // Syntax first, on the text as written (host names are just strings to the parser; ${var} keeps its width as
@@ -50,34 +52,39 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
     if (e instanceof PacketError) return { message: `packet: ${e.message}`, col: e.col };
     throw e;
   }
-  let packets;
+  let packets: Layer[];
+  let other: Layer[] | undefined;
   try {
     packets = representatives(expr.replace(/\$\{[^}]*\}/g, "0"));
+    // The same packets with every var as 1: a destination that differs between the two came from a var.
+    if (/\$\{/.test(expr)) other = representatives(expr.replace(/\$\{[^}]*\}/g, "1"));
   } catch (e) {
     if (e instanceof PacketError) return { message: `packet: ${e.message}`, col: 0 };
     throw e;
   }
-  // A destination that is a saved value is checked when the step runs, once the value is known.
-  const fromVars = new Set([...written.matchAll(/\b(dst|pdst)\s*=\s*["'][^"']*\$\{/g)].map((m) => m[1]));
-  for (const p of packets) {
-    for (const [layer, field] of [["IP", "dst"], ["IPv6", "dst"], ["ARP", "pdst"]] as const) {
-      const dst = layerNamed(p, layer)?.get(field);
-      if (typeof dst !== "string" || fromVars.has(field)) continue;
+  for (const [n, p] of packets.entries()) {
+    const twin = other && other.length === packets.length ? chainOf(other[n]) : undefined;
+    for (const [k, layer] of chainOf(p).entries()) {
+      const field = destinationField[layer.name];
+      if (!field) continue;
+      const dst = layer.get(field);
+      if (typeof dst !== "string") continue;
+      const again = twin?.[k]?.name === layer.name ? twin[k].get(field) : dst;
+      if (again !== dst) continue; // filled by a saved var: checked when the step runs
       if (!isIP(dst)) {
         const hint = didYouMean(dst, hostNames);
         const hosts = hostNames.length ? `: the hosts are ${listOf([...hostNames])}` : "";
-        return { message: `packet: ${layer}.${field} "${dst}" is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}${hosts}`, col: 0 };
+        return { message: `packet: ${layer.name}.${field} "${dst}" is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}${hosts}`, col: 0 };
       }
-      // Nothing leaves a lab namespace, whatever a multicast group's scope.
-      const multicast = isMulticast(dst) || dst === "255.255.255.255";
-      // IPv6 link-local addresses cannot leave the link a host is on.
-      const linkLocal = /^fe[89ab][0-9a-f]:/i.test(dst);
-      if (!(multicast || linkLocal || isLoopback(dst) || (isLabAddress(dst) && labNets.some((n) => inSubnet(dst, n)))))
-        return { message: `packet: ${layer}.${field} ${dst} is outside the lab: packets go only to loopback and the lab's own subnets`, col: 0 };
+      if (!packetMayGo(dst, labNets))
+        return { message: `packet: ${layer.name}.${field} ${dst}${k > 0 && chainOf(p).slice(0, k).some((l) => destinationField[l.name]) ? " (an inner header)" : ""} is outside the lab: packets go only to ${scopeText(labNets)}, multicast groups and link-local addresses`, col: 0 };
     }
   }
   return undefined;
 }
+
+/** The layers that name where a packet goes, and the field that says it. */
+const destinationField: Record<string, string> = { IP: "dst", IPv6: "dst", ARP: "pdst" };
 
 /**
  * The packets of an expression that a check needs to see: all of a small set; of a large one (a port scan's

@@ -6,26 +6,34 @@ import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
 import type { Issue } from "./errors.js";
 import type { Plan, PlanHost, PlanServer, PlanSniffer, PlanStep, Segment, StepKind, TcpFlow, WirecheckScenario, WirecheckStep1 } from "./model.js";
-import { captureFilterProblem } from "./capture-filter.js";
+import { resolveCaptureFilter } from "./capture-filter.js";
+import { insideLab, labAddressProblem, scopeText } from "./lab-scope.js";
 import { checkPacketExpr, resolvePacketHosts, tcpFlows } from "./packet-expr.js";
 import { checkCount, checkPacketExpect, checkPacketListExpect, checkSavePaths } from "./packet-paths.js";
 import type { Path, SourceFile } from "./source.js";
+import { workPathProblem } from "../util/work-path.js";
 
 export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan"];
 const serverKinds = ["tcp", "udp", "http", "command"] as const;
 export const implicitHost = "local";
 
 /** Checks what the schema cannot (names, addresses, sessions, files) and builds the runnable plan. */
-export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: Plan; issues: Issue[] } {
+export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: Plan; issues: Issue[]; unchecked: Issue[] } {
   const issues: Issue[] = [];
   const issue = (path: Path, message: string, key = false) => issues.push(source.issue(path, message, key));
   const dir = dirname(resolve(source.file));
 
+  // An item whose checks broke is reported, never dropped: dropping it would let it pass unchecked.
+  const unchecked: Issue[] = [];
+  const notChecked = (path: Path, e: unknown) =>
+    unchecked.push(source.issue(path, e instanceof RangeError ? "this item nests too deeply to be checked: simplify it" : `this item could not be checked (${(e as Error).message}): it is not valid as written`));
+
   const { hosts, segments } = safely(
     () => planLab(s, issue),
-    () => ({ hosts: Object.keys(s.lab?.hosts ?? {}).map((name) => ({ name, addrs: [], gateways: [], router: false })), segments: [] }),
+    (e) => (notChecked(["lab"], e), { hosts: Object.keys(s.lab?.hosts ?? {}).map((name) => ({ name, addrs: [], gateways: [], router: false })), segments: [] }),
   );
   const hostNames = hosts.map((h) => h.name);
+  const labNets = hosts.flatMap((h) => h.addrs);
   const checkHost = (name: string | undefined, path: Path): string => {
     if (name === undefined) return hostNames[0];
     if (!hostNames.includes(name)) {
@@ -39,9 +47,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     if (host) return (host.addrs.find((a) => a.family === 4) ?? host.addrs[0])?.ip ?? "127.0.0.1";
     if (s.lab === undefined && (name === "localhost" || name === implicitHost)) return "127.0.0.1";
     if (isIP(name)) {
-      const inLab = hosts.some((h) => h.addrs.some((a) => inSubnet(name, a)));
-      if (isLoopback(name) || (inLab && isLabAddress(name))) return name;
-      issue(path, `\`${name}\` is outside the lab: wirecheck only sends to loopback and to the lab's own subnets (${listOf(hosts.flatMap((h) => h.addrs.map((a) => a.text))) || "none"})`);
+      if (insideLab(name, labNets)) return name;
+      issue(path, `\`${name}\` is outside the lab: wirecheck only sends to ${scopeText(labNets)}`);
       return undefined;
     }
     const hint = didYouMean(name, hostNames);
@@ -90,6 +97,11 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       const modes = ["echo", "rules", "chat", "save_to"].filter((m) => fields[m] !== undefined && fields[m] !== false);
       const valid = kind === "tcp" ? "echo: true, rules, chat: true or save_to" : "echo: true or rules";
       if (modes.length !== 1) issue([...path, kind], `a ${kind} server does one thing: give exactly one of ${valid}${modes.length ? ` (it has ${listOf(modes)})` : ""}`);
+      const saveTo = fields.save_to;
+      if (kind === "tcp" && typeof saveTo === "string") {
+        const bad = workPathProblem(saveTo);
+        if (bad) issue([...path, kind, "save_to"], `save_to: ${bad}`);
+      }
       if (kind === "udp") (spec.rules ?? []).forEach((r, j) => r.close && issue([...path, kind, "rules", j, "close"], "close applies to TCP only: a UDP server has no connection to close", true));
     }
     if (kind === "command") {
@@ -101,17 +113,27 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     const clash = servers.find((x) => x.host === host && (x.spec as { port?: number }).port === port && port !== undefined && sameProto(x.kind, kind));
     if (clash) issue([...path, kind, "port"], `port ${port} on \`${host}\` is already taken by server \`${clash.name}\``);
     servers.push({ name: srv.name, host, kind, spec: srv[kind]!, line: source.locate(path).line });
-  });
+  }, (i, e) => notChecked(["servers", i], e));
 
   const steps: PlanStep[] = [];
   const flows: TcpFlow[] = [];
   const names = new Set<string>();
   const sessions = new Map<string, string>(); // session → host
-  const labNets = hosts.flatMap((h) => h.addrs);
   const addressOf = (name: string, v6: boolean) => {
     const h = hosts.find((x) => x.name === name);
     return h ? (h.addrs.find((a) => a.family === (v6 ? 6 : 4)) ?? h.addrs[0])?.ip : s.lab === undefined && name === implicitHost ? (v6 ? "::1" : "127.0.0.1") : undefined;
   };
+  // Names in capture filters are lab hosts, resolved here: libpcap would ask the machine's resolver.
+  const captureFilter = (filter: string | undefined) =>
+    resolveCaptureFilter(
+      filter,
+      (name) => {
+        if (s.lab === undefined && (name === implicitHost || name === "localhost")) return { v4: ["127.0.0.1"], v6: ["::1"] };
+        const h = hosts.find((x) => x.name === name);
+        return h && { v4: h.addrs.filter((a) => a.family === 4).map((a) => a.ip), v6: h.addrs.filter((a) => a.family === 6).map((a) => a.ip) };
+      },
+      hostNames,
+    );
   const packetExpr = (expr: string, path: Path): string => {
     const resolvedExpr = resolvePacketHosts(expr, addressOf);
     const problem = checkPacketExpr(expr, resolvedExpr, labNets, hostNames);
@@ -170,7 +192,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       if (f.host !== undefined) host = checkHost(f.host, [...at, "host"]);
       if (f.same_as !== undefined) broughtFile(f.same_as, [...at, "same_as"]);
       if ([f.same_as, f.sha256, f.contains, f.size].every((x) => x === undefined)) issue(at, "a file step needs a check: same_as, sha256, contains or size");
-      if (isAbsolute(f.path) || relative(".", f.path).startsWith("..")) issue([...at, "path"], "path is relative to the scenario's work folder and stays inside it");
+      const bad = workPathProblem(f.path);
+      if (bad) issue([...at, "path"], bad.replace("paths a scenario writes", "the file a step checks"));
     }
     const children: PlanStep[] = [];
     if (kind === "send" || kind === "sendp" || kind === "sr1" || kind === "sr" || kind === "srp1" || kind === "srp") {
@@ -198,33 +221,35 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       const to = (st[kind] as { to: string }).to;
       resolved.to = addressOf(to, false) ?? (isIP(to) ? to : undefined);
       if (!resolved.to) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address: the hosts are ${listOf(hostNames)}`);
-      else if (!isLoopback(resolved.to) && !labNets.some((n) => inSubnet(resolved.to!, n))) issue([...at, "to"], `${resolved.to} is outside the lab`);
+      else if (!insideLab(resolved.to, labNets)) issue([...at, "to"], `${resolved.to} is outside the lab: wirecheck only sends to ${scopeText(labNets)}`);
     } else if (kind === "arp_scan") {
       const net = parseCidr(st.arp_scan!.network);
       if (typeof net === "string") issue([...at, "network"], net);
       else if (net.family !== 4 || net.prefix < 16) issue([...at, "network"], "arp_scan takes an IPv4 subnet of /16 or smaller (e.g. 198.18.0.0/24)");
-      else if (!labNets.some((n) => inSubnet(net.ip, n))) issue([...at, "network"], `${net.text} is not a lab subnet`);
+      else if (!insideLab(net.ip, labNets) || !labNets.some((n) => n.family === 4 && n.prefix <= net.prefix && inSubnet(net.ip, n)))
+        issue([...at, "network"], `${net.text} is not a lab subnet: an ARP scan covers one of the lab's own subnets (${listOf([...new Set(labNets.filter((n) => n.family === 4).map((n) => n.text))])}) or part of one`);
     } else if (kind === "sniff") {
       const sn = st.sniff!;
       if (sn.host !== undefined) host = checkHost(sn.host, [...at, "host"]);
       checkPacketListExpect(sn.expect as Record<string, unknown>, [...at, "expect"], issue);
-      const bad = captureFilterProblem(sn.filter);
-      if (bad) issue([...at, "filter"], bad);
-      eachChecked(sn.while, (child, j) => planStep(child, [...at, "while", j], children, st.name));
+      const f = captureFilter(sn.filter);
+      if (f.problem) issue([...at, "filter"], f.problem);
+      else if (f.filter !== sn.filter) st.sniff = { ...sn, filter: f.filter };
+      eachChecked(sn.while, (child, j) => planStep(child, [...at, "while", j], children, st.name), (j, e) => notChecked([...at, "while", j], e));
     }
     into.push({ name: st.name, host, kind, spec: st[kind]!, line: source.locate(path).line, col: source.locate(path).col, resolved, children });
   };
-  eachChecked(s.steps, (st, i) => planStep(st, ["steps", i], steps));
+  eachChecked(s.steps, (st, i) => planStep(st, ["steps", i], steps), (i, e) => notChecked(["steps", i], e));
 
   const sniffers: PlanSniffer[] = [];
   eachChecked(s.sniffers, (sn, i) => {
     if (names.has(sn.name)) issue(["sniffers", i, "name"], `\`${sn.name}\` is already the name of a step or sniffer: testcase names must be unique`);
     names.add(sn.name);
     checkPacketListExpect(sn.expect as Record<string, unknown>, ["sniffers", i, "expect"], issue);
-    const bad = captureFilterProblem(sn.filter);
-    if (bad) issue(["sniffers", i, "filter"], bad);
-    sniffers.push({ name: sn.name, host: checkHost(sn.host, ["sniffers", i, "host"]), filter: sn.filter, expect: sn.expect, line: source.locate(["sniffers", i]).line });
-  });
+    const f = captureFilter(sn.filter);
+    if (f.problem) issue(["sniffers", i, "filter"], f.problem);
+    sniffers.push({ name: sn.name, host: checkHost(sn.host, ["sniffers", i, "host"]), filter: f.filter, expect: sn.expect, line: source.locate(["sniffers", i]).line });
+  }, (i, e) => notChecked(["sniffers", i], e));
 
   checkRegexes(s, [], issue);
   const base = relative(process.cwd(), resolve(source.file)).replace(/\.ya?ml$/i, "");
@@ -234,7 +259,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     name: s.name,
     description: s.description,
     tags: s.tags ?? [],
-    classname: base.replace(/^(\.\.\/)+/, "").split(/[\\/]/).join("."),
+    // "." and ".." carry no name (./...yaml would otherwise be the classname ".."); the work folder is made from it.
+    classname: base.split(/[\\/]/).filter((x) => x !== "." && x !== ".." && x !== "").join(".") || "scenario",
     timeoutMs: (typeof s.timeout === "string" ? parseDuration(s.timeout) : undefined) ?? 60_000,
     implicitLab: s.lab === undefined,
     hosts,
@@ -245,30 +271,31 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     sniffers,
     savedVars: [],
   };
-  return { plan, issues };
+  return { plan, issues, unchecked };
 }
 
 /**
  * Runs the checks of each item on its own: a file that already broke the schema somewhere must still get every other
  * problem reported, so one malformed item cannot stop the checks of the rest.
  */
-function eachChecked<T>(items: readonly T[] | undefined, check: (item: T, i: number) => void): void {
+function eachChecked<T>(items: readonly T[] | undefined, check: (item: T, i: number) => void, unchecked: (i: number, e: unknown) => void): void {
   if (!Array.isArray(items)) return;
   items.forEach((item, i) => {
     if (!item || typeof item !== "object") return;
     try {
       check(item as T, i);
-    } catch {
-      /* the schema issues already describe this item */
+    } catch (e) {
+      // Where the schema found the item broken, its issues speak; otherwise the item must not pass unchecked.
+      unchecked(i, e);
     }
   });
 }
 
-function safely<T>(f: () => T, fallback: () => T): T {
+function safely<T>(f: () => T, fallback: (e: unknown) => T): T {
   try {
     return f();
-  } catch {
-    return fallback();
+  } catch (e) {
+    return fallback(e);
   }
 }
 
@@ -303,7 +330,8 @@ function planLab(s: WirecheckScenario, issue: (p: Path, m: string, key?: boolean
       const p = list.length > 1 ? [...path, i] : path;
       const c = parseCidr(text);
       if (typeof c === "string") return issue(p, c), [];
-      if (!isLabAddress(c.ip)) return issue(p, `${c.text} is not a lab address: use 198.18.0.0/15 (IPv4) or 2001:db8::/32 (IPv6), the ranges set aside for tests`), [];
+      const outside = labAddressProblem(c);
+      if (outside) return issue(p, outside), [];
       const kind = hostBitsV4(c);
       if (kind !== "host") return issue(p, `${c.text} is the ${kind} address of its subnet: give the host an address inside it`), [];
       const other = seen.get(c.ip);
@@ -325,6 +353,8 @@ function planLab(s: WirecheckScenario, issue: (p: Path, m: string, key?: boolean
   }
   (s.lab.links ?? []).forEach((link, i) => {
     const members: Segment["members"] = [];
+    // The schema says what a link that is not a mapping should be; its characters are not host names.
+    if (!link || typeof link !== "object" || Array.isArray(link)) return void segments.push({ members });
     for (const [name, text] of Object.entries(link)) {
       const host = hosts.find((h) => h.name === name);
       if (!host) {
@@ -343,7 +373,7 @@ function planLab(s: WirecheckScenario, issue: (p: Path, m: string, key?: boolean
     const path = ["lab", "hosts", h.name];
     const def = s.lab.hosts[h.name];
     const given = typeof def === "string" || Array.isArray(def) || def.addr !== undefined;
-    if (!given && !(s.lab.links ?? []).some((l) => h.name in l))
+    if (!given && !(s.lab.links ?? []).some((l) => l && typeof l === "object" && Object.hasOwn(l, h.name)))
       issue(path, `host \`${h.name}\` has no address: give it one (198.18.0.x/24) or put it on a link`, true);
     const families = new Set<number>();
     h.gateways.forEach((g, i) => {

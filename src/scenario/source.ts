@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { ScenarioError, type Issue } from "./errors.js";
+import { checkStructure, limits, tooLarge } from "./structure.js";
 
 export type Path = readonly (string | number)[];
 
@@ -14,11 +15,19 @@ export class SourceFile {
 
   /** Reads and parses a file; raises ScenarioError for anything that is not YAML text. */
   static read(file: string): SourceFile {
+    const fail = (message: string): never => {
+      throw new ScenarioError([{ file, line: 1, col: 1, message }]);
+    };
     let bytes: Buffer;
     try {
+      // A FIFO or a device (/dev/zero) would block or never end: only a regular file is read, and only a small one.
+      const st = statSync(file);
+      if (!st.isFile()) fail("this is not a regular file (a folder, a FIFO or a device): a scenario is a YAML file");
+      if (st.size > limits.bytes) fail(tooLarge(st.size));
       bytes = readFileSync(file);
     } catch (e) {
-      throw new ScenarioError([{ file, line: 1, col: 1, message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? e}` }]);
+      if (e instanceof ScenarioError) throw e;
+      return fail(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? e}`);
     }
     return SourceFile.parse(file, bytes);
   }
@@ -28,21 +37,32 @@ export class SourceFile {
       throw new ScenarioError([{ file, line: 1, col: 1, message }]);
     };
     const buf = typeof bytes === "string" ? Buffer.from(bytes) : bytes;
+    if (buf.length > limits.bytes) at(tooLarge(buf.length));
     const text = buf.toString("utf8");
     if (buf.includes(0) || !Buffer.from(text, "utf8").equals(buf))
       at("this is not a text file: a scenario is YAML text in UTF-8");
     if (text.replace(/^\s*#.*$/gm, "").trim() === "")
       at("the file is empty: a scenario needs at least `name:` and `steps:`");
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    let doc: Document.Parsed;
+    try {
+      // Duplicate keys are found by checkStructure in linear time (the parser's own check is quadratic).
+      doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
+    } catch (e) {
+      if (e instanceof RangeError) at(`the file nests too deeply for a scenario (at most ${limits.depth} levels)`);
+      throw e;
+    }
     const source = new SourceFile(file, doc, lines);
     const issues: Issue[] = [...doc.errors, ...doc.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED")].map((e) => {
+      if (/call stack/i.test(e.message)) return { ...source.position(e.pos[0]), file, message: `the data nests too deeply for a scenario (at most ${limits.depth} levels)` };
       // The parser notices a missing quote only at the end of the file; the user needs the line that opened it.
       const offset = e.code === "MISSING_CHAR" && /quote/.test(e.message) ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
       const key = e.code === "DUPLICATE_KEY" ? /^[^\s:#,{}[\]]+|^"[^"]*"|^'[^']*'/.exec(text.slice(e.pos[0]))?.[0] : undefined;
       return { ...source.position(offset), file, message: yamlMessage(e.code, e.message, key) };
     });
     if (issues.length) throw new ScenarioError(issues);
+    const structural = checkStructure(doc).map((p) => ({ file, ...source.position(p.offset), message: p.message }));
+    if (structural.length) throw new ScenarioError(structural);
     return source;
   }
 
@@ -79,8 +99,13 @@ export class SourceFile {
     return { file: this.file, ...this.locate(path, key), message };
   }
 
+  /** The file's data; aliases are already known to expand within limits (checkStructure), so none is counted again. */
   toJS(): unknown {
-    return this.doc.toJS({ maxAliasCount: 1000 });
+    try {
+      return this.doc.toJS({ maxAliasCount: -1 });
+    } catch (e) {
+      throw new ScenarioError([{ file: this.file, line: 1, col: 1, message: `YAML: ${(e as Error).message}` }]);
+    }
   }
 }
 

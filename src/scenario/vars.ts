@@ -23,10 +23,10 @@ export function expandVars(data: unknown, vars: Vars, source: SourceFile, runtim
   };
   const expandString = (s: string, path: Path): unknown => {
     const whole = /^\$\{([^}]*)\}$/.exec(s);
-    if (whole && whole[1] in vars) return vars[whole[1]];
+    if (whole && Object.hasOwn(vars, whole[1])) return vars[whole[1]];
     return s.replace(reference, (m, name: string | undefined) => {
       if (name === undefined) return "${";
-      if (name in vars) return String(vars[name]);
+      if (Object.hasOwn(vars, name)) return String(vars[name]);
       if (runtime.has(name)) return m; // saved by a step while the scenario runs
       const known = [...Object.keys(vars), ...runtime];
       issues.push(source.issue(path, `\`\${${name}}\` names no var: ${known.length ? `defined are ${known.join(", ")}` : "define it under `vars:` or with --var"}`));

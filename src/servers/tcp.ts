@@ -1,8 +1,8 @@
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { createServer, type Socket } from "node:net";
-import { dirname, join } from "node:path";
 import type { TcpServer } from "../scenario/model.js";
 import { quoted } from "../util/text.js";
+import { openInWork } from "../util/work-path.js";
 import { listenDualStack } from "./listen.js";
 import { ServerLog, type RunningServer } from "./log.js";
 import { answer } from "./rules.js";
@@ -18,9 +18,13 @@ export async function startTcpServer(spec: TcpServer, work: string): Promise<Run
     sock.on("close", () => (clients.delete(sock), log.add(`${peer} closed`)));
     sock.on("error", (e) => log.add(`${peer}: ${e.message}`));
     if (spec.save_to !== undefined) {
-      const path = join(work, spec.save_to);
-      mkdirSync(dirname(path), { recursive: true });
-      const file = createWriteStream(path);
+      let file;
+      try {
+        file = createWriteStream("", { fd: openInWork(work, spec.save_to) });
+      } catch (e) {
+        log.add(`${peer}: cannot save to ${spec.save_to}: ${(e as Error).message}`);
+        return void sock.destroy();
+      }
       let bytes = 0;
       sock.on("data", (d) => (bytes += d.length));
       sock.pipe(file);

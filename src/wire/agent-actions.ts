@@ -1,9 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { closeSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AgentAction, AgentContext } from "../agent/protocol.js";
 import { encodePcap, linkTypes } from "../packet/index.js";
 import { host } from "./host.js";
 import { sendOnly } from "./send-only.js";
+import { openInWork } from "../util/work-path.js";
 import { sendReceive, type SrArgs } from "./sr.js";
 import { peekSniff, startSniff, stopAllSniffs, stopSniff } from "./sniff.js";
 
@@ -20,7 +21,13 @@ const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
   const missed = host.opened().flatMap((i) => (i.recording.missed ? [`${i.name}: ${i.recording.missed} frame(s) after the first ${i.recording.count}, the most a pcap keeps per interface,`] : []));
   if (frames.length === 0) return { file: undefined, packets: 0, missed };
   const path = join(ctx.work, a.file);
-  writeFileSync(path, encodePcap(frames, linkTypes.ether));
+  // Not through a symlink a command of the scenario may have left in the work folder.
+  const fd = openInWork(ctx.work, a.file);
+  try {
+    writeFileSync(fd, encodePcap(frames, linkTypes.ether));
+  } finally {
+    closeSync(fd);
+  }
   return { file: path, packets: frames.length, missed };
 };
 
