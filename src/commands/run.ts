@@ -27,7 +27,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   // leaves a red report, never the previous run's green one; and a path that cannot take a report is refused now.
   // When nothing runs (invalid input, nothing selected, no root) there is no report at all, as before.
   try {
-    writeErrorJUnit(o.junit, "run incomplete", "the run has not finished: it is still running, or it was stopped before it could write its report");
+    writeErrorJUnit(o.junit, "run incomplete", "the run has not finished: it is still running, or it was stopped before it could write its report", { placeholder: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     process.stderr.write(`--junit ${o.junit}: the report cannot be written there (${code === "EISDIR" ? "it is a folder" : code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file" : (code ?? (e as Error).message)}): name a file in a folder wirecheck can write\n`);

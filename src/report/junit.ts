@@ -77,12 +77,12 @@ export function writeJUnit(path: string, results: ScenarioResult[], o: JUnitOpti
  * or stopped by a second signal, leaves a red report rather than the previous run's green one), and after input
  * that could not run. Throws when the path cannot be written, which the run checks before anything else.
  */
-export function writeErrorJUnit(path: string, name: string, message: string): void {
+export function writeErrorJUnit(path: string, name: string, message: string, o: { placeholder?: boolean } = {}): void {
   const builder = junitBuilder.newBuilder();
   builder.name("wirecheck");
   const tc = builder.testSuite().name("wirecheck").timestamp(new Date()).testCase().className("wirecheck").name(name).time(0 as unknown as number);
   tc.error(xmlSafe(message), "RunIncomplete");
-  writeAtomically(path, builder.build());
+  writeAtomically(path, builder.build(), o.placeholder);
 }
 
 /** No report: what a run that ran nothing leaves (a CI reader then says the report is missing, never green). */
@@ -91,9 +91,12 @@ export function removeReport(path: string): void {
 }
 
 /** Written beside and renamed into place: a reader never sees half a report. */
-function writeAtomically(path: string, text: string): void {
+function writeAtomically(path: string, text: string, placeholder = false): void {
   mkdirSync(dirname(path), { recursive: true });
-  if (existsSync(path) && !statSync(path).isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: "EISDIR" });
+  const st = existsSync(path) ? statSync(path) : undefined;
+  if (st?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: "EISDIR" });
+  // /dev/null, a pipe: written as they are, and only with the final report (a stream cannot be taken back).
+  if (st && !st.isFile()) return placeholder ? undefined : writeFileSync(path, text);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
