@@ -35,7 +35,9 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     return 2;
   }
   const { plans, ok } = loadAll(paths, o.var);
-  await new Promise((r) => setImmediate(r));
+  // A signal that came while loading held the thread is dispatched on a later turn of the event loop; one turn
+  // (setImmediate) is not always enough, a few milliseconds are.
+  await new Promise((r) => setTimeout(r, 5));
   const early = takeEarlySignal();
   if (!ok) {
     process.stderr.write("invalid input: nothing was run\n");
