@@ -1,5 +1,6 @@
 import type { Matcher } from "../scenario/model.js";
 import { Layer, type Packet } from "../packet/index.js";
+import { valuesAt, type Found } from "../packet/path.js";
 import { matchValue, type ValueMatch } from "./value.js";
 
 /** Expectations on one packet: "Layer.field[.sub]" paths, `layers: [names]`, `rtt`. */
@@ -40,15 +41,24 @@ export function checkPacket(p: Packet, expect: PacketExpect, extra: { rttMs?: nu
   return { ok: problems.length === 0, problems, missingLayers };
 }
 
+/**
+ * One expectation on a packet's field. A path through a list without an index holds when any element matches (see
+ * packet/path.ts), so `none:` cannot pass while a forbidden record is there.
+ */
 export function checkField(p: Packet, path: string, want: Matcher): ValueMatch & { missingLayer?: boolean } {
-  const [layerName, fieldName] = path.split(".");
-  const layer = p.getLayer(layerName);
-  if (!layer) return { ok: false, expected: describe(want), got: `no ${layerName} layer (${p.summary()})`, missingLayer: true };
-  const value = p.get(path);
-  if (value === undefined) return { ok: false, expected: describe(want), got: `no field ${path}` };
-  const field = path.split(".").length === 2 ? layer.def.byName.get(fieldName) : undefined;
-  const shown = field && typeof value === "number" ? field.show(value, layer.values()) : Buffer.isBuffer(value) ? value.toString("latin1") : value instanceof Layer ? value.name : String(value);
-  // A plain expected value is read the way the field reads user input: names, flag letters, numbers.
+  const { found, missing } = valuesAt(p, path);
+  if (missing) return { ok: false, expected: describe(want), got: `no ${missing} layer (${p.summary()})`, missingLayer: true };
+  if (found.length === 0) return { ok: false, expected: describe(want), got: `no field ${path}` };
+  const tries = found.map((f) => matchOne(f, want));
+  const hit = tries.find((t) => t.ok);
+  if (hit) return hit;
+  const shown = [...new Set(tries.map((t) => t.got))];
+  return { ok: false, expected: tries[0].expected, got: found.length > 1 ? `[${shown.slice(0, 8).join(", ")}${shown.length > 8 ? ", …" : ""}] (none of ${found.length} matches)` : tries[0].got };
+}
+
+function matchOne({ value, field, layer }: Found, want: Matcher): ValueMatch {
+  const shown = field && typeof value === "number" ? field.show(value, layer.values()) : Buffer.isBuffer(value) ? value.toString("latin1") : value instanceof Layer ? value.name : Array.isArray(value) && field ? field.show(value, layer.values()) : String(value);
+  // A plain expected value is read the way the field reads user input: names, flag letters, numbers, at any depth.
   if ((typeof want === "string" || typeof want === "number") && field && typeof value === "number" && !/^\s*(<=|>=|!=|<|>)/.test(String(want))) {
     try {
       const parsed = field.parse(want);

@@ -1,3 +1,5 @@
+import { isIP } from "node:net";
+import { writeIPv6 } from "../packet/addr.js";
 import type { Matcher } from "../scenario/model.js";
 import { parseDuration } from "../util/duration.js";
 import { hexToBuffer } from "../util/text.js";
@@ -17,14 +19,13 @@ const comparison = /^\s*(<=|>=|!=|<|>)\s*(.+?)\s*$/;
 export function matchValue(m: Matcher, actual: unknown): ValueMatch {
   const got = show(actual);
   if (typeof m === "string") {
-    const c = comparison.exec(m);
-    if (c) {
-      const want = toNumber(c[2]);
-      const have = typeof actual === "number" ? actual : toNumber(String(actual));
-      if (want === undefined) return { ok: String(actual) === m, expected: JSON.stringify(m), got };
-      const ok = have !== undefined && compare(c[1], have, want);
-      return { ok, expected: `${c[1]} ${c[2]}`, got };
-    }
+    // A range in one matcher: ">= 40 and < 100" holds when every part does.
+    const parts = m.split(/\s+and\s+/);
+    if (parts.length > 1 && parts.every((p) => comparison.test(p))) return { ok: parts.every((p) => comparing(p, actual)), expected: m.trim(), got };
+    if (comparison.test(m)) return { ok: comparing(m, actual), expected: m.trim(), got };
+    // "5%", "10ms", "1KiB" mean the same number as the value they describe.
+    const n = toNumber(m);
+    if (n !== undefined && typeof actual === "number") return { ok: actual === n, expected: m, got };
     return { ok: String(actual ?? "") === m, expected: JSON.stringify(m), got };
   }
   if (typeof m === "number" || typeof m === "boolean") return { ok: actual === m || String(actual) === String(m), expected: String(m), got };
@@ -35,6 +36,54 @@ export function matchValue(m: Matcher, actual: unknown): ValueMatch {
     return { ok: buf.equals(hexToBuffer(m.hex)), expected: `hex ${hexToBuffer(m.hex).toString("hex")}`, got: `hex ${buf.toString("hex")}` };
   }
   return { ok: m.in.some((x) => x === actual || String(x) === String(actual)), expected: `one of ${m.in.map((x) => JSON.stringify(x)).join(", ")}`, got };
+}
+
+/**
+ * One comparison. Numbers, durations, sizes and percentages compare as numbers, addresses as addresses (in order
+ * within a family); `!=` also compares text. What cannot be compared does not match (load refuses it first: see
+ * matcherProblem).
+ */
+function comparing(text: string, actual: unknown): boolean {
+  const [, op, operand] = comparison.exec(text)!;
+  const want = toNumber(operand);
+  if (want !== undefined) {
+    const have = typeof actual === "number" ? actual : toNumber(String(actual ?? ""));
+    return have !== undefined && compare(op, have, want);
+  }
+  if (isIP(operand)) {
+    const a = addressValue(String(actual ?? ""));
+    const b = addressValue(operand)!;
+    if (!a || a.family !== b.family) return op === "!=";
+    return compare(op, a.n < b.n ? -1 : a.n > b.n ? 1 : 0, 0);
+  }
+  return op === "!=" && actual !== undefined && String(actual) !== operand;
+}
+
+/** What is wrong with a matcher's text at load time: a comparison in order of something that has no order. */
+export function matcherProblem(m: string): string | undefined {
+  const parts = m.split(/\s+and\s+/);
+  const comparisons = parts.filter((p) => comparison.test(p));
+  if (comparisons.length === 0) return undefined;
+  if (parts.length > 1 && comparisons.length !== parts.length) return `"${m}": every part of a range is a comparison, as in ">= 40 and < 100"`;
+  for (const p of comparisons) {
+    const [, op, operand] = comparison.exec(p)!;
+    if (op !== "!=" && toNumber(operand) === undefined && !isIP(operand))
+      return `"${p.trim()}": ${op} compares numbers, durations (10ms), sizes (1KiB), percentages (5%) or addresses, and \`${operand}\` is none of them (for text use != or {regex: …})`;
+  }
+  return undefined;
+}
+
+function addressValue(text: string): { family: number; n: bigint } | undefined {
+  const family = isIP(text);
+  if (family === 4) return { family, n: text.split(".").reduce((a, b) => (a << 8n) + BigInt(b), 0n) };
+  if (family === 6) return { family, n: BigInt(`0x${Buffer.from(ipv6Bytes(text)).toString("hex")}`) };
+  return undefined;
+}
+
+function ipv6Bytes(text: string): Uint8Array {
+  const out = Buffer.alloc(16);
+  writeIPv6(out, 0, text);
+  return out;
 }
 
 function compare(op: string, a: number, b: number): boolean {
@@ -54,6 +103,8 @@ export function toNumber(text: string): number | undefined {
   const t = text.trim();
   if (/^[-+]?\d+(\.\d+)?$/.test(t)) return Number(t);
   if (/^0x[0-9a-f]+$/i.test(t)) return Number.parseInt(t, 16);
+  const pct = /^([-+]?\d+(?:\.\d+)?)\s*%$/.exec(t);
+  if (pct) return Number(pct[1]);
   const d = parseDuration(t);
   if (d !== undefined) return d;
   const s = /^(\d+(?:\.\d+)?)\s*([kmg]i?b|b)$/i.exec(t);

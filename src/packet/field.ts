@@ -1,5 +1,6 @@
 import { readIPv4, readIPv6, readMac, writeIPv4, writeIPv6, writeMac } from "./addr.js";
 import { PacketError } from "./errors.js";
+import { didYouMean } from "../util/did-you-mean.js";
 
 /** The values of one layer while it is built or read; fields may depend on earlier ones (conditions, lengths). */
 export type Values = Record<string, unknown>;
@@ -32,6 +33,8 @@ export interface Field {
   show(value: unknown, values?: Values): string;
   /** Several values, e.g. TCP options: a Python list is the value itself, not a packet set. */
   isList?: boolean;
+  /** A list of records or options (DNS sections, IP options): the layers its elements may be, for paths through it. */
+  elements?: () => readonly import("./layer.js").LayerDef[];
   /** Byte fields of a size that never changes (addresses): lets a field be read at a known offset. */
   fixedSize?: number;
 }
@@ -54,8 +57,9 @@ function intParser(name: string, bits: number, names?: Record<number, string>, f
       if (flags) return parseFlags(name, input, flags);
       const n = byName?.get(input) ?? byLooseName?.get(loose(input));
       if (n !== undefined) return n;
-      const known = names ? Object.values(names) : [];
-      throw new PacketError(`${name}=${JSON.stringify(input)} is not a known value${known.length ? `: use a number or one of ${known.slice(0, 40).join(", ")}` : ": use a number"}`);
+      const known = names ? [...new Set(Object.values(names))] : [];
+      const hint = didYouMean(input, known);
+      throw new PacketError(`${name}=${JSON.stringify(input)} is not a known value${hint ? ` (did you mean \`${hint}\`?)` : ""}${known.length ? `: use a number or one of ${known.join(", ")}` : ": use a number"}`);
     }
     throw new PacketError(`${name} takes a number${names ? " or a symbolic name" : ""}${flags ? " or flag letters" : ""}`);
   };

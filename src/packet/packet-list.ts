@@ -1,3 +1,4 @@
+import { acceptedLayers } from "./path.js";
 import { build } from "./build.js";
 import { PacketError } from "./errors.js";
 import type { Field, Values } from "./field.js";
@@ -35,6 +36,7 @@ export function packetList(
     bits: 0,
     default: [],
     isList: true,
+    elements: acceptedLayers(o.accepts),
     when: o.when,
     size: (value) => {
       const n = raw(value as Layer[]);

@@ -1,6 +1,7 @@
 import "../packet/index.js";
 import { registry } from "../packet/layer.js";
 import { didYouMean } from "../util/did-you-mean.js";
+import { checkPath } from "../packet/path.js";
 import type { Path } from "./source.js";
 
 type Report = (path: Path, message: string, key?: boolean) => void;
@@ -47,18 +48,10 @@ export function checkSavePaths(save: Record<string, unknown> | undefined, path: 
 }
 
 function checkFieldPath(text: string, path: Path, report: Report, isKey = true) {
-  const [layerName, fieldPart] = text.split(".");
   // Not Layer.field at all: the schema's own message says so.
-  if (fieldPart === undefined) return undefined;
-  const def = registry.get(layerName);
-  if (!def) return void report(path, unknownLayer(layerName), isKey);
-  const fieldName = fieldPart.split("#")[0];
-  const field = def.byName.get(fieldName);
-  if (!field) {
-    const names = [...new Set(def.fields.map((f) => f.name))];
-    const hint = didYouMean(fieldName, names);
-    return void report(path, `${layerName} has no field \`${fieldName}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}: its fields are ${names.join(", ")}`, isKey);
-  }
+  if (!text.includes(".")) return undefined;
+  const { field, problem } = checkPath(text);
+  if (problem) return void report(path, problem, isKey);
   return field;
 }
 

@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isIP } from "node:net";
 import { parseDuration } from "../util/duration.js";
+import { matcherProblem } from "../assert/value.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
 import type { Issue } from "./errors.js";
@@ -252,6 +253,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
   }, (i, e) => notChecked(["sniffers", i], e));
 
   checkRegexes(s, [], issue);
+  checkMatchers(s, [], false, issue);
   const base = relative(process.cwd(), resolve(source.file)).replace(/\.ya?ml$/i, "");
   const plan: Plan = {
     file: source.file,
@@ -302,6 +304,18 @@ function safely<T>(f: () => T, fallback: (e: unknown) => T): T {
 function sameProto(a: string, b: string): boolean {
   const proto = (k: string) => (k === "udp" ? "udp" : k === "command" ? "?" : "tcp");
   return proto(a) === proto(b) && proto(a) !== "?";
+}
+
+/** Every comparison under an `expect` must be one that can fail: `< abc` has no order, so it is refused. */
+function checkMatchers(v: unknown, path: Path, inExpect: boolean, issue: (p: Path, m: string) => void): void {
+  if (typeof v === "string") {
+    const bad = inExpect ? matcherProblem(v) : undefined;
+    if (bad) issue(path, bad);
+    return;
+  }
+  if (Array.isArray(v)) return v.forEach((x, i) => checkMatchers(x, [...path, i], inExpect, issue));
+  if (!v || typeof v !== "object") return;
+  for (const [k, x] of Object.entries(v)) if (k !== "vars") checkMatchers(x, [...path, k], inExpect || k === "expect", issue);
 }
 
 /** Every `regex:` in the scenario (matchers, rules, ready.log) must compile. */

@@ -280,6 +280,7 @@ function recordsField(name: (typeof sections)[number]): Field {
     bits: 0,
     default: name === "qd" ? [new Layer(DNSQR)] : [],
     isList: true,
+    elements: () => [name === "qd" ? DNSQR : DNSRR],
     size: (v) => {
       let n = 0;
       for (const l of (v as Layer[]) ?? []) n += recordSize(l);

@@ -5,6 +5,7 @@ import { durationMs } from "../../util/duration.js";
 import type { SrArgs, SrResult } from "../../wire/sr.js";
 import type { StepRunner, Verdict } from "../types.js";
 import { packetDump, packetOf, labPacket } from "../wire-report.js";
+import { firstValueAt } from "../../packet/path.js";
 
 /** sr1 / srp1 (one reply checked) and sr / srp (answered, unanswered, each). */
 export const runSr: StepRunner = async ({ plan, step, agent, vars }): Promise<Verdict> => {
@@ -41,7 +42,7 @@ export const runSr: StepRunner = async ({ plan, step, agent, vars }): Promise<Ve
     const check = checkPacket(reply, expect as PacketExpect, { rttMs: a.rttMs });
     if (check.ok) {
       for (const [name, path] of Object.entries(s.save ?? {})) {
-        const v = reply.get(path);
+        const v = firstValueAt(reply, path);
         if (typeof v === "number" || typeof v === "string") vars.set(name, v);
         else return { status: "failed", message: `save ${name}: the reply has no ${path}`, details: packetDump(reply) };
       }
