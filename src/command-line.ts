@@ -27,7 +27,7 @@ program
   .option("--bail", "stop after the first scenario that does not pass")
   .option("--var <name=value>", "set a var, overriding the scenario's vars (repeatable)", collect)
   .option("--verbose", "print details of passing steps, server logs and where the time went")
-  .addHelpText("after", "\nExamples:\n  sudo wirecheck run\n  sudo wirecheck run scenarios/echo.yaml --var port=7 --verbose\n  sudo wirecheck run --tag smoke --bail --junit out/junit.xml")
+  .addHelpText("after", "\nExamples:\n  sudo wirecheck run\n  sudo wirecheck run scenarios/echo.yaml --verbose\n  sudo wirecheck run my-tests/ --var port=8080   (a var the scenarios use as ${port})\n  sudo wirecheck run --tag smoke --bail --junit out/junit.xml")
   .action(async (paths: string[], o: { junit: string; junitStrict?: boolean; grep?: string; tag?: string[]; bail?: boolean; var?: string[]; verbose?: boolean }) => {
     const { runCommand } = await import("./commands/run.js");
     process.exitCode = await runCommand(paths, o);

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { scenarioFiles } from "../files.js";
+import { didYouMean } from "../util/did-you-mean.js";
 import { loadScenario } from "../scenario/load.js";
 import { formatIssue, ScenarioError } from "../scenario/errors.js";
 import type { Plan } from "../scenario/model.js";
@@ -31,6 +33,21 @@ export function loadAll(paths: string[], varOptions: string[] = []): { plans: Pl
       for (const i of e.issues) process.stderr.write(formatIssue(i) + "\n");
       ok = false;
     }
+  }
+  // A --var that no file uses is a typo more often than not: said, with the names the files do use.
+  if (ok) {
+    const used = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(f, "utf8");
+      for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) used.add(m[1]);
+    }
+    for (const p of plans) for (const n of p.varNames) used.add(n);
+    for (const name of Object.keys(vars))
+      if (!used.has(name)) {
+        const hint = didYouMean(name, [...used]);
+        process.stderr.write(`--var ${name}: no scenario uses \${${name}}${hint ? ` (did you mean \`${hint}\`?)` : ""}${used.size ? `: the vars used are ${[...used].sort().join(", ")}` : ""}\n`);
+        ok = false;
+      }
   }
   return { plans, ok };
 }

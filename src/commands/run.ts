@@ -74,7 +74,8 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   process.on("SIGTERM", onSignal);
   if (early) onSignal(early);
 
-  const plain = !process.stdout.isTTY || !!process.env.CI;
+  // A terminal that reports no width (script -qc, some CI runners) would get one character per line from the live view.
+  const plain = !process.stdout.isTTY || !!process.env.CI || !(process.stdout.columns >= 20);
   let results: ScenarioResult[];
   let interrupted: boolean;
   try {

@@ -45,7 +45,7 @@ function planSource(source: SourceFile, options: LoadOptions): Plan {
     issues.push(...planIssues);
     // Items whose checks broke on a shape the schema already refused are described by the schema's issues.
     if (valid) issues.push(...unchecked);
-    if (issues.length === 0) return { ...plan, savedVars: [...saved].filter((n) => !Object.hasOwn(vars, n)) };
+    if (issues.length === 0) return { ...plan, savedVars: [...saved].filter((n) => !Object.hasOwn(vars, n)), varNames: Object.keys(ownVars && typeof ownVars === "object" ? ownVars : {}) };
   } catch (e) {
     // The semantic checks assume the schema's shapes; where a broken part still trips them, the schema issues speak.
     if (valid) throw e;

@@ -24,6 +24,8 @@ export interface Plan {
   sniffers: PlanSniffer[];
   /** Vars that steps save while the scenario runs (`save:`): ${name} of these is filled in just before a step runs. */
   savedVars: string[];
+  /** The names the scenario defines under `vars:` (a --var naming none of any file's vars is refused). */
+  varNames: string[];
 }
 
 /** A capture for the whole scenario: a testcase of its own. */

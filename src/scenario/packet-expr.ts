@@ -72,6 +72,8 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
       const again = twin?.[k]?.name === layer.name ? twin[k].get(field) : dst;
       if (again !== dst) continue; // filled by a saved var: checked when the step runs
       if (!isIP(dst)) {
+        // A lab host left unresolved has no usable address: that is reported where its address is written.
+        if (hostNames.includes(dst)) continue;
         const hint = didYouMean(dst, hostNames);
         const hosts = hostNames.length ? `: the hosts are ${listOf([...hostNames])}` : "";
         return { message: `packet: ${layer.name}.${field} "${dst}" is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}${hosts}`, col: 0 };

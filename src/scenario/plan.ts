@@ -221,8 +221,18 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     } else if (kind === "ping" || kind === "traceroute" || kind === "port_scan") {
       const to = (st[kind] as { to: string }).to;
       resolved.to = addressOf(to, false) ?? (isIP(to) ? to : undefined);
-      if (!resolved.to) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address: the hosts are ${listOf(hostNames)}`);
+      // A lab host without a usable address is reported where its address is written, not at every use.
+      if (!resolved.to) {
+        if (!hostNames.includes(to)) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address${didYouMean(to, hostNames) ? ` (did you mean \`${didYouMean(to, hostNames)}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
+      }
       else if (!insideLab(resolved.to, labNets)) issue([...at, "to"], `${resolved.to} is outside the lab: wirecheck only sends to ${scopeText(labNets)}`);
+      if (kind === "traceroute")
+        (st.traceroute!.expect?.hops ?? []).forEach((h, j) => {
+          if (h !== "*" && !isIP(h) && !hostNames.includes(h)) {
+            const hint = didYouMean(h, hostNames);
+            issue([...at, "expect", "hops", j], `hop \`${h}\` is neither a lab host, an address nor "*"${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
+          }
+        });
     } else if (kind === "arp_scan") {
       const net = parseCidr(st.arp_scan!.network);
       if (typeof net === "string") issue([...at, "network"], net);
@@ -272,6 +282,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     flows,
     sniffers,
     savedVars: [],
+    varNames: [],
   };
   return { plan, issues, unchecked };
 }

@@ -14,8 +14,10 @@ export const runExec: StepRunner = async ({ step, agent }): Promise<Verdict> => 
   if (r.timedOut) return { status: "failed", message: `\`${x.run}\` did not finish within ${timeoutMs} ms`, details: output };
   const e = x.expect ?? {};
   const checks: [string, ReturnType<typeof matchValue>][] = [["exit", matchValue(e.exit ?? 0, r.exit ?? r.signal)]];
-  if (e.stdout !== undefined) checks.push(["stdout", matchValue(e.stdout, r.stdout)]);
-  if (e.stderr !== undefined) checks.push(["stderr", matchValue(e.stderr, r.stderr)]);
+  // As the shell's $(…) reads output: one final newline is not part of the text (`stdout: hello` matches `echo hello`).
+  const text = (out: string) => out.replace(/\r?\n$/, "");
+  if (e.stdout !== undefined) checks.push(["stdout", matchValue(e.stdout, text(r.stdout))]);
+  if (e.stderr !== undefined) checks.push(["stderr", matchValue(e.stderr, text(r.stderr))]);
   const bad = checks.filter(([, c]) => !c.ok);
   if (bad.length === 0) return { status: "passed", details: output };
   const lines = bad.map(([what, c]) => `${what}: expected ${c.expected}, got ${c.got}`);

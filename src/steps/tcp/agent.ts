@@ -63,12 +63,18 @@ class Connection {
 
 const sessions = new Map<string, Connection>();
 
+/**
+ * The outcome a connect or send error names, from its errno (what the kernel made of the answer): a reset or an
+ * ICMP port unreachable → refused; ICMP host/net unreachable, no route, no ARP/ND answer → unreachable; ICMP
+ * administratively prohibited (an nftables `reject with icmpx admin-prohibited`) or a local firewall → prohibited.
+ */
 export function errorKind(e: NodeJS.ErrnoException | undefined): string {
   switch (e?.code) {
     case "ECONNREFUSED": return "refused";
-    case "ECONNRESET": case "EPIPE": return "reset";
+    case "ECONNRESET": case "EPIPE": case "ECONNABORTED": return "reset";
     case "ETIMEDOUT": return "timeout";
-    case "EHOSTUNREACH": case "ENETUNREACH": return "unreachable";
+    case "EHOSTUNREACH": case "ENETUNREACH": case "EHOSTDOWN": case "ENETDOWN": case "ENONET": case "EADDRNOTAVAIL": return "unreachable";
+    case "EACCES": case "EPERM": return "prohibited";
     default: return e?.code ?? "error";
   }
 }
@@ -82,7 +88,8 @@ function open(host: string, port: number, timeoutMs: number): Promise<Connection
       sock.removeAllListeners("error");
       resolve(new Connection(sock));
     });
-    sock.once("error", (e: NodeJS.ErrnoException) => (clearTimeout(timer), resolve({ failed: errorKind(e), detail: e.message })));
+    // The raw errno stays in the report: "prohibited (EACCES: connect EACCES 198.18.0.2:80)".
+    sock.once("error", (e: NodeJS.ErrnoException) => (clearTimeout(timer), resolve({ failed: errorKind(e), detail: e.code && !e.message.includes(e.code) ? `${e.code}: ${e.message}` : e.message })));
   });
 }
 
