@@ -10,16 +10,19 @@ export interface BytesMatch {
 }
 
 /**
- * Matches received stream or datagram bytes: text or {hex} means exactly these bytes, {contains} and {regex} search
- * within them. Used while data arrives, so it says when waiting longer cannot help.
+ * Matches received stream or datagram bytes: text or {hex} means exactly these bytes (on a stream, a text ending in a
+ * newline is a whole line, and what follows it stays for the next expectation), {contains} and {regex} search within them. Used while data arrives, so it says when waiting longer cannot help.
  */
-export function matchBytes(m: BytesMatcher, data: Buffer): BytesMatch {
+export function matchBytes(m: BytesMatcher, data: Buffer, stream = false): BytesMatch {
   if (typeof m === "string" || "hex" in m) {
     const want = typeof m === "string" ? Buffer.from(m) : hexToBuffer(m.hex);
     const n = Math.min(want.length, data.length);
     const prefixOk = data.subarray(0, n).equals(want.subarray(0, n));
     if (!prefixOk) return { matched: false, end: 0, hopeless: true };
     if (data.length === want.length) return { matched: true, end: want.length, hopeless: false };
+    // On a stream, exact bytes that end a line are that line: what follows is the next line, left for the next
+    // expectation. Otherwise (and always for a datagram) the data must end where they do ("Hi there!!" is not "Hi there").
+    if (stream && data.length > want.length && want[want.length - 1] === 0x0a) return { matched: true, end: want.length, hopeless: false };
     return { matched: false, end: 0, hopeless: data.length > want.length };
   }
   if ("contains" in m) {

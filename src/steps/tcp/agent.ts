@@ -15,6 +15,8 @@ export interface TcpStepArgs {
   expectNoneMs?: number;
   expectError?: string;
   timeoutMs: number;
+  /** The step's name, said when a later step of the session sets aside what this one left unread. */
+  step?: string;
 }
 
 export interface TcpStepResult {
@@ -27,12 +29,16 @@ export interface TcpStepResult {
   /** The data received that the failing expectation saw (base64). */
   got?: string;
   closed?: boolean;
+  /** Bytes an earlier step of the session left unread, set aside before this one sent (base64), and that step. */
+  setAside?: { bytes: string; from?: string };
   elapsedMs: number;
 }
 
 /** A connection with what it has received and not yet consumed. */
 class Connection {
   buf = Buffer.alloc(0);
+  /** The step whose exchange the unread bytes belong to. */
+  lastStep?: string;
   closed = false;
   error?: NodeJS.ErrnoException;
   private wake: (() => void)[] = [];
@@ -99,12 +105,20 @@ async function write(c: Connection, data: Buffer): Promise<void> {
 
 export async function tcpStep(a: TcpStepArgs): Promise<TcpStepResult> {
   const start = Date.now();
-  const result = (r: Omit<TcpStepResult, "elapsedMs">): TcpStepResult => ({ ...r, elapsedMs: Date.now() - start });
+  let setAside: TcpStepResult["setAside"];
+  const result = (r: Omit<TcpStepResult, "elapsedMs">): TcpStepResult => ({ ...r, setAside, elapsedMs: Date.now() - start });
   let c: Connection;
   if (a.session !== undefined) {
     const s = sessions.get(a.session);
     if (!s) return result({ phase: "connect", ok: false, detail: `session ${a.session} is not open` });
     c = s;
+    // Stream semantics: a step that sends (or expects silence) starts a new exchange, so what an earlier step left
+    // unread (the tail of its answer) is set aside, and reported, rather than taken for this step's answer; a step
+    // that only expects reads on where the last one stopped (the next line of a multi-line reply).
+    if (c.buf.length && (a.send?.length || a.sendFile !== undefined || a.expectNoneMs !== undefined)) {
+      setAside = { bytes: c.buf.toString("base64"), from: c.lastStep };
+      c.buf = Buffer.alloc(0);
+    }
   } else {
     const opened = await open(a.endpoint!.host, a.endpoint!.port, a.timeoutMs);
     if ("failed" in opened) {
@@ -138,7 +152,7 @@ export async function tcpStep(a: TcpStepArgs): Promise<TcpStepResult> {
   if (a.expect !== undefined) {
     const m = a.expect;
     const matched = await c.until(() => {
-      const r = matchBytes(m, c.buf);
+      const r = matchBytes(m, c.buf, true);
       if (r.matched) return r;
       if (r.hopeless || c.closed || c.error) return false;
       return undefined;
@@ -147,8 +161,16 @@ export async function tcpStep(a: TcpStepArgs): Promise<TcpStepResult> {
       const why = c.error ? `the connection failed: ${c.error.message}` : c.closed ? "the peer closed the connection" : `nothing matching arrived within ${a.timeoutMs} ms`;
       return finish(c, a, result({ phase: "expect", ok: false, detail: why, got: c.buf.toString("base64"), closed: c.closed }));
     }
-    c.buf = c.buf.subarray(matched.end);
+    // A search (contains, regex) consumes through the end of the line it ended in, as a line-oriented reader would:
+    // `^220` takes the whole banner line, not just its first three bytes.
+    let end = matched.end;
+    if (typeof m === "object" && !("hex" in m) && end > 0 && c.buf[end - 1] !== 0x0a) {
+      const nl = c.buf.indexOf(0x0a, end);
+      if (nl >= 0) end = nl + 1;
+    }
+    c.buf = c.buf.subarray(end);
   }
+  c.lastStep = a.step;
   if (a.expectNoneMs !== undefined) {
     const got = await c.until(() => (c.buf.length ? true : undefined), a.expectNoneMs);
     if (got) return finish(c, a, result({ phase: "expect_none", ok: false, got: c.buf.toString("base64") }));

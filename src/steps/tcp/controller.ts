@@ -21,13 +21,16 @@ export const runTcp: StepRunner = async ({ step, plan, agent }) => {
     expectNoneMs: t.expect_none === undefined ? undefined : durationMs(t.expect_none, 0),
     expectError: t.expect_error,
     timeoutMs,
+    step: step.name,
   };
   const budget = timeoutMs * 3 + (args.expectNoneMs ?? 0) + 5000;
   const r = await agent(step.host).request<TcpStepResult>("tcp", args, budget);
-  if (r.ok) return passed;
+  const aside = r.setAside ? Buffer.from(r.setAside.bytes, "base64") : undefined;
+  const asideNote = aside ? `set aside ${aside.length} byte${aside.length > 1 ? "s" : ""} that ${r.setAside!.from ? `step \`${r.setAside!.from}\`` : "an earlier step"} left unread: ${quoted(aside, 80)}` : "";
+  if (r.ok) return asideNote ? { status: "passed", details: asideNote } : passed;
   const where = t.connect ?? `session ${t.session}`;
   const got = r.got ? Buffer.from(r.got, "base64") : Buffer.alloc(0);
-  const dump = got.length ? `received (${got.length} bytes):\n${hexdump(got)}` : "";
+  const dump = [got.length ? `received (${got.length} bytes):\n${hexdump(got)}` : "", asideNote].filter(Boolean).join("\n\n");
   switch (r.phase) {
     case "connect":
       return failed(`cannot connect to ${where}: ${r.outcome ?? r.detail}`, "a connection", `${r.outcome ?? "error"} (${r.detail})`);
