@@ -82,8 +82,8 @@ program
   .description("read packets from hex or a pcap file and print their layers and fields")
   .argument("<input>", "hex bytes, or a .pcap file")
   .option("--json", "layers and fields as JSON")
-  .addOption(new Option("--link <type>", "what the bytes start with (default ether, or the pcap's link type)").choices(["ether", "ip", "ipv6", "raw"]))
-  .addHelpText("after", "\nExamples:\n  wirecheck dissect 4500001c000100004001...\n  wirecheck dissect reports/capture.pcap --json")
+  .addOption(new Option("--link <type>", "what the bytes start with (default: the pcap's link type; for hex, IP or IPv6 when the header's length matches the bytes, else ether)").choices(["ether", "ip", "ipv6", "raw"]))
+  .addHelpText("after", "\nExamples:\n  wirecheck dissect 4500001c000100004001eeb8c6120001c61200020800f7ff00000000\n  wirecheck dissect reports/capture.pcap --json")
   .action(async (input: string, o: { json?: boolean; link?: "ether" | "ip" | "ipv6" | "raw" }) => {
     const { dissectCommand } = await import("./commands/dissect.js");
     process.exitCode = dissectCommand(input, o);

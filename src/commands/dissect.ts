@@ -37,6 +37,7 @@ export function dissectCommand(input: string, o: DissectOptions): number {
       return 2;
     }
     frames = [Buffer.from(hex, "hex")];
+    if (!o.link) link = guessLink(frames[0]);
   }
   const packets = frames.map((f) => dissect(f, { link }));
   if (o.json) process.stdout.write(JSON.stringify(packets.length === 1 ? packets[0].toJSON() : packets.map((p) => p.toJSON()), null, 2) + "\n");
@@ -45,4 +46,14 @@ export function dissectCommand(input: string, o: DissectOptions): number {
       packets.map((p, i) => `${packets.length > 1 ? `#${i + 1} ` : ""}${p.summary()}\n${p.show()}\n${hexdump(p.bytes)}`).join("\n\n") + "\n",
     );
   return 0;
+}
+
+/**
+ * What bare hex starts with, when --link does not say: an IPv4 or IPv6 header whose length fields agree with the
+ * bytes given (as tshark's and Scapy's users expect of `4500…`), else an Ethernet frame.
+ */
+export function guessLink(b: Buffer): Link {
+  if (b.length >= 20 && b[0] >> 4 === 4 && (b[0] & 0x0f) >= 5 && b.readUInt16BE(2) === b.length) return "ip";
+  if (b.length >= 40 && b[0] >> 4 === 6 && b.readUInt16BE(4) + 40 === b.length) return "ipv6";
+  return "ether";
 }
