@@ -259,3 +259,30 @@ steps:
     });
   }
 });
+
+// Nothing leaves the lab by construction: no lab namespace has a route out, nor any interface but its own lab links.
+describe("lab namespaces have no way out", () => {
+  it("a router without a gateway cannot route to an outside address, and every interface is a lab link", () => {
+    const scenario = `name: no way out
+lab:
+  hosts:
+    client: { gateway: 198.18.1.1 }
+    r1: { router: true }
+    server: { gateway: 198.18.2.1 }
+  links:
+    - { client: 198.18.1.2/24, r1: 198.18.1.1/24 }
+    - { r1: 198.18.2.1/24, server: 198.18.2.2/24 }
+steps:
+  - { name: the router has no route out, host: r1, exec: { run: "ip -4 route get 8.8.8.8; ip -6 route get 2001:4860:4860::8888", expect: { exit: "!= 0" } } }
+  - { name: client interfaces are lab links, host: client, exec: { run: "ip -o -d link | grep -vE 'veth|LOOPBACK' | wc -l", expect: { stdout: "0" } } }
+  - { name: router interfaces are lab links, host: r1, exec: { run: "ip -o -d link | grep -vE 'veth|LOOPBACK' | wc -l", expect: { stdout: "0" } } }
+  - { name: an outside address stays unreachable, host: client, exec: { run: "ping -c1 -W1 8.8.8.8", expect: { exit: "!= 0" } } }
+`;
+    const dir = mkdtempSync(join(tmpdir(), "wc-noway-"));
+    writeFileSync(join(dir, "noway.yaml"), scenario);
+    const r = spawnSync(process.execPath, [cli, "run", "noway.yaml", "--junit", "j.xml"], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1" }, timeout: 60_000 });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/4 passed, 0 failed/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
