@@ -228,7 +228,20 @@ async function runStep(
     if (ev.event === "progress" && ev.text) o.emit("stepProgress", { plan, step, text: ev.text });
   };
   for (const a of agents.values()) a.on("event", onProgress);
-  const execute = async (s: PlanStep): Promise<Verdict> => {
+  const execute = (s: PlanStep): Promise<Verdict> => (s.retry ? retried(s, s.retry) : once(s));
+  // Tried again until it passes or the time is up, the pause between attempts cut short by an interrupt.
+  const retried = async (s: PlanStep, r: NonNullable<PlanStep["retry"]>): Promise<Verdict> => {
+    const start = performance.now();
+    for (let attempt = 1; ; attempt++) {
+      const v = await once(s);
+      const spent = performance.now() - start;
+      const took = `attempt ${attempt}${attempt > 1 ? ` of retries over ${formatMs(spent)}` : ""}`;
+      if (v.status === "passed") return { ...v, details: `passed on ${took}${v.details ? `\n${v.details}` : ""}` };
+      if (spent + r.everyMs > r.forMs) return { ...v, message: `${v.message ?? v.status} (still, after ${attempt} attempt${attempt > 1 ? "s" : ""} over ${formatMs(spent)})` };
+      await guard(new Promise((ok) => setTimeout(ok, r.everyMs)));
+    }
+  };
+  const once = async (s: PlanStep): Promise<Verdict> => {
     try {
       const filled = { ...s, spec: fillSaved(s.spec, vars, plan.savedVars), resolved: fillSaved(s.resolved, vars, plan.savedVars) };
       return await guard(stepRunners[s.kind]({ plan, step: filled, work, vars, agent: (h) => agents.get(h)!, runChild: execute }));

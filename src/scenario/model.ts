@@ -58,7 +58,7 @@ export interface PlanServer {
   line: number;
 }
 
-export type StepKind = "tcp" | "udp" | "http" | "exec" | "file" | "send" | "sendp" | "sr1" | "sr" | "srp1" | "srp" | "sniff" | "ping" | "arp_scan" | "traceroute" | "port_scan";
+export type StepKind = "tcp" | "udp" | "http" | "exec" | "file" | "send" | "sendp" | "sr1" | "sr" | "srp1" | "srp" | "sniff" | "ping" | "arp_scan" | "traceroute" | "port_scan" | "wait";
 
 /** A TCP flow a scenario crafts by hand: the sending host's kernel must not reset it. */
 export interface TcpFlow {
@@ -81,4 +81,6 @@ export interface PlanStep {
   resolved: { endpoint?: Endpoint; url?: string; packet?: string; to?: string };
   /** Steps that run inside this one (sniff's while). */
   children: PlanStep[];
+  /** Tried again until it passes or forMs has passed since the first attempt. */
+  retry?: { forMs: number; everyMs: number };
 }

@@ -14,7 +14,7 @@ import { checkCount, checkPacketExpect, checkPacketListExpect, checkSavePaths } 
 import type { Path, SourceFile } from "./source.js";
 import { workPathProblem } from "../util/work-path.js";
 
-export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan"];
+export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan", "wait"];
 const serverKinds = ["tcp", "udp", "http", "command"] as const;
 export const implicitHost = "local";
 
@@ -248,7 +248,12 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       else if (f.filter !== sn.filter) st.sniff = { ...sn, filter: f.filter };
       eachChecked(sn.while, (child, j) => planStep(child, [...at, "while", j], children, st.name), (j, e) => notChecked([...at, "while", j], e));
     }
-    into.push({ name: st.name, host, kind, spec: st[kind]!, line: source.locate(path).line, col: source.locate(path).col, resolved, children });
+    let retry: PlanStep["retry"];
+    if (st.retry) {
+      if (kind === "sniff") issue([...path, "retry"], "a sniff is not retried: give its while steps a retry of their own", true);
+      retry = { forMs: parseDuration(st.retry.for) ?? 0, everyMs: (st.retry.every === undefined ? undefined : parseDuration(st.retry.every)) ?? 500 };
+    }
+    into.push({ name: st.name, host, kind, spec: st[kind]!, line: source.locate(path).line, col: source.locate(path).col, resolved, children, retry });
   };
   eachChecked(s.steps, (st, i) => planStep(st, ["steps", i], steps), (i, e) => notChecked(["steps", i], e));
 

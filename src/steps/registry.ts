@@ -12,6 +12,7 @@ import { runSend } from "./send/controller.js";
 import { runSniff } from "./sniff/controller.js";
 import { runSr } from "./sr/controller.js";
 import { runTraceroute } from "./traceroute/controller.js";
+import { runWait } from "./wait/controller.js";
 
 /** The controller side of every step kind: one line each. */
 export const stepRunners: Record<StepKind, StepRunner> = {
@@ -31,4 +32,5 @@ export const stepRunners: Record<StepKind, StepRunner> = {
   arp_scan: runArpScan,
   traceroute: runTraceroute,
   port_scan: runPortScan,
+  wait: runWait,
 };
