@@ -174,11 +174,13 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
         } else if (st.host !== undefined && st.host !== owner) issue([...path, "host"], `session \`${t.session}\` lives on \`${owner}\`, not \`${st.host}\``);
         else host = owner;
       }
-      if (t.expect_error && (t.send !== undefined || t.send_file !== undefined || t.expect !== undefined || t.expect_close || t.expect_none))
-        issue([...at, "expect_error"], "expect_error checks that the connection fails: it cannot be combined with send, expect or expect_close", true);
+      if (t.expect_error && (t.expect !== undefined || t.expect_close || t.expect_none))
+        issue([...at, "expect_error"], "expect_error checks that the connection fails: it can follow a send, not an expect, expect_close or expect_none", true);
+      if (t.expect_error && t.send_file !== undefined) issue([...at, "send_file"], "expect_error follows a send of text or hex, not of a file", true);
+      if (t.expect_error && t.send !== undefined && t.expect_error !== "reset")
+        issue([...at, "expect_error"], `after a send the connection is open: only a reset can follow it (expect_error: reset), not ${t.expect_error}`, true);
       if (t.send !== undefined && t.send_file !== undefined) issue([...at, "send_file"], "give send or send_file, not both", true);
       if (t.send_file !== undefined) broughtFile(t.send_file, [...at, "send_file"]);
-      if (t.expect_none !== undefined && t.expect !== undefined) issue([...at, "expect_none"], "give expect or expect_none, not both", true);
     } else if (kind === "udp") {
       const u = st.udp!;
       resolved.endpoint = endpoint(u.to, [...at, "to"]);

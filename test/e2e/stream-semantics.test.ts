@@ -64,3 +64,42 @@ describe("tcp stream semantics", () => {
     expect(stale.code).toBe(1);
   });
 });
+
+describe("one tcp step says a whole exchange", () => {
+  it("a reply and then silence: passes on an echo, fails when more follows", () => {
+    const quiet = run(`  - { name: echo then quiet, host: client, tcp: { connect: "server:2600", send: hi, expect: { regex: "^hello" }, expect_none: 300ms } }
+`);
+    expect(quiet.code, quiet.stdout + quiet.stderr).toBe(0);
+    const chatty = run(`  - { name: more follows, host: client, tcp: { connect: "server:2600", send: two, expect: "first\\r\\n", expect_none: 300ms } }
+`);
+    expect(chatty.code).toBe(1);
+    expect(chatty.stdout).toMatch(/expected nothing/);
+  });
+
+  it("send, then the peer resets: passes against a resetting server, fails against one that answers", () => {
+    const resetter = `name: reset
+lab:
+  hosts:
+    client: 198.18.0.1/24
+    server: 198.18.0.2/24
+servers:
+  - name: resetter
+    host: server
+    command:
+      run: >-
+        python3 -c "import socket,struct; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('', 2700)); s.listen(8);
+        [ (c.recv(100), c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)), c.close()) for c, _ in iter(s.accept, None) ]"
+      ready: { port: 2700 }
+  - { name: echo, host: server, tcp: { port: 2701, echo: true } }
+steps:
+  - { name: reset after a request, host: client, tcp: { connect: "server:2700", send: "GET /\\r\\n", expect_error: reset, timeout: 1s } }
+`;
+    const { file } = tempScenario("reset.yaml", resetter);
+    const ok = runCli(["run", file, "--junit", "/dev/null"]);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    const { file: echoFile } = tempScenario("reset-echo.yaml", resetter.replace('connect: "server:2700"', 'connect: "server:2701"'));
+    const bad = runCli(["run", echoFile, "--junit", "/dev/null"]);
+    expect(bad.code, bad.stdout + bad.stderr).toBe(1);
+    expect(bad.stdout).toMatch(/to be reset, it was still open/);
+  });
+});

@@ -126,6 +126,19 @@ export async function tcpStep(a: TcpStepArgs): Promise<TcpStepResult> {
       return result({ phase: "connect", ok: false, outcome: opened.failed, detail: opened.detail });
     }
     c = opened;
+    if (a.expectError && (a.send?.length || a.sendFile !== undefined)) {
+      // Send, then the peer must reset: what a firewall or a server does to a request it refuses.
+      try {
+        for (const chunk of a.send ?? []) await write(c, Buffer.from(chunk, "base64"));
+      } catch (e) {
+        c.sock.destroy();
+        const kind = errorKind(e as NodeJS.ErrnoException);
+        return result({ phase: "expect_error", ok: kind === a.expectError, outcome: kind, detail: (e as Error).message });
+      }
+      const failed = await c.until(() => (c.error ? errorKind(c.error) : c.closed ? "closed" : undefined), a.timeoutMs);
+      c.sock.destroy();
+      return result({ phase: "expect_error", ok: failed === a.expectError, outcome: failed ?? "still open", detail: failed === "closed" ? "the peer closed the connection politely (FIN), without a reset" : undefined });
+    }
     if (a.expectError) {
       // Connected: only a reset soon after can still fulfil the expectation.
       const failed = await c.until(() => (c.error ? errorKind(c.error) : undefined), a.expectError === "reset" ? a.timeoutMs : 0);
