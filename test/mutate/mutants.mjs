@@ -1,0 +1,144 @@
+// Mutation testing of expectations: every expected value of a scenario, changed one at a time, must make its step
+// fail or be refused when the file loads. A mutant that passes is an expectation that cannot fail.
+// Shared by `npm run mutate` (every bundled scenario) and the test suite (a sample).
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+
+const root = resolve(new URL("../..", import.meta.url).pathname);
+export const cli = join(root, "dist/cli.js");
+
+// Keys under an expectation whose values switch a check off or only set how long to look: changing them need not fail.
+const notExpectations = new Set(["timeout", "expect_none", "expect_close", "every", "for", "interval"]);
+const ops = { "<": ">=", "<=": ">", ">": "<=", ">=": "<", "!=": "==" };
+
+/** The mutations of one expected value, each with a description; `key` is the key it stands under. */
+function mutationsOf(v, key) {
+  if (key === "hex" && typeof v === "string") {
+    const h = v.replace(/[\s:]/g, "");
+    const flipped = h.slice(0, -1) + ((parseInt(h.slice(-1), 16) ^ 1).toString(16));
+    return [[flipped, `hex ${h} → ${flipped}`]];
+  }
+  if (typeof v === "boolean") return [[!v, `${v} → ${!v}`]];
+  if (typeof v === "number") return [[v === 0 ? 1 : v + 1, `${v} → ${v === 0 ? 1 : v + 1}`]];
+  if (typeof v !== "string" || v.includes("${")) return [];
+  const out = [];
+  const cmp = /^\s*(<=|>=|!=|<|>)\s*(.+)$/.exec(v);
+  if (cmp) {
+    // Inverted; "!= x" becomes "x" itself.
+    const inv = cmp[1] === "!=" ? cmp[2] : `${ops[cmp[1]]} ${cmp[2]}`;
+    out.push([inv, `"${v}" → "${inv}" (comparison inverted)`]);
+    return out;
+  }
+  const ip4 = /^(\d+\.\d+\.\d+\.)(\d+)$/.exec(v);
+  if (ip4) {
+    const last = (Number(ip4[2]) + 1) % 255;
+    out.push([`${ip4[1]}${last}`, `${v} → ${ip4[1]}${last} (address altered)`]);
+    return out;
+  }
+  if (/^[0-9a-f:]+$/i.test(v) && v.includes("::")) return [[v.replace(/([0-9a-f]*)$/i, (h) => (parseInt(h || "0", 16) + 1).toString(16)), `${v} → next address`]];
+  if (/^[FSRPAUECN]+$/.test(v) && v.length <= 4) {
+    const other = v === "R" ? "RA" : v.includes("R") ? v.replace("R", "") || "S" : `${v}R`;
+    return [[other, `flags ${v} → ${other}`]];
+  }
+  if (/^\d+$/.test(v)) return [[String(Number(v) + 1), `${v} → ${Number(v) + 1}`]];
+  if (/^\d+%$/.test(v)) return [[`${Number(v.slice(0, -1)) + 50}%`, `${v} → ${Number(v.slice(0, -1)) + 50}%`]];
+  return [[`${v}Z`, `"${v}" → "${v}Z" (text altered)`]];
+}
+
+/**
+ * Every mutant of a scenario file: for each scalar under an `expect` (and each list under one: an element dropped),
+ * the file with that one change, and where it is (the step's name, to find its testcase in the report).
+ */
+export function mutantsOf(file) {
+  const text = readFileSync(file, "utf8");
+  const out = [];
+  const base = parseDocument(text);
+  const walk = (node, path, inExpect, testcase) => {
+    // Under none: a forbidden value changed to another is still absent, so that proves nothing. What can be proved is
+    // that the path reaches something: the value becomes {regex: ""}, which matches whatever the path finds.
+    if (path.at(-2) === "none" && !isSeq(node)) {
+      out.push({ path, testcase, how: `${path.join(".")}: any value forbidden (the path must find something)`, change: (doc) => doc.setIn(path, doc.createNode({ regex: "" })) });
+      return;
+    }
+    if (isMap(node)) {
+      const name = node.get("name");
+      const here = typeof name === "string" && (path.length === 2 && (path[0] === "steps" || path[0] === "sniffers")) ? name : testcase;
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const k = String(pair.key.value);
+        if (inExpect && notExpectations.has(k)) continue;
+        walk(pair.value, [...path, k], inExpect || k === "expect" || k === "expect_error", here);
+      }
+    } else if (isSeq(node)) {
+      if (inExpect && node.items.length > 1 && node.items.every(isScalar))
+        out.push({ path, testcase, how: `${path.join(".")}: last element dropped`, change: (doc) => doc.getIn(path).items.pop() });
+      node.items.forEach((item, i) => walk(item, [...path, i], inExpect, testcase));
+    } else if (isScalar(node) && inExpect && path.at(-1) !== "name") {
+      if (path.at(-1) === "expect_error") {
+        const other = node.value === "refused" ? "timeout" : "refused";
+        out.push({ path, testcase, how: `expect_error ${node.value} → ${other}`, change: (doc) => doc.setIn(path, other) });
+        return;
+      }
+      for (const [value, how] of mutationsOf(node.value, path.at(-1))) out.push({ path, testcase, how: `${path.join(".")}: ${how}`, change: (doc) => doc.setIn(path, value) });
+    }
+  };
+  walk(base.contents, [], false, undefined);
+  return out.map((m, i) => {
+    const doc = parseDocument(text);
+    m.change(doc);
+    return { file, index: i, testcase: m.testcase, how: m.how, text: doc.toString() };
+  });
+}
+
+/**
+ * Runs mutants, all of one folder's scenarios at once (one wirecheck process per batch), and judges each:
+ * killed (its step failed or errored), refused (exit 2 naming the file), or survived.
+ */
+export function runMutants(mutants, { batch = 12 } = {}) {
+  const results = [];
+  for (let i = 0; i < mutants.length; i += batch) {
+    const group = mutants.slice(i, i + batch);
+    // A copy of the scenarios' folder, so each mutant finds its data/ files as the original does.
+    const dir = mkdtempSync(join(tmpdir(), "wc-mutants-"));
+    try {
+      cpSync(join(root, "scenarios/data"), join(dir, "data"), { recursive: true });
+      const names = group.map((m, k) => `m${i + k}-${basename(m.file, ".yaml")}.yaml`);
+      group.forEach((m, k) => writeFileSync(join(dir, names[k]), m.text));
+      // Refused at load: validate each on its own (one refusal must not hide the others' runs).
+      const runnable = [];
+      group.forEach((m, k) => {
+        const v = spawnSync(process.execPath, [cli, "validate", names[k]], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1" } });
+        if (v.status === 2) results.push({ ...m, verdict: "refused", why: v.stderr.split("\n")[0] });
+        else runnable.push([m, names[k]]);
+      });
+      if (runnable.length === 0) continue;
+      const r = spawnSync(process.execPath, [cli, "run", ...runnable.map(([, n]) => n), "--junit", "j.xml"], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1" }, timeout: 600_000 });
+      const xml = readFileSync(join(dir, "j.xml"), "utf8");
+      for (const [m, n] of runnable) {
+        const classname = basename(n, ".yaml");
+        const cases = [...xml.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].filter((c) => c[1].includes(`classname="${classname}"`));
+        const target = cases.find((c) => m.testcase !== undefined && c[1].includes(`name="${escapeXml(m.testcase)}"`));
+        const bad = (c) => /<failure|<error/.test(c[3] ?? "");
+        const killed = target ? bad(target) : cases.some(bad);
+        results.push({ ...m, verdict: killed ? "killed" : "survived", why: killed ? "" : `exit ${r.status}: ${m.testcase ?? "the scenario"} still passed` });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
+function escapeXml(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export function bundledScenarios() {
+  return readdirSync(join(root, "scenarios"))
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => join(root, "scenarios", f));
+}
