@@ -10,5 +10,6 @@ console.log(`mutating expectations: ${mutants.length} mutants of ${files.length}
 const results = runMutants(mutants);
 const count = (v) => results.filter((r) => r.verdict === v).length;
 for (const r of results.filter((r) => r.verdict === "survived")) console.log(`SURVIVED ${r.file.replace(/.*\//, "")} #${r.index} ${r.how} — ${r.why}`);
-console.log(`\n${mutants.length} mutants: ${count("killed")} killed, ${count("refused")} refused at load, ${count("survived")} survived (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+for (const r of results.filter((r) => r.verdict === "absent")) console.log(`absent   ${r.file.replace(/.*\//, "")} #${r.index} ${r.how} — ${r.why}`);
+console.log(`\n${mutants.length} mutants: ${count("killed")} killed, ${count("refused")} refused at load, ${count("absent")} on a layer the capture never holds, ${count("survived")} survived (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 process.exit(count("survived") ? 1 : 0);

@@ -59,8 +59,20 @@ export function mutantsOf(file) {
   const walk = (node, path, inExpect, testcase) => {
     // Under none: a forbidden value changed to another is still absent, so that proves nothing. What can be proved is
     // that the path reaches something: the value becomes {regex: ""}, which matches whatever the path finds.
+    // If that survives, its twin tells why: `any:` the same path must then fail too, or the path found values the
+    // regex did not match (a true survivor). A none: on a layer the capture never holds is an absence, not a hole.
     if (path.at(-2) === "none" && !isSeq(node)) {
-      out.push({ path, testcase, how: `${path.join(".")}: any value forbidden (the path must find something)`, change: (doc) => doc.setIn(path, doc.createNode({ regex: "" })) });
+      out.push({
+        path,
+        testcase,
+        how: `${path.join(".")}: any value forbidden (the path must find something)`,
+        change: (doc) => doc.setIn(path, doc.createNode({ regex: "" })),
+        twin: (doc) => {
+          const expect = doc.getIn(path.slice(0, -2));
+          expect.delete("none");
+          expect.set("any", doc.createNode({ [path.at(-1)]: { regex: "" } }));
+        },
+      });
       return;
     }
     if (isMap(node)) {
@@ -89,15 +101,32 @@ export function mutantsOf(file) {
   return out.map((m, i) => {
     const doc = parseDocument(text);
     m.change(doc);
-    return { file, index: i, testcase: m.testcase, how: m.how, text: doc.toString() };
+    let twin;
+    if (m.twin) {
+      const t = parseDocument(text);
+      m.twin(t);
+      twin = t.toString();
+    }
+    return { file, index: i, testcase: m.testcase, how: m.how, text: doc.toString(), twin };
   });
 }
 
 /**
- * Runs mutants, all of one folder's scenarios at once (one wirecheck process per batch), and judges each:
- * killed (its step failed or errored), refused (exit 2 naming the file), or survived.
+ * Runs mutants, a batch of scenarios in one wirecheck process, and judges each: killed (its step failed or errored),
+ * refused (exit 2 at load), absent (a none: on a layer the capture never holds), or survived.
  */
 export function runMutants(mutants, { batch = 12 } = {}) {
+  const results = runBatches(mutants, batch);
+  // A none: mutant that survived: if its any: twin fails, the capture holds no such layer at all (as the none says).
+  const twins = results.filter((r) => r.verdict === "survived" && r.twin).map((r) => ({ ...r, text: r.twin, twin: undefined }));
+  for (const t of runBatches(twins, batch)) {
+    const r = results.find((x) => x.file === t.file && x.index === t.index);
+    if (t.verdict === "killed") Object.assign(r, { verdict: "absent", why: "the capture holds no packet with this field, as none: asserts (its any: twin fails)" });
+  }
+  return results;
+}
+
+function runBatches(mutants, batch) {
   const results = [];
   for (let i = 0; i < mutants.length; i += batch) {
     const group = mutants.slice(i, i + batch);
