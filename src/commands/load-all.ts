@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { scenarioFiles } from "../files.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { loadScenario } from "../scenario/load.js";
+import { maxIssues } from "../scenario/source.js";
 import { formatIssue, ScenarioError } from "../scenario/errors.js";
 import type { Plan } from "../scenario/model.js";
 import { parseVarOption, type Vars } from "../scenario/vars.js";
@@ -30,7 +31,8 @@ export function loadAll(paths: string[], varOptions: string[] = []): { plans: Pl
       plans.push(loadScenario(f, { vars }));
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
-      for (const i of e.issues) process.stderr.write(formatIssue(i) + "\n");
+      for (const i of e.issues.slice(0, maxIssues)) process.stderr.write(formatIssue(i) + "\n");
+      if (e.issues.length > maxIssues) process.stderr.write(`${f}: … and ${e.issues.length - maxIssues} more problems after these\n`);
       ok = false;
     }
   }

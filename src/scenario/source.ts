@@ -5,6 +5,9 @@ import { checkStructure, limits, tooLarge } from "./structure.js";
 
 export type Path = readonly (string | number)[];
 
+/** The most problems said of one file: past them, a count. */
+export const maxIssues = 50;
+
 /** A parsed YAML file that still knows where each of its nodes stands, so any later error can point at line:col. */
 export class SourceFile {
   private constructor(
@@ -45,21 +48,30 @@ export class SourceFile {
       at("the file is empty: a scenario needs at least `name:` and `steps:`");
     const lines = new LineCounter();
     let doc: Document.Parsed;
+    // The parser makes an Error per problem, and a broken file has tens of thousands: without stack traces (which
+    // nobody reads here) they cost a tenth.
+    const stackLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
       // Duplicate keys are found by checkStructure in linear time (the parser's own check is quadratic).
       doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
     } catch (e) {
       if (e instanceof RangeError) at(`the file nests too deeply for a scenario (at most ${limits.depth} levels)`);
       throw e;
+    } finally {
+      Error.stackTraceLimit = stackLimit;
     }
     const source = new SourceFile(file, doc, lines);
-    const issues: Issue[] = [...doc.errors, ...doc.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED")].map((e) => {
+    // A broken file can make the parser report an error per token (tens of thousands): the first ones say it.
+    const found = [...doc.errors, ...doc.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED")];
+    const issues: Issue[] = found.slice(0, maxIssues).map((e) => {
       if (/call stack/i.test(e.message)) return { ...source.position(e.pos[0]), file, message: `the data nests too deeply for a scenario (at most ${limits.depth} levels)` };
       // The parser notices a missing quote only at the end of the file; the user needs the line that opened it.
       const offset = e.code === "MISSING_CHAR" && /quote/.test(e.message) ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
       const key = e.code === "DUPLICATE_KEY" ? /^[^\s:#,{}[\]]+|^"[^"]*"|^'[^']*'/.exec(text.slice(e.pos[0]))?.[0] : undefined;
       return { ...source.position(offset), file, message: yamlMessage(e.code, e.message, key) };
     });
+    if (found.length > maxIssues) issues.push({ file, ...source.position(found[maxIssues].pos[0]), message: `… and ${found.length - maxIssues} more YAML errors after these` });
     if (issues.length) throw new ScenarioError(issues);
     const structural = checkStructure(doc).map((p) => ({ file, ...source.position(p.offset), message: p.message }));
     if (structural.length) throw new ScenarioError(structural);
