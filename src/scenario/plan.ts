@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isIP } from "node:net";
 import { parseDuration } from "../util/duration.js";
 import { matcherProblem } from "../assert/value.js";
+import { saveSourceProblem, saveSources as saveSourcesOf, type SaveSpec } from "./save-sources.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
 import type { Issue } from "./errors.js";
@@ -197,6 +198,13 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       if ([f.same_as, f.sha256, f.contains, f.size].every((x) => x === undefined)) issue(at, "a file step needs a check: same_as, sha256, contains or size");
       const bad = workPathProblem(f.path);
       if (bad) issue([...at, "path"], bad.replace("paths a scenario writes", "the file a step checks"));
+    }
+    // save: on a step that is not a packet step: each source must be one the step offers.
+    const saveSources = saveSourcesOf[kind];
+    const save = (st[kind] as { save?: SaveSpec }).save;
+    if (saveSources && save) for (const [name, src] of Object.entries(save)) {
+      const bad = saveSourceProblem(src, saveSources);
+      if (bad) issue([...at, "save", name], `save ${name}: ${bad}`);
     }
     const children: PlanStep[] = [];
     if (kind === "send" || kind === "sendp" || kind === "sr1" || kind === "sr" || kind === "srp1" || kind === "srp") {

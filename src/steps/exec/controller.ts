@@ -3,9 +3,11 @@ import type { ExecStep } from "../../scenario/model.js";
 import { durationMs } from "../../util/duration.js";
 import { printable } from "../../util/text.js";
 import type { StepRunner, Verdict } from "../types.js";
+import { saveInto } from "../save.js";
+import type { SaveSpec } from "../../scenario/save-sources.js";
 import type { ExecStepArgs, ExecStepResult } from "./agent.js";
 
-export const runExec: StepRunner = async ({ step, agent }): Promise<Verdict> => {
+export const runExec: StepRunner = async ({ step, agent, vars }): Promise<Verdict> => {
   const x = step.spec as ExecStep;
   const timeoutMs = durationMs(x.timeout, 30_000);
   const args: ExecStepArgs = { run: x.run, env: Object.fromEntries(Object.entries(x.env ?? {}).map(([k, v]) => [k, String(v)])), timeoutMs };
@@ -19,7 +21,12 @@ export const runExec: StepRunner = async ({ step, agent }): Promise<Verdict> => 
   if (e.stdout !== undefined) checks.push(["stdout", matchValue(e.stdout, text(r.stdout))]);
   if (e.stderr !== undefined) checks.push(["stderr", matchValue(e.stderr, text(r.stderr))]);
   const bad = checks.filter(([, c]) => !c.ok);
-  if (bad.length === 0) return { status: "passed", details: output };
+  if (bad.length === 0) {
+    const read = (src: string) => (src === "stdout" ? text(r.stdout) : src === "stderr" ? text(r.stderr) : src === "exit" ? (r.exit ?? r.signal) : undefined);
+    const unsaved = saveInto(x.save as SaveSpec | undefined, read, "stdout", vars);
+    return unsaved ? { status: "failed", message: unsaved, details: output } : { status: "passed", details: output };
+  }
   const lines = bad.map(([what, c]) => `${what}: expected ${c.expected}, got ${c.got}`);
   return { status: "failed", message: `\`${x.run}\`: ${lines.join("; ")}`, details: `${lines.join("\n")}\n\n${output}` };
 };
+
