@@ -53,6 +53,15 @@ function expectRefusedAt(text: string, lines: number[]) {
   return r;
 }
 
+/** `validate` of the text inside the namespace whose resolver logs every query; no query may be sent meanwhile. */
+function validateWatchingDns(text: string) {
+  const { dir, name } = scenario(text);
+  const before = queries().length;
+  const r = inTrap([process.execPath, cli, "validate", name], dir);
+  expect(queries().slice(before), "DNS queries sent while validating").toEqual([]);
+  return { name, r };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Item 5: a DNS trap. A network namespace of our own whose resolver (ip netns exec bind-mounts
 // /etc/netns/<name>/resolv.conf over /etc/resolv.conf) is a UDP listener on its loopback that answers nothing and
@@ -132,10 +141,7 @@ describe("item 5: capture filters never touch the network", () => {
       "      expect: { count: '>= 0' }",
       "",
     ].join("\n");
-    const { dir, name } = scenario(text);
-    const before = queries().length;
-    const r = inTrap([process.execPath, cli, "validate", name], dir);
-    expect(queries().slice(before), "DNS queries sent while validating").toEqual([]);
+    const { name, r } = validateWatchingDns(text);
     expect(r.code, r.out).toBe(2);
     expect(r.out).not.toContain("    at ");
     expect(r.stderr).toMatch(new RegExp(`${name}:${lineOf(text, "x.invalid")}:\\d+:.*x\\.invalid`));
@@ -153,10 +159,7 @@ describe("item 5: capture filters never touch the network", () => {
       "  - { name: one, host: client, exec: { run: 'true' } }",
       "",
     ].join("\n");
-    const { dir, name } = scenario(text);
-    const before = queries().length;
-    const r = inTrap([process.execPath, cli, "validate", name], dir);
-    expect(queries().slice(before), "DNS queries sent while validating").toEqual([]);
+    const { r } = validateWatchingDns(text);
     expect(r.code, r.out).toBe(0);
     expect(r.ms, "no resolver to wait for").toBeLessThan(3000);
   });

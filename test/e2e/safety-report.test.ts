@@ -162,16 +162,11 @@ steps:
 
 // Before Node runs the first line of JavaScript no program can hear a signal (Node's own handler ends the process):
 // that window is Node's bare start-up. From the first line on, the run keeps the signal: these moments are counted
-// from the spawn, each one after the previous run showed its JavaScript had started (the report path says
-// "incomplete"), so a loaded machine cannot turn a start-up moment into one before JavaScript.
+// from when the run showed its JavaScript had started (the report path says "incomplete"), so a loaded machine
+// cannot turn a start-up moment into one before JavaScript.
 describe("item 4: a signal at any moment from start-up on ends with exit 3 and a report saying what did not run", () => {
   it("SIGINT at the first sign of the run (its 'incomplete' report): exit 3, every testcase skipped or an error", async () => {
-    const dir = sandbox();
-    const junit = join(dir, "reports", "junit.xml");
-    writeFileSync(junit, stale);
-    writeFileSync(join(dir, "slow.yaml"), slow);
-    const child = start(dir, ["run", "slow.yaml", "--junit", junit]);
-    await waitFor(() => existsSync(junit) && !readFileSync(junit, "utf8").includes("STALE"), 15_000, "the incomplete report");
+    const { child, junit } = await slowRunStarted();
     child.kill("SIGINT");
     await expectInterruptedReport(child, junit);
   });
@@ -180,12 +175,7 @@ describe("item 4: a signal at any moment from start-up on ends with exit 3 and a
   const moments = Array.from({ length: 20 }, (_, k) => k * 90);
   it(`SIGINT at ${moments.length} moments of a run (${moments[0]}–${moments[moments.length - 1]} ms after its JavaScript started): exit 3, a report, nothing left`, async () => {
     for (const ms of moments) {
-      const dir = sandbox();
-      const junit = join(dir, "reports", "junit.xml");
-      writeFileSync(junit, stale);
-      writeFileSync(join(dir, "slow.yaml"), slow);
-      const child = start(dir, ["run", "slow.yaml", "--junit", junit]);
-      await waitFor(() => existsSync(junit) && !readFileSync(junit, "utf8").includes("STALE"), 15_000, "the incomplete report");
+      const { child, junit } = await slowRunStarted();
       await new Promise((r) => setTimeout(r, ms));
       child.kill("SIGINT");
       await expectInterruptedReport(child, junit, `at ${ms} ms`);
@@ -197,6 +187,17 @@ describe("item 4: a signal at any moment from start-up on ends with exit 3 and a
 });
 
 const stale = `<?xml version="1.0"?>\n<testsuites name="wirecheck" tests="1" failures="0" errors="0"><testsuite name="STALE" tests="1" failures="0" errors="0"><testcase classname="stale" name="stale"/></testsuite></testsuites>\n`;
+
+/** A slow run over a stale green report, once its JavaScript has started (the report path says "incomplete"). */
+async function slowRunStarted() {
+  const dir = sandbox();
+  const junit = join(dir, "reports", "junit.xml");
+  writeFileSync(junit, stale);
+  writeFileSync(join(dir, "slow.yaml"), slow);
+  const child = start(dir, ["run", "slow.yaml", "--junit", junit]);
+  await waitFor(() => existsSync(junit) && !readFileSync(junit, "utf8").includes("STALE"), 15_000, "the incomplete report");
+  return { child, junit };
+}
 
 async function expectInterruptedReport(child: ReturnType<typeof start>, junit: string, when = "") {
   const { code, signal } = await child.done;
