@@ -6,7 +6,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, t
  * taking the loader's time or memory; each is said in the error that meets it.
  */
 export const limits = {
-  bytes: 128 * 1024,
+  bytes: 64 * 1024,
   depth: 64,
   /** Values in the file once every alias is expanded. */
   nodes: 100_000,
