@@ -32,7 +32,8 @@ export function loadAll(paths: string[], varOptions: string[] = []): { plans: Pl
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       for (const i of e.issues.slice(0, maxIssues)) process.stderr.write(formatIssue(i) + "\n");
-      if (e.issues.length > maxIssues) process.stderr.write(`${f}: … and ${e.issues.length - maxIssues} more problems after these\n`);
+      // Said at the first one left out, so it is a file:line:col line like the others.
+      if (e.issues.length > maxIssues) process.stderr.write(formatIssue({ ...e.issues[maxIssues], message: `… and ${e.issues.length - maxIssues} more problems from here on` }) + "\n");
       ok = false;
     }
   }

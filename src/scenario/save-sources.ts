@@ -23,4 +23,6 @@ export function saveSourceProblem(spec: SaveSpec[string], sources: SaveSources):
 export const saveSources: Partial<Record<string, SaveSources>> = {
   http: { names: ["status", "body"], prefixes: ["header.", "json."], text: "body" },
   exec: { names: ["stdout", "stderr", "exit"], text: "stdout" },
+  tcp: { names: ["data"], text: "data" },
+  udp: { names: ["data"], text: "data" },
 };

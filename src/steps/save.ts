@@ -28,3 +28,9 @@ export function jsonAt(doc: unknown, path: string): unknown {
   }
   return v;
 }
+
+/** Received bytes as text: UTF-8 when they are, else one character per byte. */
+export function text(data: Buffer): string {
+  const utf8 = data.toString("utf8");
+  return Buffer.from(utf8, "utf8").equals(data) ? utf8 : data.toString("latin1");
+}

@@ -29,6 +29,8 @@ export interface TcpStepResult {
   /** The data received that the failing expectation saw (base64). */
   got?: string;
   closed?: boolean;
+  /** What the expectation took from the stream (base64): what `save:` reads. */
+  matched?: string;
   /** Bytes an earlier step of the session left unread, set aside before this one sent (base64), and that step. */
   setAside?: { bytes: string; from?: string };
   elapsedMs: number;
@@ -106,7 +108,8 @@ async function write(c: Connection, data: Buffer): Promise<void> {
 export async function tcpStep(a: TcpStepArgs): Promise<TcpStepResult> {
   const start = Date.now();
   let setAside: TcpStepResult["setAside"];
-  const result = (r: Omit<TcpStepResult, "elapsedMs">): TcpStepResult => ({ ...r, setAside, elapsedMs: Date.now() - start });
+  let matchedData: string | undefined;
+  const result = (r: Omit<TcpStepResult, "elapsedMs">): TcpStepResult => ({ ...r, setAside, matched: matchedData, elapsedMs: Date.now() - start });
   let c: Connection;
   if (a.session !== undefined) {
     const s = sessions.get(a.session);
@@ -181,6 +184,7 @@ export async function tcpStep(a: TcpStepArgs): Promise<TcpStepResult> {
       const nl = c.buf.indexOf(0x0a, end);
       if (nl >= 0) end = nl + 1;
     }
+    matchedData = c.buf.subarray(0, end).toString("base64");
     c.buf = c.buf.subarray(end);
   }
   c.lastStep = a.step;

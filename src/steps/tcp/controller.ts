@@ -6,8 +6,10 @@ import { hexdump, quoted } from "../../util/text.js";
 import { payloadChunks } from "../payload.js";
 import { failed, passed, type StepRunner } from "../types.js";
 import type { TcpStepArgs, TcpStepResult } from "./agent.js";
+import { saveInto, text } from "../save.js";
+import type { SaveSpec } from "../../scenario/save-sources.js";
 
-export const runTcp: StepRunner = async ({ step, plan, agent }) => {
+export const runTcp: StepRunner = async ({ step, plan, agent, vars }) => {
   const t = step.spec as TcpStep;
   const timeoutMs = durationMs(t.timeout, 5000);
   const args: TcpStepArgs = {
@@ -27,7 +29,12 @@ export const runTcp: StepRunner = async ({ step, plan, agent }) => {
   const r = await agent(step.host).request<TcpStepResult>("tcp", args, budget);
   const aside = r.setAside ? Buffer.from(r.setAside.bytes, "base64") : undefined;
   const asideNote = aside ? `set aside ${aside.length} byte${aside.length > 1 ? "s" : ""} that ${r.setAside!.from ? `step \`${r.setAside!.from}\`` : "an earlier step"} left unread: ${quoted(aside, 80)}` : "";
-  if (r.ok) return asideNote ? { status: "passed", details: asideNote } : passed;
+  if (r.ok) {
+    const data = r.matched ? Buffer.from(r.matched, "base64") : Buffer.alloc(0);
+    const unsaved = saveInto(t.save as SaveSpec | undefined, (src) => (src === "data" ? text(data) : undefined), "data", vars);
+    if (unsaved) return { status: "failed", message: unsaved, details: `received: ${quoted(data)}` };
+    return asideNote ? { status: "passed", details: asideNote } : passed;
+  }
   const where = t.connect ?? `session ${t.session}`;
   const got = r.got ? Buffer.from(r.got, "base64") : Buffer.alloc(0);
   const dump = [got.length ? `received (${got.length} bytes):\n${hexdump(got)}` : "", asideNote].filter(Boolean).join("\n\n");

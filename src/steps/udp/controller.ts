@@ -1,4 +1,6 @@
-import { describeBytes } from "../../assert/bytes.js";
+import { describeBytes, matchBytes } from "../../assert/bytes.js";
+import { saveInto, text } from "../save.js";
+import type { SaveSpec } from "../../scenario/save-sources.js";
 import type { UdpStep } from "../../scenario/model.js";
 import { durationMs } from "../../util/duration.js";
 import { hexdump, quoted } from "../../util/text.js";
@@ -6,7 +8,7 @@ import { payloadChunks } from "../payload.js";
 import { failed, passed, type StepRunner, type Verdict } from "../types.js";
 import type { UdpStepArgs, UdpStepResult } from "./agent.js";
 
-export const runUdp: StepRunner = async ({ step, agent }): Promise<Verdict> => {
+export const runUdp: StepRunner = async ({ step, agent, vars }): Promise<Verdict> => {
   const u = step.spec as UdpStep;
   const timeoutMs = durationMs(u.timeout, 5000);
   const args: UdpStepArgs = {
@@ -17,8 +19,13 @@ export const runUdp: StepRunner = async ({ step, agent }): Promise<Verdict> => {
     timeoutMs,
   };
   const r = await agent(step.host).request<UdpStepResult>("udp", args, timeoutMs + (args.expectNoneMs ?? 0) + 5000);
-  if (r.ok) return passed;
   const got = r.got.map((g) => Buffer.from(g, "base64"));
+  if (r.ok) {
+    // What save: reads: the datagram that met the expectation.
+    const data = (u.expect === undefined ? got[0] : got.find((g) => matchBytes(u.expect!, g).matched)) ?? Buffer.alloc(0);
+    const unsaved = saveInto(u.save as SaveSpec | undefined, (src) => (src === "data" ? text(data) : undefined), "data", vars);
+    return unsaved ? { status: "failed", message: unsaved, details: `received: ${quoted(data)}` } : passed;
+  }
   const shown = got.length ? got.map((g, i) => `datagram ${i + 1} (${g.length} bytes): ${quoted(g)}\n${hexdump(g)}`).join("\n") : "";
   if (r.phase === "send") return { status: "error", message: `cannot send to ${u.to}: ${r.detail}` };
   if (r.phase === "expect_none")
