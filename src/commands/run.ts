@@ -1,7 +1,7 @@
 import { ConsoleReporter } from "../report/console.js";
 import { PlainReporter } from "../report/plain.js";
 import { removeReport, writeErrorJUnit, writeJUnit } from "../report/junit.js";
-import { keepEarlySignals, takeEarlySignal } from "../early-signals.js";
+import { handleSignals, takeEarlySignal } from "../early-signals.js";
 import type { ScenarioResult } from "../run/events.js";
 import { EnvironmentError, runPlans } from "../run/run.js";
 import { forgetOwnRuns } from "../lab/registry.js";
@@ -22,7 +22,7 @@ export interface RunCommandOptions {
 export async function runCommand(paths: string[], o: RunCommandOptions): Promise<number> {
   // A signal while Node starts or the files load (large packet sets take a moment) is heard once loading is done:
   // nothing runs, and the report still says so.
-  keepEarlySignals();
+  handleSignals(undefined);
   // Before anything else, the report path says the run is not finished: a run killed with -9 (or by a second signal)
   // leaves a red report, never the previous run's green one; and a path that cannot take a report is refused now.
   // When nothing runs (invalid input, nothing selected, no root) there is no report at all, as before.
@@ -31,14 +31,11 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     process.stderr.write(`--junit ${o.junit}: the report cannot be written there (${code === "EISDIR" ? "it is a folder" : code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file" : (code ?? (e as Error).message)}): name a file in a folder wirecheck can write\n`);
-    takeEarlySignal();
     return 2;
   }
   const { plans, ok } = loadAll(paths, o.var);
-  // A signal that came while loading held the thread is dispatched on a later turn of the event loop; one turn
-  // (setImmediate) is not always enough, a few milliseconds are.
-  await new Promise((r) => setTimeout(r, 5));
-  const early = takeEarlySignal();
+  // A signal that came while loading held the thread is dispatched on a later turn of the event loop.
+  await new Promise((r) => setImmediate(r));
   if (!ok) {
     process.stderr.write("invalid input: nothing was run\n");
     removeReport(o.junit);
@@ -70,8 +67,9 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     if (signals > 1) hard();
     else setTimeout(hard, 4500).unref();
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  // A signal kept so far (while Node started or files loaded) is heard now; any later one goes straight to onSignal.
+  handleSignals(onSignal);
+  const early = takeEarlySignal();
   if (early) onSignal(early);
 
   // A terminal that reports no width (script -qc, some CI runners) would get one character per line from the live view.
@@ -93,8 +91,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     }
     throw e;
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    handleSignals(undefined);
   }
   writeJUnit(o.junit, results, { strict: o.junitStrict });
   process.stdout.write(`JUnit report: ${o.junit}\n`);
