@@ -1,5 +1,8 @@
 // The native part (src/native, built by node-gyp) goes beside the compiled code, so dist/ is all a run needs.
-import { copyFileSync, mkdirSync } from "node:fs";
+// Copied beside and renamed into place: writing over the file a running wirecheck has loaded crashes that process.
+import { copyFileSync, mkdirSync, renameSync } from "node:fs";
 
 mkdirSync("dist/native", { recursive: true });
-copyFileSync("src/native/build/Release/wirecheck_native.node", "dist/native/wirecheck_native.node");
+const tmp = `dist/native/.wirecheck_native.node.${process.pid}`;
+copyFileSync("src/native/build/Release/wirecheck_native.node", tmp);
+renameSync(tmp, "dist/native/wirecheck_native.node");

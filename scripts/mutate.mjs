@@ -7,7 +7,7 @@ const t0 = performance.now();
 const files = bundledScenarios().filter((f) => !filter || f.includes(filter));
 const mutants = files.flatMap(mutantsOf);
 console.log(`mutating expectations: ${mutants.length} mutants of ${files.length} scenarios`);
-const results = runMutants(mutants);
+const results = await runMutants(mutants);
 const count = (v) => results.filter((r) => r.verdict === v).length;
 for (const r of results.filter((r) => r.verdict === "survived")) console.log(`SURVIVED ${r.file.replace(/.*\//, "")} #${r.index} ${r.how} — ${r.why}`);
 for (const r of results.filter((r) => r.verdict === "absent")) console.log(`absent   ${r.file.replace(/.*\//, "")} #${r.index} ${r.how} — ${r.why}`);

@@ -10,8 +10,8 @@ describe("mutated expectations never pass", () => {
   const all = (bundledScenarios() as string[]).flatMap(mutantsOf) as { how: string }[];
   // Every 9th mutant: a fixed sample across all scenarios, each kind of mutation among them.
   const sample = all.filter((_, i) => i % 9 === 0);
-  it(`${sample.length} of ${all.length} mutants of the bundled scenarios are killed or refused`, () => {
-    const results = runMutants(sample) as Result[];
+  it(`${sample.length} of ${all.length} mutants of the bundled scenarios are killed or refused`, async () => {
+    const results = (await runMutants(sample)) as Result[];
     expect(results).toHaveLength(sample.length);
     const survivors = results.filter((r) => r.verdict === "survived").map((r) => `${r.file.replace(/.*\//, "")}: ${r.how} — ${r.why}`);
     expect(survivors).toEqual([]);

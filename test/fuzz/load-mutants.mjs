@@ -2,7 +2,7 @@
 // with `file:line:col: message` lines, never with a stack trace. Shared by `npm run fuzz:load` and the tests.
 // The same module is the loader process that loads them (see the bottom), so the harness is one file.
 import { fork, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,9 +96,9 @@ export function loadSeeds() {
 const pick = (rand, items) => items[Math.floor(rand() * items.length)];
 const int = (rand, n) => Math.floor(rand() * n);
 const MB = 1 << 20;
-// Sizes come in two kinds: far over any sane limit (1 MB and more), and 120 KB, big yet small enough (even when a
-// later mutation duplicates it) that a loader with a size limit still parses and checks it.
-const bigOrLarge = (rand) => pick(rand, [MB, 120_000]);
+// Sizes: far over any sane limit (1 MB), and 120 KB and 40 KB, big yet small enough (even when a later mutation
+// duplicates them) that a loader with a size limit of 64 KiB or 256 KiB still parses and checks them.
+const bigOrLarge = (rand) => pick(rand, [MB, 120_000, 40_000]);
 
 /** The 40,000-key lists, built once: they are the same in every mutant that uses them. */
 const once = (make) => {
@@ -267,7 +267,7 @@ const textOperators = {
     const depth = pick(rand, [1000, 5000]);
     const kind = pick(rand, ["flow lists", "unclosed flow lists", "flow maps", "unclosed flow maps", "compact block lists", "block maps"]);
     if (kind === "block maps") {
-      const d = depth > 1000 ? 2000 : 450; // 2,000 levels make 2 MB of indentation, 450 levels 100 KB
+      const d = depth > 1000 ? 2000 : pick(rand, [450, 250]); // 2,000 levels make 2 MB of indentation, 450 100 KB, 250 31 KB
       const lines = Array.from({ length: d }, (_, k) => `${" ".repeat(k)}a:`);
       return { text: `${text}\ndeep:\n ${lines.join("\n ")} 1\n`, how: `${d} nested block maps at the end` };
     }
@@ -370,7 +370,7 @@ const textOperators = {
   },
   "many steps"(text, rand) {
     const kind = pick(rand, ["distinct", "same name", "empty"]);
-    const n = kind === "empty" ? 10_000 : pick(rand, [2000, 5000]); // 10,000 empty steps or 5,000 small ones: ~200 KB
+    const n = kind === "empty" ? 10_000 : pick(rand, [1000, 2000, 5000]); // 10,000 empty steps: 70 KB; 1,000 small ones 40 KB
     const host = someHost(text);
     const step = { distinct: (k) => `{ name: s${k}, host: ${host}, exec: { run: x } }`, "same name": () => `{ name: again, host: ${host}, exec: { run: x } }`, empty: () => "{}" }[kind];
     return { text: insertSteps(text, Array.from({ length: n }, (_, k) => step(k))), how: `${n} more steps (${kind})` };
@@ -504,14 +504,17 @@ function signature(kind, detail) {
   return `${kind}: ${normal(lines[0])}${frame ? ` @ ${frame}` : ""}`;
 }
 
+/** When dist/ was last built, as far as a loader process can tell: its native part and its entry point. */
+const distBuiltAt = () => ["dist/native/wirecheck_native.node", "dist/commands/load-all.js"].map((f) => (existsSync(join(repoRoot, f)) ? statSync(join(repoRoot, f)).mtimeMs : 0)).join();
+
 // ─── The loader harness: a pool of long-lived loader processes ──────────────────────────────────────────────────
 
 /**
  * Processes that load files with the real loadAll, under the fuzz limits. They are processes, not worker threads:
- * on Node 20, terminating and starting workers as often as a fuzzer does crashed the parent (SIGSEGV) or hung it
- * (nodejs/node#56312), and a process has the CLI's own stack size and a peak RSS to measure. One that runs over
- * time, out of heap or past the memory limit is killed and replaced; its verdict says so. The pool owns a temp
- * folder where the mutants are written.
+ * a crash in native code (the loader compiles capture filters with libpcap) took the whole fuzzer down with a
+ * worker thread, terminate() sometimes hung it (Node 20, nodejs/node#56312), and a process has the CLI's own stack
+ * size and a peak RSS to measure. One that runs over time, out of heap or past the memory limit is killed and
+ * replaced; its verdict says so. The pool owns a temp folder where the mutants are written.
  */
 export class LoaderPool {
   constructor({ size = 2, ms = limits.ms, heapMb = limits.heapMb } = {}) {
@@ -522,6 +525,7 @@ export class LoaderPool {
     this.slots = Array.from({ length: size }, () => ({ child: undefined }));
     this.idle = [...this.slots];
     this.waiting = [];
+    this.builtAt = distBuiltAt();
   }
 
   async #start() {
@@ -581,11 +585,12 @@ export class LoaderPool {
         child.once("close", (code, signal) => {
           const oom = /heap out of memory|Reached heap limit/.test(child.lastWords);
           const earlier = `after ${child.history.length} earlier loads in this process (the last: ${child.history.slice(-5).join(", ") || "none"})`;
-          done({ kind: oom ? "out of memory" : "loader process died", detail: `${signal ?? `exit ${code}`}: ${child.lastWords.trim().split("\n").slice(0, 3).join(" ")}\n${earlier}` });
+          const rebuilt = distBuiltAt() !== this.builtAt ? "; dist/ was rebuilt during the run, and a file replaced under a running process crashes it" : "";
+          done({ kind: oom ? "out of memory" : "loader process died", detail: `${signal ?? `exit ${code}`}: ${child.lastWords.trim().split("\n").slice(0, 3).join(" ")}\n${earlier}${rebuilt}` });
         });
         child.send({ file });
-        child.history.push(name);
       });
+      child.history.push(name);
       const ms = answer.cpuMs ?? performance.now() - t0;
       const verdict = (status, failure) => ({ status, ms, rssMb: answer.rssMb, failure });
       // The peak RSS of a process only grows: past the limit, start afresh so the next mutant is measured alone.

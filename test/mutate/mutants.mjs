@@ -1,7 +1,7 @@
 // Mutation testing of expectations: every expected value of a scenario, changed one at a time, must make its step
 // fail or be refused when the file loads. A mutant that passes is an expectation that cannot fail.
 // Shared by `npm run mutate` (every bundled scenario) and the test suite (a sample).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
@@ -115,18 +115,31 @@ export function mutantsOf(file) {
  * Runs mutants, a batch of scenarios in one wirecheck process, and judges each: killed (its step failed or errored),
  * refused (exit 2 at load), absent (a none: on a layer the capture never holds), or survived.
  */
-export function runMutants(mutants, { batch = 12 } = {}) {
-  const results = runBatches(mutants, batch);
+export async function runMutants(mutants, { batch = 12 } = {}) {
+  const results = await runBatches(mutants, batch);
   // A none: mutant that survived: if its any: twin fails, the capture holds no such layer at all (as the none says).
   const twins = results.filter((r) => r.verdict === "survived" && r.twin).map((r) => ({ ...r, text: r.twin, twin: undefined }));
-  for (const t of runBatches(twins, batch)) {
+  for (const t of await runBatches(twins, batch)) {
     const r = results.find((x) => x.file === t.file && x.index === t.index);
     if (t.verdict === "killed") Object.assign(r, { verdict: "absent", why: "the capture holds no packet with this field, as none: asserts (its any: twin fails)" });
   }
   return results;
 }
 
-function runBatches(mutants, batch) {
+/** A wirecheck command, without blocking the event loop (the test runner's worker must stay responsive). */
+function cliRun(args, cwd, timeoutMs = 600_000) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("close", (status) => (clearTimeout(timer), resolve({ status, stdout, stderr })));
+  });
+}
+
+async function runBatches(mutants, batch) {
   const results = [];
   for (let i = 0; i < mutants.length; i += batch) {
     const group = mutants.slice(i, i + batch);
@@ -138,13 +151,13 @@ function runBatches(mutants, batch) {
       group.forEach((m, k) => writeFileSync(join(dir, names[k]), m.text));
       // Refused at load: validate each on its own (one refusal must not hide the others' runs).
       const runnable = [];
+      const checked = await Promise.all(group.map((m, k) => cliRun(["validate", names[k]], dir, 60_000)));
       group.forEach((m, k) => {
-        const v = spawnSync(process.execPath, [cli, "validate", names[k]], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1" } });
-        if (v.status === 2) results.push({ ...m, verdict: "refused", why: v.stderr.split("\n")[0] });
+        if (checked[k].status === 2) results.push({ ...m, verdict: "refused", why: checked[k].stderr.split("\n")[0] });
         else runnable.push([m, names[k]]);
       });
       if (runnable.length === 0) continue;
-      const r = spawnSync(process.execPath, [cli, "run", ...runnable.map(([, n]) => n), "--junit", "j.xml"], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1" }, timeout: 600_000 });
+      const r = await cliRun(["run", ...runnable.map(([, n]) => n), "--junit", "j.xml"], dir);
       const xml = readFileSync(join(dir, "j.xml"), "utf8");
       for (const [m, n] of runnable) {
         const classname = basename(n, ".yaml");
