@@ -38,7 +38,7 @@ export function loadAll(paths: string[], varOptions: string[] = []): { plans: Pl
     }
   }
   // A --var that no file uses is a typo more often than not: said, with the names the files do use.
-  if (ok) {
+  if (ok && Object.keys(vars).length > 0) {
     const used = new Set<string>();
     for (const f of files) {
       const text = readFileSync(f, "utf8");

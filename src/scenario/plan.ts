@@ -233,7 +233,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       resolved.to = addressOf(to, false) ?? (isIP(to) ? to : undefined);
       // A lab host without a usable address is reported where its address is written, not at every use.
       if (!resolved.to) {
-        if (!hostNames.includes(to)) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address${didYouMean(to, hostNames) ? ` (did you mean \`${didYouMean(to, hostNames)}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
+        const hint = didYouMean(to, hostNames);
+        if (!hostNames.includes(to)) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
       }
       else if (!insideLab(resolved.to, labNets)) issue([...at, "to"], `${resolved.to} is outside the lab: wirecheck only sends to ${scopeText(labNets)}`);
       if (kind === "traceroute")
