@@ -27,8 +27,9 @@ program
   .option("--bail", "stop after the first scenario that does not pass")
   .option("--var <name=value>", "set a var, overriding the scenario's vars (repeatable)", collect)
   .option("--verbose", "print details of passing steps, server logs and where the time went")
-  .addHelpText("after", "\nExamples:\n  sudo wirecheck run\n  sudo wirecheck run scenarios/echo.yaml --verbose\n  sudo wirecheck run my-tests/ --var port=8080   (a var the scenarios use as ${port})\n  sudo wirecheck run --tag smoke --bail --junit out/junit.xml")
-  .action(async (paths: string[], o: { junit: string; junitStrict?: boolean; grep?: string; tag?: string[]; bail?: boolean; var?: string[]; verbose?: boolean }) => {
+  .option("--attach <name=iface>", "let a scenario's attached link use this machine interface (repeatable; never the default-route one)", collect)
+  .addHelpText("after", "\nExamples:\n  sudo wirecheck run\n  sudo wirecheck run bench/dut.yaml --attach dut=enp3s0   (a link with attach: dut)\n  sudo wirecheck run scenarios/echo.yaml --verbose\n  sudo wirecheck run my-tests/ --var port=8080   (a var the scenarios use as ${port})\n  sudo wirecheck run --tag smoke --bail --junit out/junit.xml")
+  .action(async (paths: string[], o: { junit: string; junitStrict?: boolean; grep?: string; tag?: string[]; bail?: boolean; var?: string[]; verbose?: boolean; attach?: string[] }) => {
     const { runCommand } = await import("./commands/run.js");
     process.exitCode = await runCommand(paths, o);
   });
@@ -91,8 +92,19 @@ program
 
 const lab = program
   .command("lab")
-  .description("manage lab leftovers")
-  .addHelpText("after", "\nExample:\n  sudo wirecheck lab clean");
+  .description("show a scenario's lab, or clean up lab leftovers")
+  .addHelpText("after", "\nExamples:\n  wirecheck lab show scenarios/router-forwarding.yaml\n  sudo wirecheck lab clean");
+lab
+  .command("show")
+  .description("print the lab a scenario would build (hosts, interfaces, addresses, MACs, routes, links, facts) without building it (no root needed)")
+  .argument("<file>", "a scenario file")
+  .option("--var <name=value>", "set a var (repeatable)", collect)
+  .option("--json", "as JSON")
+  .addHelpText("after", "\nExample:\n  wirecheck lab show scenarios/wan-link.yaml")
+  .action(async (file: string, o: { var?: string[]; json?: boolean }) => {
+    const { labShowCommand } = await import("./commands/lab-show.js");
+    process.exitCode = labShowCommand(file, o);
+  });
 lab
   .command("clean")
   .description("remove namespaces, agents and servers left by runs that were killed (never those of a live run)")

@@ -31,7 +31,8 @@ export class AgentClient extends EventEmitter {
     const child = spawn("ip", ["netns", "exec", netns, process.execPath, agentScript, "wirecheck-agent", host], {
       stdio: ["pipe", "pipe", "pipe"],
       cwd: env.dir,
-      env: { ...process.env, WIRECHECK_DIR: env.dir, WIRECHECK_WORK: env.work },
+      // Every command the agent runs sees them: the work folder, and the host's setup files.
+      env: { ...process.env, WIRECHECK_DIR: env.dir, WIRECHECK_WORK: env.work, WIRECHECK_FILES: join(env.work, "files", host) },
     });
     const agent = new AgentClient(host, child);
     return new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@ import { EnvironmentError, runPlans } from "../run/run.js";
 import { forgetOwnRuns } from "../lab/registry.js";
 import { sweepStale } from "../lab/sweep.js";
 import { loadAll } from "./load-all.js";
+import { attachmentProblems, parseAttachOptions } from "../lab/attach.js";
 
 export interface RunCommandOptions {
   junit: string;
@@ -16,6 +17,7 @@ export interface RunCommandOptions {
   bail?: boolean;
   var?: string[];
   verbose?: boolean;
+  attach?: string[];
 }
 
 /** wirecheck run: load all (exit 2 if any is invalid), run, write JUnit even when interrupted, pick the exit code. */
@@ -51,6 +53,14 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     removeReport(o.junit);
     return 2;
   }
+  // An attachment to a machine interface needs the user's word on the command line, checked before anything runs.
+  const attach = parseAttachOptions(o.attach);
+  const attachProblems = typeof attach === "string" ? [attach] : attachmentProblems(selected, attach);
+  if (attachProblems.length) {
+    process.stderr.write(`${attachProblems.join("\n")}\nnothing was run\n`);
+    removeReport(o.junit);
+    return 2;
+  }
 
   const abort = new AbortController();
   let signals = 0;
@@ -81,6 +91,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
       reportsDir: "reports",
       signal: abort.signal,
       bail: o.bail,
+      attach: attach as Record<string, string>,
       listeners: [plain ? new PlainReporter({ verbose: o.verbose }) : new ConsoleReporter({ verbose: o.verbose })],
     }));
   } catch (e) {

@@ -2,8 +2,8 @@
   "targets": [
     {
       "target_name": "wirecheck_native",
-      "sources": ["module.c", "capture.c", "filter.c", "send.c"],
-      "libraries": ["-lpcap"],
+      "sources": ["module.c", "capture.c", "filter.c", "send.c", "link.c"],
+      "libraries": ["-lpcap", "-lpthread"],
       "cflags": ["-O2", "-Wall", "-Wextra", "-Wno-unused-parameter"]
     }
   ]

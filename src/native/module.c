@@ -26,6 +26,10 @@ static napi_value init(napi_env env, napi_value exports) {
       {"closeCapture", NULL, close_capture, NULL, NULL, NULL, napi_default, NULL},
       {"sendFrames", NULL, send_frames, NULL, NULL, NULL, napi_default, NULL},
       {"filterError", NULL, filter_error, NULL, NULL, NULL, napi_default, NULL},
+      {"linkStart", NULL, link_start, NULL, NULL, NULL, napi_default, NULL},
+      {"linkSet", NULL, link_set, NULL, NULL, NULL, napi_default, NULL},
+      {"linkStats", NULL, link_stats, NULL, NULL, NULL, napi_default, NULL},
+      {"linkStop", NULL, link_stop, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

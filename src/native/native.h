@@ -1,4 +1,4 @@
-// The functions of the native part, one file per concern (capture.c, filter.c, send.c), registered in module.c.
+// The functions of the native part, one file per concern (capture.c, filter.c, send.c, link.c), registered in module.c.
 #pragma once
 #include <node_api.h>
 
@@ -11,3 +11,7 @@ napi_value capture_stats(napi_env env, napi_callback_info info);
 napi_value close_capture(napi_env env, napi_callback_info info);
 napi_value send_frames(napi_env env, napi_callback_info info);
 napi_value filter_error(napi_env env, napi_callback_info info);
+napi_value link_start(napi_env env, napi_callback_info info);
+napi_value link_set(napi_env env, napi_callback_info info);
+napi_value link_stats(napi_env env, napi_callback_info info);
+napi_value link_stop(napi_env env, napi_callback_info info);

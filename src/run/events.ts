@@ -21,12 +21,14 @@ export interface ScenarioResult {
   timeMs: number;
   steps: StepResult[];
   /** A problem outside any step (lab, agents, servers): reported as a testcase of its own. */
-  setupError?: { message: string; details?: string };
+  setupError?: { message: string; details?: string; /** The line of the item that failed (a setup item, requires:). */ line?: number };
+  /** What the setup items did, in order, with their output. */
+  setupLog?: string;
   serverLogs: Record<string, string>;
   /** What the reader of the report should know that no testcase says (a pcap cut short). */
   notes: string[];
   /** Where the time went, in ms. */
-  timings: { lab: number; agents: number; servers: number; steps: number; teardown: number };
+  timings: { lab: number; agents: number; setup: number; servers: number; steps: number; teardown: number };
 }
 
 /** What the runner tells the reporters; they only listen and never reach back. */
@@ -34,7 +36,7 @@ export interface RunEvents {
   /** runId names everything the run creates (namespaces wc-<runId>-<host>). */
   runStart: { plans: Plan[]; runId: string };
   scenarioStart: { plan: Plan };
-  phase: { plan: Plan; phase: "lab" | "agents" | "servers" | "steps" | "teardown" };
+  phase: { plan: Plan; phase: "lab" | "agents" | "setup" | "servers" | "steps" | "teardown" };
   stepStart: { plan: Plan; step: PlanStep };
   /** How far a long step is (packets sent, answered, captured), from the agents. */
   stepProgress: { plan: Plan; step: PlanStep; text: string };

@@ -12,6 +12,8 @@ export interface RunOptions {
   /** Stop after the first scenario that does not pass; the rest are reported as skipped. */
   bail?: boolean;
   listeners?: Listener[];
+  /** --attach: attachment name → the machine's interface (checked by checkAttachments). */
+  attach?: Record<string, string>;
 }
 
 /** The machine cannot host a lab: not root, or ip(8) missing. */
@@ -53,7 +55,7 @@ export async function runPlans(plans: Plan[], o: RunOptions): Promise<{ results:
         continue;
       }
       emit("scenarioStart", { plan });
-      const result = await runScenario(plan, { runId, reportsDir: o.reportsDir, workName: workNames[i], signal, emit });
+      const result = await runScenario(plan, { runId, reportsDir: o.reportsDir, workName: workNames[i], signal, emit, attach: o.attach });
       results.push(result);
       emit("scenarioEnd", { result });
       if (o.bail && result.status !== "passed") stopRest = true;
@@ -74,6 +76,6 @@ function skippedScenario(plan: Plan, why: string): ScenarioResult {
     steps: plan.steps.map((s) => ({ name: s.name, line: s.line, status: "skipped" as const, timeMs: 0, message: why })),
     serverLogs: {},
     notes: [],
-    timings: { lab: 0, agents: 0, servers: 0, steps: 0, teardown: 0 },
+    timings: { lab: 0, agents: 0, setup: 0, servers: 0, steps: 0, teardown: 0 },
   };
 }

@@ -8,6 +8,9 @@ import { judgeCapture } from "../steps/sniff/judge.js";
 import type { SniffResult } from "../wire/sniff.js";
 import { fillSaved } from "./saved-vars.js";
 import { freshWorkDir } from "./work-dir.js";
+import { runSetup, SetupFailure } from "./setup.js";
+import { missingRequirements } from "../lab/requires.js";
+import { describeLinkReport } from "../lab/links.js";
 import type { Verdict } from "../steps/types.js";
 import { formatMs } from "../util/duration.js";
 import type { RunEvents, ScenarioResult, StepResult } from "./events.js";
@@ -18,6 +21,8 @@ export interface ScenarioRunOptions {
   /** The scenario's work folder under reportsDir (absolute: agents and commands run from the scenario's folder). */
   workName: string;
   signal: AbortSignal;
+  /** --attach: attachment name → the machine's interface. */
+  attach?: Record<string, string>;
   emit<K extends keyof RunEvents>(name: K, e: RunEvents[K]): void;
 }
 
@@ -77,11 +82,12 @@ async function protectFlows(plan: Plan, lab: Lab): Promise<void> {
  */
 export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<ScenarioResult> {
   const start = performance.now();
-  const timings = { lab: 0, agents: 0, servers: 0, steps: 0, teardown: 0 };
+  const timings = { lab: 0, agents: 0, setup: 0, servers: 0, steps: 0, teardown: 0 };
   const results: StepResult[] = [];
   const serverLogs: Record<string, string> = {};
   const notes: string[] = [];
   let setupError: ScenarioResult["setupError"];
+  let setupLog = "";
   let lab: Lab | undefined;
   const agents = new Map<string, AgentClient>();
   let work = resolve(o.reportsDir, o.workName);
@@ -121,6 +127,8 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
   const sniffResults: StepResult[] = [];
   try {
     work = freshWorkDir(o.reportsDir, o.workName);
+    const missing = missingRequirements(plan.requires);
+    if (missing.length) throw new SetupFailure(`the scenario needs what this machine lacks: ${missing.join("; ")}`, plan.requires.line, "");
     o.emit("phase", { plan, phase: "lab" });
     const startAgents = (l: Lab) =>
       timed("agents", () =>
@@ -139,12 +147,16 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
       );
     // Agents start as soon as the namespaces exist, while the links are wired; "lab" and "agents" overlap.
     // Not cut short by an interrupt: it takes milliseconds, and what it is creating must be known to be removed.
-    lab = await timed("lab", () => labUp(plan, o.runId, { whileWiring: (l) => ((lab = l), startAgents(l).then(() => undefined)) }));
+    lab = await timed("lab", () => labUp(plan, o.runId, { attach: o.attach, whileWiring: (l) => ((lab = l), startAgents(l).then(() => undefined)) }));
     await guard(Promise.resolve());
     if (wire) {
       // Every host's capture starts before the servers do, and crafted TCP flows are kept from kernel resets.
       await guard(Promise.all([...agents.values()].map((a) => a.request("wire.open", null, 10_000))));
       await guard(protectFlows(plan, lab!));
+    }
+    if (plan.setup.length) {
+      o.emit("phase", { plan, phase: "setup" });
+      setupLog = await timed("setup", () => guard(runSetup(plan, work, (h) => agents.get(h)!)));
     }
     o.emit("phase", { plan, phase: "servers" });
     await timed("servers", async () => {
@@ -163,7 +175,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     await timed("steps", async () => {
       for (const step of plan.steps) {
         if (stop.signal.aborted) break;
-        results.push(await runStep(plan, step, agents, work, o, guard, vars, attachments));
+        results.push(await runStep(plan, step, agents, lab!, work, o, guard, vars, attachments));
       }
     });
     for (const [i, sn] of plan.sniffers.entries()) {
@@ -171,7 +183,8 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
       sniffResults.push(await checkSniffer(sn, agents.get(sn.host)!, armed[i].id, attachments, () => fillSaved(sn.expect, vars, plan.savedVars)));
     }
   } catch (e) {
-    if (!(e instanceof Interrupted)) setupError = { message: (e as Error).message };
+    if (e instanceof SetupFailure) (setupError = { message: e.message, details: e.output ? `${e.message}\n\n${e.output}` : undefined, line: e.line }), (setupLog = e.output);
+    else if (!(e instanceof Interrupted)) setupError = { message: (e as Error).message };
     else if (!inSteps) setupError = { message: stopReason };
   } finally {
     clearTimeout(timer);
@@ -190,6 +203,8 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
           await a.stop();
         }),
       );
+      // What each emulated link did, before the lab (and its emulators) goes.
+      for (const l of lab?.links.values() ?? []) if (l.emulated) notes.push(...describeLinkReport(l.seg.name, l.seg.emulated!.seed, l.report()));
       await lab?.down();
     });
   }
@@ -209,13 +224,14 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     if (hit) hit.output = `--- server ${diedServer} ---\n${serverLogs[diedServer]}`;
   }
   const status = setupError || results.some((r) => r.status === "error") ? "error" : results.some((r) => r.status === "failed") ? "failed" : "passed";
-  return { plan, status, timeMs: performance.now() - start, steps: results, setupError, serverLogs, notes, timings };
+  return { plan, status, timeMs: performance.now() - start, steps: results, setupError, setupLog, serverLogs, notes, timings };
 }
 
 async function runStep(
   plan: Plan,
   step: PlanStep,
   agents: Map<string, AgentClient>,
+  lab: Lab,
   work: string,
   o: ScenarioRunOptions,
   guard: <T>(p: Promise<T>) => Promise<T>,
@@ -244,7 +260,7 @@ async function runStep(
   const once = async (s: PlanStep): Promise<Verdict> => {
     try {
       const filled = { ...s, spec: fillSaved(s.spec, vars, plan.savedVars), resolved: fillSaved(s.resolved, vars, plan.savedVars) };
-      return await guard(stepRunners[s.kind]({ plan, step: filled, work, vars, agent: (h) => agents.get(h)!, runChild: execute }));
+      return await guard(stepRunners[s.kind]({ plan, step: filled, work, vars, agent: (h) => agents.get(h)!, link: (n) => lab.links.get(n)!, runChild: execute }));
     } catch (e) {
       if (e instanceof Interrupted) throw e;
       return { status: "error", message: `could not run: ${(e as Error).message}` };

@@ -8,7 +8,8 @@ import { inSubnet, isLabAddress, isLoopback, isMulticast, type Cidr } from "../u
 /** A client step's destination (tcp, udp, http, ping, traceroute, port_scan): loopback, or an address of a lab subnet. */
 export function insideLab(ip: string, labNets: readonly Cidr[]): boolean {
   if (!isIP(ip)) return false;
-  return isLoopback(ip) || (isLabAddress(ip) && labNets.some((n) => inSubnet(ip, n)));
+  // A scope the scenario declares for an attached device may lie outside the lab ranges; nothing else may.
+  return isLoopback(ip) || labNets.some((n) => inSubnet(ip, n) && (n.scope || isLabAddress(ip)));
 }
 
 /**
@@ -30,6 +31,7 @@ export function labAddressProblem(c: Cidr): string | undefined {
 }
 
 export function scopeText(labNets: readonly Cidr[]): string {
-  const nets = [...new Set(labNets.map((n) => n.text))];
-  return `loopback and the lab's own subnets (${nets.join(", ") || "none"})`;
+  const nets = [...new Set(labNets.filter((n) => !n.scope).map((n) => n.text))];
+  const scope = [...new Set(labNets.filter((n) => n.scope).map((n) => n.text))];
+  return `loopback and the lab's own subnets (${nets.join(", ") || "none"})${scope.length ? ` and the attached device's scope (${scope.join(", ")})` : ""}`;
 }

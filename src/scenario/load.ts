@@ -2,6 +2,7 @@ import { isSeq } from "yaml";
 import { ScenarioError, type Issue } from "./errors.js";
 import type { Plan, WirecheckScenario } from "./model.js";
 import { planScenario } from "./plan.js";
+import { labFacts, planLab } from "./plan-lab.js";
 import { schemaIssues } from "./schema-errors.js";
 import { scenarioValidator } from "./schema.js";
 import { SourceFile } from "./source.js";
@@ -34,14 +35,17 @@ function planSource(source: SourceFile, options: LoadOptions): Plan {
   const ownVars = (raw as { vars?: unknown }).vars;
   const vars: Vars = { ...(ownVars && typeof ownVars === "object" ? (ownVars as Vars) : {}), ...options.vars };
   const saved = savedVarNames(raw);
-  const { value, issues: varIssues } = expandVars(raw, vars, source, saved);
+  // The lab's facts (interface names, addresses, MACs) are known from the lab section alone: they fill ${lab.…}
+  // everywhere else, as vars do.
+  const facts = labFactsOf(raw as { lab?: unknown }, vars, source);
+  const { value, issues: varIssues } = expandVars(raw, { ...facts, ...vars }, source, saved);
 
   const validate = scenarioValidator();
   const issues: Issue[] = [...varIssues];
   const valid = validate(value);
   if (!valid) issues.push(...schemaIssues(source, validate.errors ?? [], value));
   try {
-    const { plan, issues: planIssues, unchecked } = planScenario(source, value as WirecheckScenario);
+    const { plan, issues: planIssues, unchecked } = planScenario(source, value as WirecheckScenario, { vars: { ...facts, ...vars }, saved });
     issues.push(...planIssues);
     // Items whose checks broke on a shape the schema already refused are described by the schema's issues.
     if (valid) issues.push(...unchecked);
@@ -51,6 +55,17 @@ function planSource(source: SourceFile, options: LoadOptions): Plan {
     if (valid) throw e;
   }
   throw new ScenarioError(sortIssues(dedupe(issues)));
+}
+
+/** The facts of the lab as written (vars filled in); a lab too broken to plan has none, and its issues come later. */
+function labFactsOf(raw: { lab?: unknown }, vars: Vars, source: SourceFile): Vars {
+  if (!raw.lab || typeof raw.lab !== "object") return {};
+  try {
+    const lab = expandVars({ lab: raw.lab }, vars, source).value as WirecheckScenario;
+    return labFacts(planLab(lab, () => undefined));
+  } catch {
+    return {};
+  }
 }
 
 function tooManySteps(source: SourceFile, n: number): ScenarioError {

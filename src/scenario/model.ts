@@ -18,6 +18,10 @@ export interface Plan {
   implicitLab: boolean;
   hosts: PlanHost[];
   segments: Segment[];
+  tunnels: PlanTunnel[];
+  /** What the scenario needs from the machine (its own `requires:` and what its lab needs), checked before the lab. */
+  requires: { commands: string[]; kernel: string[]; line: number };
+  setup: PlanSetupItem[];
   servers: PlanServer[];
   steps: PlanStep[];
   flows: TcpFlow[];
@@ -39,15 +43,68 @@ export interface PlanSniffer {
 
 export interface PlanHost {
   name: string;
-  /** Every address of the host, in the order given. */
+  /** Every address of the host's interfaces, in the order given (links, then tunnels). */
   addrs: Cidr[];
+  /** Extra addresses on its loopback interface. */
+  loopback: Cidr[];
   gateways: string[];
+  routes: PlanRoute[];
   router: boolean;
 }
 
-/** One layer-2 segment: two members become a veth pair, more a bridge. */
+export interface PlanRoute {
+  /** The destination network, host bits cleared. */
+  to: Cidr;
+  via?: string;
+  dev?: string;
+}
+
+/** A host's interface on a segment or tunnel. */
+export interface PlanIface {
+  host: string;
+  ifname: string;
+  mac: string;
+  addrs: Cidr[];
+}
+
+/** Link conditions in the emulator's units. */
+export interface LinkConditions {
+  delayUs: number;
+  jitterUs: number;
+  /** 0..1 */
+  loss: number;
+  rateBps: number;
+  limit: number;
+}
+
+/** One layer-2 segment: two members become a veth pair (through the link emulator when it has conditions), more a bridge. */
 export interface Segment {
-  members: { host: string; addrs: Cidr[] }[];
+  name: string;
+  line: number;
+  members: PlanIface[];
+  /** Present when the link goes through the emulator: the conditions of the frames each end sends. */
+  emulated?: { seed: number; from: Record<string, LinkConditions> };
+  mtu?: number;
+  /** One lab end on a machine interface that --attach names. */
+  attach?: { name: string; scope: Cidr[] };
+}
+
+export interface PlanTunnel {
+  name: string;
+  vni: number;
+  port: number;
+  ends: (PlanIface & { local: string; remote: string; dev?: string })[];
+}
+
+/** One setup item, in the order written. */
+export interface PlanSetupItem {
+  host: string;
+  line: number;
+  /** What the report calls it: `run nft -f ruleset.nft`, `sysctl net.ipv4.ip_forward=1`, `file ruleset.nft`. */
+  label: string;
+  run?: { command: string; timeoutMs: number };
+  sysctl?: Record<string, string>;
+  file?: { name: string; text: string; mode: number };
 }
 
 export interface PlanServer {
@@ -58,7 +115,7 @@ export interface PlanServer {
   line: number;
 }
 
-export type StepKind = "tcp" | "udp" | "http" | "exec" | "file" | "send" | "sendp" | "sr1" | "sr" | "srp1" | "srp" | "sniff" | "ping" | "arp_scan" | "traceroute" | "port_scan" | "wait";
+export type StepKind = "tcp" | "udp" | "http" | "exec" | "file" | "send" | "sendp" | "sr1" | "sr" | "srp1" | "srp" | "sniff" | "ping" | "arp_scan" | "traceroute" | "port_scan" | "wait" | "link";
 
 /** A TCP flow a scenario crafts by hand: the sending host's kernel must not reset it. */
 export interface TcpFlow {

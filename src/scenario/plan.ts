@@ -9,18 +9,22 @@ import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoin
 import type { Issue } from "./errors.js";
 import type { Plan, PlanHost, PlanServer, PlanSniffer, PlanStep, Segment, StepKind, TcpFlow, WirecheckScenario, WirecheckStep1 } from "./model.js";
 import { resolveCaptureFilter } from "./capture-filter.js";
-import { insideLab, labAddressProblem, scopeText } from "./lab-scope.js";
+import { insideLab, scopeText } from "./lab-scope.js";
+import { conditionsOf, hasConditions, implicitHost, labNetworks, planLab } from "./plan-lab.js";
+import { planRequires, planSetup } from "./plan-setup.js";
+
+export { implicitHost };
 import { checkPacketExpr, resolvePacketHosts, tcpFlows } from "./packet-expr.js";
 import { checkCount, checkPacketExpect, checkPacketListExpect, checkSavePaths } from "./packet-paths.js";
 import type { Path, SourceFile } from "./source.js";
+import type { Vars } from "./vars.js";
 import { workPathProblem } from "../util/work-path.js";
 
-export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan", "wait"];
+export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan", "wait", "link"];
 const serverKinds = ["tcp", "udp", "http", "command"] as const;
-export const implicitHost = "local";
 
 /** Checks what the schema cannot (names, addresses, sessions, files) and builds the runnable plan. */
-export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: Plan; issues: Issue[]; unchecked: Issue[] } {
+export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars?: Vars; saved?: ReadonlySet<string> } = {}): { plan: Plan; issues: Issue[]; unchecked: Issue[] } {
   const issues: Issue[] = [];
   const issue = (path: Path, message: string, key = false) => issues.push(source.issue(path, message, key));
   const dir = dirname(resolve(source.file));
@@ -30,12 +34,13 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
   const notChecked = (path: Path, e: unknown) =>
     unchecked.push(source.issue(path, e instanceof RangeError ? "this item nests too deeply to be checked: simplify it" : `this item could not be checked (${(e as Error).message}): it is not valid as written`));
 
-  const { hosts, segments } = safely(
-    () => planLab(s, issue),
-    (e) => (notChecked(["lab"], e), { hosts: Object.keys(s.lab?.hosts ?? {}).map((name) => ({ name, addrs: [], gateways: [], router: false })), segments: [] }),
+  const labPlan = safely(
+    () => planLab(s, issue, (p) => source.locate(p).line),
+    (e) => (notChecked(["lab"], e), { hosts: Object.keys(s.lab?.hosts ?? {}).map((name) => ({ name, addrs: [], loopback: [], gateways: [], routes: [], router: false })), segments: [], tunnels: [] }),
   );
+  const { hosts, segments, tunnels } = labPlan;
   const hostNames = hosts.map((h) => h.name);
-  const labNets = hosts.flatMap((h) => h.addrs);
+  const labNets = labNetworks(labPlan);
   const checkHost = (name: string | undefined, path: Path): string => {
     if (name === undefined) return hostNames[0];
     if (!hostNames.includes(name)) {
@@ -141,6 +146,25 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     const problem = checkPacketExpr(expr, resolvedExpr, labNets, hostNames);
     if (problem) issue(path, `${problem.message}${problem.col ? ` (column ${problem.col} of the packet)` : ""}`);
     return resolvedExpr;
+  };
+  // A link step names a link of the lab; one that changes conditions puts the link through the emulator from the start.
+  const planLinkStep = (l: NonNullable<WirecheckStep1["link"]>, at: Path): void => {
+    const seg = segments.find((g) => g.name === l.name);
+    if (!seg) {
+      const known = segments.map((g) => g.name);
+      const hint = didYouMean(l.name, known);
+      return void issue([...at, "name"], `the lab has no link \`${l.name}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}: ${known.length ? `its links are ${listOf(known)}` : "it has none"}`);
+    }
+    const changes = (["state", "set", "clear"] as const).filter((k) => l[k] !== undefined);
+    if (changes.length !== 1) return void issue(at, changes.length ? `a link step makes one change: it has ${listOf(changes)}` : "a link step needs state (up, down), set (conditions) or clear: true");
+    if (l.state !== undefined) return;
+    if (seg.attach) return void issue([...at, changes[0]], `\`${seg.name}\` is attached to a machine interface: it has no conditions to change`, true);
+    if (seg.members.length !== 2) return void issue([...at, changes[0]], `conditions apply to a link of two hosts: \`${seg.name}\` has ${seg.members.length}`, true);
+    const ends = seg.members.map((m) => m.host);
+    for (const h of Object.keys(l.set?.from ?? {}))
+      if (!ends.includes(h)) issue([...at, "set", "from", h], `\`${h}\` is not an end of \`${seg.name}\`: its ends are ${listOf(ends)}`, true);
+    if (l.set && !hasConditions(l.set) && !l.set.from) issue([...at, "set"], "set needs a condition (delay, jitter, loss, rate or limit); to remove them all, write clear: true", true);
+    seg.emulated ??= { seed: 1, from: Object.fromEntries(ends.map((h) => [h, conditionsOf({})])) };
   };
   const planStep = (raw: WirecheckStep1, path: Path, into: PlanStep[], parent?: string): void => {
     const st = { ...raw, name: raw.name ?? `${parent} › ${stepKinds.find((k) => raw[k] !== undefined) ?? "step"} ${Number(path[path.length - 1]) + 1}` };
@@ -259,6 +283,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
       else if (f.filter !== sn.filter) st.sniff = { ...sn, filter: f.filter };
       eachChecked(sn.while, (child, j) => planStep(child, [...at, "while", j], children, st.name), (j, e) => notChecked([...at, "while", j], e));
     }
+    if (kind === "link") planLinkStep(st.link!, at);
     let retry: PlanStep["retry"];
     if (st.retry) {
       if (kind === "sniff") issue([...path, "retry"], "a sniff is not retried: give its while steps a retry of their own", true);
@@ -278,6 +303,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     sniffers.push({ name: sn.name, host: checkHost(sn.host, ["sniffers", i, "host"]), filter: f.filter, expect: sn.expect, line: source.locate(["sniffers", i]).line });
   }, (i, e) => notChecked(["sniffers", i], e));
 
+  const setup = planSetup(s, source, hostNames, dir, o.vars ?? {}, o.saved ?? new Set(), issue, (i) => issues.push(i));
+  const requires = planRequires(s, source, labPlan);
   checkRegexes(s, [], issue);
   checkMatchers(s, [], false, issue);
   const base = relative(process.cwd(), resolve(source.file)).replace(/\.ya?ml$/i, "");
@@ -293,6 +320,9 @@ export function planScenario(source: SourceFile, s: WirecheckScenario): { plan: 
     implicitLab: s.lab === undefined,
     hosts,
     segments,
+    tunnels,
+    requires,
+    setup,
     servers,
     steps,
     flows,
@@ -358,74 +388,4 @@ function checkRegexes(v: unknown, path: Path, issue: (p: Path, m: string) => voi
       }
     } else checkRegexes(x, [...path, k], issue);
   }
-}
-
-function planLab(s: WirecheckScenario, issue: (p: Path, m: string, key?: boolean) => void): { hosts: PlanHost[]; segments: Segment[] } {
-  if (!s.lab) return { hosts: [{ name: implicitHost, addrs: [], gateways: [], router: false }], segments: [] };
-  const hosts: PlanHost[] = [];
-  const shared: Segment = { members: [] };
-  const segments: Segment[] = [];
-  const seen = new Map<string, string>(); // address → host
-  const parseAll = (list: string[], path: Path, host: string): Cidr[] =>
-    list.flatMap((text, i) => {
-      const p = list.length > 1 ? [...path, i] : path;
-      const c = parseCidr(text);
-      if (typeof c === "string") return issue(p, c), [];
-      const outside = labAddressProblem(c);
-      if (outside) return issue(p, outside), [];
-      const kind = hostBitsV4(c);
-      if (kind !== "host") return issue(p, `${c.text} is the ${kind} address of its subnet: give the host an address inside it`), [];
-      const other = seen.get(c.ip);
-      if (other) return issue(p, `${c.ip} is already the address of \`${other}\``), [];
-      seen.set(c.ip, host);
-      return [c];
-    });
-
-  for (const [name, def] of Object.entries(s.lab.hosts)) {
-    const path = ["lab", "hosts", name];
-    const obj = typeof def === "object" && !Array.isArray(def) ? def : { addr: def };
-    const list = obj.addr === undefined ? [] : Array.isArray(obj.addr) ? obj.addr : [obj.addr];
-    const addrPath = typeof def === "object" && !Array.isArray(def) ? [...path, "addr"] : path;
-    const addrs = parseAll(list, addrPath, name);
-    // A copy: links add to the host's own list, not to its place on the shared segment.
-    if (addrs.length) shared.members.push({ host: name, addrs: [...addrs] });
-    const gateways = obj.gateway === undefined ? [] : Array.isArray(obj.gateway) ? obj.gateway : [obj.gateway];
-    hosts.push({ name, addrs, gateways, router: obj.router === true });
-  }
-  (s.lab.links ?? []).forEach((link, i) => {
-    const members: Segment["members"] = [];
-    // The schema says what a link that is not a mapping should be; its characters are not host names.
-    if (!link || typeof link !== "object" || Array.isArray(link)) return void segments.push({ members });
-    for (const [name, text] of Object.entries(link)) {
-      const host = hosts.find((h) => h.name === name);
-      if (!host) {
-        const hint = didYouMean(name, hosts.map((h) => h.name));
-        issue(["lab", "links", i, name], `link names host \`${name}\`, which is not under lab.hosts${hint ? ` (did you mean \`${hint}\`?)` : ""}`, true);
-        continue;
-      }
-      const addrs = parseAll([text], ["lab", "links", i, name], name);
-      host.addrs.push(...addrs);
-      members.push({ host: name, addrs });
-    }
-    segments.push({ members });
-  });
-  if (shared.members.length > 0) segments.unshift(shared);
-  for (const h of hosts) {
-    const path = ["lab", "hosts", h.name];
-    const def = s.lab.hosts[h.name];
-    const given = typeof def === "string" || Array.isArray(def) || def.addr !== undefined;
-    if (!given && !(s.lab.links ?? []).some((l) => l && typeof l === "object" && Object.hasOwn(l, h.name)))
-      issue(path, `host \`${h.name}\` has no address: give it one (198.18.0.x/24) or put it on a link`, true);
-    const families = new Set<number>();
-    h.gateways.forEach((g, i) => {
-      const p = h.gateways.length > 1 ? [...path, "gateway", i] : [...path, "gateway"];
-      const fam = isIP(g);
-      if (!fam) return issue(p, `gateway \`${g}\` is not an IP address`);
-      if (families.has(fam)) return issue(p, `two IPv${fam} gateways: give one per address family`);
-      families.add(fam);
-      if (h.addrs.length && !h.addrs.some((a) => inSubnet(g, a)))
-        issue(p, `gateway ${g} is not on any subnet of \`${h.name}\` (${listOf(h.addrs.map((a) => a.text))}): it could never be reached`);
-    });
-  }
-  return { hosts, segments };
 }

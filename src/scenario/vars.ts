@@ -1,3 +1,4 @@
+import { didYouMean } from "../util/did-you-mean.js";
 import type { Issue } from "./errors.js";
 import type { Path, SourceFile } from "./source.js";
 
@@ -28,8 +29,7 @@ export function expandVars(data: unknown, vars: Vars, source: SourceFile, runtim
       if (name === undefined) return "${";
       if (Object.hasOwn(vars, name)) return String(vars[name]);
       if (runtime.has(name)) return m; // saved by a step while the scenario runs
-      const known = [...Object.keys(vars), ...runtime];
-      issues.push(source.issue(path, `\`\${${name}}\` names no var: ${known.length ? `defined are ${known.join(", ")}` : "define it under `vars:` or with --var"}`));
+      issues.push(source.issue(path, unknownVar(name, vars, runtime)));
       return m;
     });
   };
@@ -57,4 +57,32 @@ export function savedVarNames(data: unknown): Set<string> {
   };
   walk(data, 0);
   return names;
+}
+
+/**
+ * Fills ${name} in a file a scenario brings (a ruleset, a daemon's config) as in the scenario itself; a name that is
+ * not known is an issue at its own line and column of that file.
+ */
+export function expandText(text: string, vars: Vars, file: string): { text: string; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const out = text.replace(reference, (m, name: string | undefined, offset: number) => {
+    if (name === undefined) return "${";
+    if (Object.hasOwn(vars, name)) return String(vars[name]);
+    const before = text.slice(0, offset).split("\n");
+    issues.push({ file, line: before.length, col: before[before.length - 1].length + 1, message: unknownVar(name, vars) });
+    return m;
+  });
+  return { text: out, issues };
+}
+
+/** Why ${name} cannot be filled, with the nearest var or lab fact. */
+export function unknownVar(name: string, vars: Vars, runtime: Iterable<string> = []): string {
+  const facts = Object.keys(vars).filter((k) => k.startsWith("lab."));
+  if (name.startsWith("lab.")) {
+    const hint = didYouMean(name, facts);
+    return `\`\${${name}}\` is not a fact of this lab${hint ? ` (did you mean \`\${${hint}}\`?)` : ""}: facts are lab.HOST.IFACE.mac|ip4|ip6|cidr4|cidr6, lab.HOST.ip4|ip6 and lab.HOST.to.PEER (\`wirecheck lab show FILE\` lists them)`;
+  }
+  const known = [...Object.keys(vars).filter((k) => !k.startsWith("lab.")), ...runtime];
+  const hint = didYouMean(name, known);
+  return `\`\${${name}}\` names no var${hint ? ` (did you mean \`\${${hint}}\`?)` : ""}: ${known.length ? `defined are ${known.join(", ")}` : "define it under `vars:` or with --var"}`;
 }

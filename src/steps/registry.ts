@@ -13,6 +13,7 @@ import { runSniff } from "./sniff/controller.js";
 import { runSr } from "./sr/controller.js";
 import { runTraceroute } from "./traceroute/controller.js";
 import { runWait } from "./wait/controller.js";
+import { runLink } from "./link/controller.js";
 
 /** The controller side of every step kind: one line each. */
 export const stepRunners: Record<StepKind, StepRunner> = {
@@ -33,4 +34,5 @@ export const stepRunners: Record<StepKind, StepRunner> = {
   traceroute: runTraceroute,
   port_scan: runPortScan,
   wait: runWait,
+  link: runLink,
 };

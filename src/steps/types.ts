@@ -1,4 +1,5 @@
 import type { AgentClient } from "../agent/client.js";
+import type { LabLink } from "../lab/links.js";
 import type { Plan, PlanStep } from "../scenario/model.js";
 
 /** What a step's controller side gets to work with. */
@@ -10,6 +11,8 @@ export interface StepContext {
   work: string;
   /** Values saved by earlier steps (sr1's save:), for ${name} in packets. */
   vars: Map<string, string | number>;
+  /** A link of the lab, by name (link steps). */
+  link(name: string): LabLink;
   /** Runs a nested step (sniff's while) as the runner runs any step. */
   runChild(step: PlanStep): Promise<Verdict>;
 }

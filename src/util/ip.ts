@@ -6,6 +6,8 @@ export interface Cidr {
   prefix: number;
   family: 4 | 6;
   text: string;
+  /** A network an attached device may be reached at (the scenario's `scope:`), which may lie outside the lab ranges. */
+  scope?: true;
 }
 
 /** Parses "198.18.0.2/24" or "2001:db8::2/64"; a message saying what is wrong otherwise. */
@@ -84,4 +86,27 @@ export function parseEndpoint(text: string): Endpoint | string {
   const port = Number(m[2]);
   if (port < 1 || port > 65535) return `port ${m[2]} is out of range: it must be 1 to 65535`;
   return { host: m[1], port };
+}
+
+/** The network a CIDR lies in, host bits cleared: 198.18.3.7/24 → 198.18.3.0/24 (what a route is written to). */
+export function networkOf(c: Cidr): Cidr {
+  const bits = c.family === 4 ? 32 : 128;
+  let n = 0n;
+  if (c.family === 4) for (const part of c.ip.split(".")) n = (n << 8n) | BigInt(part);
+  else {
+    const bytes = Buffer.alloc(16);
+    writeIPv6(bytes, 0, c.ip);
+    for (const b of bytes) n = (n << 8n) | BigInt(b);
+  }
+  const mask = c.prefix === 0 ? 0n : ((1n << BigInt(bits)) - 1n) ^ ((1n << BigInt(bits - c.prefix)) - 1n);
+  n &= mask;
+  let ip: string;
+  if (c.family === 4) ip = [24n, 16n, 8n, 0n].map((sh) => String((n >> sh) & 255n)).join(".");
+  else {
+    const groups: string[] = [];
+    for (let i = 7; i >= 0; i--) groups.push(((n >> BigInt(i * 16)) & 0xffffn).toString(16));
+    // The URL parser writes an IPv6 address in its shortest form.
+    ip = new URL(`http://[${groups.join(":")}]/`).hostname.slice(1, -1);
+  }
+  return { ...c, ip, text: `${ip}/${c.prefix}` };
 }

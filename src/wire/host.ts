@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 import { readFileSync, readdirSync } from "node:fs";
 import { isMulticast } from "../util/ip.js";
@@ -51,6 +51,22 @@ export class Host {
     const names = this.usableInterfaces(true);
     await this.readyForCapture(names);
     for (const n of names) this.iface(n);
+    this.watchRoutes();
+  }
+
+  private monitor?: ChildProcess;
+
+  /**
+   * Routes are cached, and change while a scenario runs (a link step, a routing daemon, a command): the kernel's
+   * own notices of route, link and address changes empty the cache.
+   */
+  private watchRoutes(): void {
+    if (this.monitor) return;
+    this.monitor = spawn("ip", ["monitor", "route", "link", "address"], { stdio: ["ignore", "pipe", "ignore"] });
+    this.monitor.stdout!.on("data", () => this.routes.clear());
+    this.monitor.on("error", () => undefined);
+    this.monitor.unref();
+    (this.monitor.stdout as unknown as { unref?: () => void }).unref?.();
   }
 
   private readonly unsegmented = new Set<string>();
@@ -112,6 +128,8 @@ export class Host {
   }
 
   closeAll(): void {
+    this.monitor?.kill();
+    this.monitor = undefined;
     for (const i of this.ifaces.values()) i.close();
     this.ifaces.clear();
   }

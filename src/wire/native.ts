@@ -14,6 +14,37 @@ interface NativeAddon {
   closeCapture(c: NativeCapture): void;
   sendFrames(fd: number, buffer: Buffer, lengths: Uint32Array, count: number): number;
   filterError(filter: string): string | null;
+  linkStart(nsPath: string, ifA: string, ifB: string, aToB: NativeConditions, bToA: NativeConditions, seed: number): NativeLink;
+  linkSet(l: NativeLink, direction: 0 | 1, c: NativeConditions): void;
+  linkStats(l: NativeLink): [NativeLinkStats, NativeLinkStats];
+  linkStop(l: NativeLink): void;
+}
+
+/** A running link emulator (src/native/link.c). */
+export type NativeLink = { readonly __brand: "link" };
+
+/** One direction's conditions as the emulator takes them. */
+export interface NativeConditions {
+  delayNs?: number;
+  jitterNs?: number;
+  /** 0..1 */
+  loss?: number;
+  rateBps?: number;
+  limit?: number;
+}
+
+/** What one direction of an emulated link did. `drops`: the numbers of the lossy frames the seed dropped (first 1000). */
+export interface NativeLinkStats {
+  frames: number;
+  forwarded: number;
+  droppedLoss: number;
+  droppedLimit: number;
+  shaped: number;
+  lossySeen: number;
+  sendErrors: number;
+  maxQueue: number;
+  queued: number;
+  drops: number[];
 }
 
 const require = createRequire(import.meta.url);

@@ -5,6 +5,8 @@ export interface ExecStepArgs {
   run: string;
   env?: Record<string, string>;
   timeoutMs: number;
+  /** Where it runs (default: the scenario's folder); setup commands run in their host's files folder. */
+  cwd?: string;
 }
 
 export interface ExecStepResult {
@@ -39,7 +41,7 @@ export function execStep(a: ExecStepArgs, ctx: AgentContext): Promise<ExecStepRe
   const start = Date.now();
   return new Promise((resolve) => {
     const child = spawn("sh", ["-c", a.run], {
-      cwd: ctx.dir,
+      cwd: a.cwd ?? ctx.dir,
       env: { ...process.env, ...a.env, WIRECHECK_WORK: ctx.work },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

@@ -22,7 +22,17 @@ export const runPing: StepRunner = async ({ step, agent }) => {
     ? `IPv6(dst="${to}"${s.ttl ? `, hlim=${s.ttl}` : ""})/ICMPv6EchoRequest(id=${id}, seq=(1, ${count}), data=${data})`
     : `IP(dst="${to}"${s.ttl ? `, ttl=${s.ttl}` : ""}${s.dont_fragment ? ', flags="DF"' : ""})/ICMP(id=${id}, seq=(1, ${count}))/${data}`;
   const timeoutMs = durationMs(s.timeout, 1000);
-  const r = await agent(step.host).request<SrResult>("wire.sr", { packet, layer: 3, timeoutMs, first: false, intervalMs: durationMs(s.interval, 10) }, timeoutMs + count * 1000 + 10_000);
+  let r: SrResult;
+  let unsent: string | undefined;
+  try {
+    r = await agent(step.host).request<SrResult>("wire.sr", { packet, layer: 3, timeoutMs, first: false, intervalMs: durationMs(s.interval, 10) }, timeoutMs + count * 1000 + 10_000);
+  } catch (e) {
+    // As the kernel's ping: a host with no way to send (no route, its interface down) sends nothing and loses all.
+    const why = (e as Error).message;
+    if (!/no route to|Network is down|Network is unreachable|No such device/.test(why)) throw e;
+    unsent = why.replace(/^.*?(no route to \S+|Network is down|Network is unreachable|No such device).*$/s, "$1");
+    r = { sent: [], answers: [], unanswered: [], seen: [], notes: [] };
+  }
   const rtts: number[] = [];
   const errors = new Map<string, number>(); // "destination unreachable from 198.18.1.1" → count
   for (const a of r.answers) {
@@ -38,7 +48,7 @@ export const runPing: StepRunner = async ({ step, agent }) => {
   const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
   const lossPct = Math.round((100 * (count - received)) / count);
   const summary = [
-    `${count} sent, ${received} received${errorCount ? `, ${errorCount} error${errorCount > 1 ? "s" : ""}` : ""}, ${lossPct}% loss`,
+    unsent ? `0 sent (${unsent}: the host could not send), 0 received, 100% loss` : `${count} sent, ${received} received${errorCount ? `, ${errorCount} error${errorCount > 1 ? "s" : ""}` : ""}, ${lossPct}% loss`,
     rtts.length ? `rtt min/avg/max ${Math.min(...rtts).toFixed(3)}/${(rtts.reduce((a, b) => a + b, 0) / rtts.length).toFixed(3)}/${Math.max(...rtts).toFixed(3)} ms` : "",
     ...[...errors].map(([what, n]) => `${n} × ${what}`),
   ].filter(Boolean).join("\n");

@@ -1,0 +1,13 @@
+import { conditionsOf } from "../../scenario/plan-lab.js";
+import type { LinkStep } from "../../scenario/model.js";
+import type { StepRunner } from "../types.js";
+
+/** `link: {name, state | set | clear}`: changes a link of the lab; it passes when the change is made. */
+export const runLink: StepRunner = async ({ step, link }) => {
+  const l = step.spec as LinkStep;
+  const target = link(l.name);
+  if (l.state !== undefined) return { status: "passed", details: await target.setState(l.state) };
+  const from = Object.fromEntries(Object.entries(l.set?.from ?? {}).map(([h, c]) => [h, conditionsOf(c)]));
+  const what = target.setConditions(conditionsOf(l.clear ? {} : (l.set ?? {})), from);
+  return { status: "passed", details: `link ${l.name}: ${what}` };
+};
