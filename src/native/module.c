@@ -30,6 +30,8 @@ static napi_value init(napi_env env, napi_value exports) {
       {"linkSet", NULL, link_set, NULL, NULL, NULL, napi_default, NULL},
       {"linkStats", NULL, link_stats, NULL, NULL, NULL, napi_default, NULL},
       {"linkStop", NULL, link_stop, NULL, NULL, NULL, napi_default, NULL},
+      {"icmpOpen", NULL, icmp_open, NULL, NULL, NULL, napi_default, NULL},
+      {"icmpRead", NULL, icmp_read, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

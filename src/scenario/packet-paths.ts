@@ -61,8 +61,8 @@ function unknownLayer(name: string): string {
   return `\`${name}\` is not a layer wirecheck knows${hint ? ` (did you mean \`${hint}\`?)` : ""}: the layers are ${names.join(", ")}`;
 }
 
-/** A count: a number, or a comparison with one (">= 6"). */
+/** A count: a number, a comparison with one (">= 6"), or a range of comparisons (">= 5 and <= 8"). */
 export function checkCount(count: unknown, path: Path, report: Report): void {
-  if (typeof count === "string" && !count.includes("${") && !/^\s*(<=|>=|!=|<|>)?\s*\d+\s*$/.test(count))
-    report(path, `"${count}" is not a count: write a number (3) or a comparison with one (">= 3", "< 10", "!= 0")`);
+  if (typeof count === "string" && !count.includes("${") && !count.split(/\s+and\s+/).every((part) => /^\s*(<=|>=|!=|<|>)?\s*\d+\s*$/.test(part) && (count.includes(" and ") ? /[<>!]/.test(part) : true)))
+    report(path, `"${count}" is not a count: write a number (3), a comparison with one (">= 3", "< 10", "!= 0") or a range (">= 5 and <= 8")`);
 }

@@ -18,6 +18,8 @@ interface NativeAddon {
   linkSet(l: NativeLink, direction: 0 | 1, c: NativeConditions): void;
   linkStats(l: NativeLink): [NativeLinkStats, NativeLinkStats];
   linkStop(l: NativeLink): void;
+  icmpOpen(): number;
+  icmpRead(fd: number): Buffer | null;
 }
 
 /** A running link emulator (src/native/link.c). */

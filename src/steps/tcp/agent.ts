@@ -1,5 +1,6 @@
-import { createReadStream } from "node:fs";
-import { connect, type Socket } from "node:net";
+import { closeSync, createReadStream } from "node:fs";
+import { connect, isIP, type Socket } from "node:net";
+import { native } from "../../wire/native.js";
 import { matchBytes } from "../../assert/bytes.js";
 import type { BytesMatcher } from "../../scenario/model.js";
 
@@ -87,8 +88,41 @@ export function errorKind(e: NodeJS.ErrnoException | undefined): string {
   }
 }
 
+/**
+ * An ICMP error that answered a connect to host:port, read from a raw socket opened before it: Linux gives
+ * EHOSTUNREACH both for "host unreachable" and for "administratively prohibited" (code 13, an nftables
+ * `reject with icmpx admin-prohibited`), so the message itself tells them apart.
+ */
+function icmpAnswer(fd: number, host: string, port: number): { type: number; code: number; from: string } | undefined {
+  for (let i = 0; i < 64; i++) {
+    const m = native().icmpRead(fd);
+    if (!m) return undefined;
+    const ihl = (m[0] & 15) * 4;
+    const q = ihl + 8; // the quoted IP header
+    if (m.length < q + 24 || m[ihl] !== 3 || m[q + 9] !== 6) continue;
+    const dst = [...m.subarray(q + 16, q + 20)].join(".");
+    const qihl = (m[q] & 15) * 4;
+    if (dst === host && m.length >= q + qihl + 4 && m.readUInt16BE(q + qihl + 2) === port) return { type: m[ihl], code: m[ihl + 1], from: [...m.subarray(12, 16)].join(".") };
+  }
+  return undefined;
+}
+
+const prohibitedCodes = new Set([9, 10, 13]);
+
 function open(host: string, port: number, timeoutMs: number): Promise<Connection | { failed: string; detail: string }> {
-  return new Promise((resolve) => {
+  let icmp: number | undefined;
+  if (isIP(host) === 4) {
+    try {
+      icmp = native().icmpOpen();
+    } catch {
+      /* without a raw socket the errno alone decides */
+    }
+  }
+  const done = () => {
+    if (icmp !== undefined) closeSync(icmp);
+    icmp = undefined;
+  };
+  return new Promise<Connection | { failed: string; detail: string }>((resolve) => {
     const sock = connect({ host, port, noDelay: true });
     const timer = setTimeout(() => (sock.destroy(), resolve({ failed: "timeout", detail: `no answer to the connection within ${timeoutMs} ms` })), timeoutMs);
     sock.once("connect", () => {
@@ -97,8 +131,14 @@ function open(host: string, port: number, timeoutMs: number): Promise<Connection
       resolve(new Connection(sock));
     });
     // The raw errno stays in the report: "prohibited (EACCES: connect EACCES 198.18.0.2:80)".
-    sock.once("error", (e: NodeJS.ErrnoException) => (clearTimeout(timer), resolve({ failed: errorKind(e), detail: e.code && !e.message.includes(e.code) ? `${e.code}: ${e.message}` : e.message })));
-  });
+    sock.once("error", (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const detail = e.code && !e.message.includes(e.code) ? `${e.code}: ${e.message}` : e.message;
+      const answer = icmp !== undefined && e.code === "EHOSTUNREACH" ? icmpAnswer(icmp, host, port) : undefined;
+      if (answer && prohibitedCodes.has(answer.code)) return resolve({ failed: "prohibited", detail: `ICMP destination unreachable, administratively prohibited (code ${answer.code}) from ${answer.from}; ${detail}` });
+      resolve({ failed: errorKind(e), detail: answer ? `ICMP destination unreachable code ${answer.code} from ${answer.from}; ${detail}` : detail });
+    });
+  }).finally(done);
 }
 
 async function write(c: Connection, data: Buffer): Promise<void> {
