@@ -6,8 +6,10 @@ export DEBIAN_FRONTEND := noninteractive
 .PHONY: demo test deps build bench clean
 
 ## demo: install what is missing, build, run the bundled scenarios, write reports/junit.xml
+## (with a stand-in device, made and removed here, for the scenario that attaches to an interface of the machine)
 demo: build
-	node dist/cli.js run scenarios/ --junit reports/junit.xml
+	scripts/demo-device.sh up
+	node dist/cli.js run scenarios/ --attach dut=wcdemo0 --junit reports/junit.xml; status=$$?; scripts/demo-device.sh down; exit $$status
 
 ## test: the same set-up, then the whole test suite (unit and end-to-end in real namespaces)
 test: build

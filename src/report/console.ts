@@ -105,7 +105,8 @@ export function summary(results: ScenarioResult[], interrupted: boolean, verbose
   for (const r of results) {
     const file = r.plan.file;
     if (r.setupError) {
-      out.push(`\n✖ ${r.plan.name} — setup error (${file})\n${indent(r.setupError.message)}`);
+      out.push(`\n✖ ${r.plan.name} — setup error (${file}${r.setupError.line ? `:${r.setupError.line}` : ""})\n${indent(r.setupError.message)}`);
+      if (r.setupLog) out.push(indent(`--- setup ---\n${r.setupLog}`, 4));
       for (const [name, log] of Object.entries(r.serverLogs)) if (log) out.push(indent(`--- server ${name} ---\n${log}`));
     }
     for (const s of r.steps) {
@@ -117,9 +118,10 @@ export function summary(results: ScenarioResult[], interrupted: boolean, verbose
       if (s.output) out.push(indent(s.output, 4));
     }
     for (const n of r.notes) out.push(`\n! ${r.plan.name}: ${n}`);
+    if (verbose && r.setupLog && !r.setupError) out.push(indent(`--- setup of ${r.plan.name} ---\n${r.setupLog}`));
     if (verbose) {
       const t = r.timings;
-      out.push(`\n${r.plan.name}: ${formatMs(r.timeMs)} (lab ${formatMs(t.lab)}, agents ${formatMs(t.agents)}, servers ${formatMs(t.servers)}, steps ${formatMs(t.steps)}, teardown ${formatMs(t.teardown)})`);
+      out.push(`\n${r.plan.name}: ${formatMs(r.timeMs)} (lab ${formatMs(t.lab)}, agents ${formatMs(t.agents)}, ${t.setup ? `setup ${formatMs(t.setup)}, ` : ""}servers ${formatMs(t.servers)}, steps ${formatMs(t.steps)}, teardown ${formatMs(t.teardown)})`);
       for (const [name, log] of Object.entries(r.serverLogs)) if (log && !r.setupError) out.push(indent(`--- server ${name} ---\n${log}`));
     }
   }

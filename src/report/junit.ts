@@ -36,7 +36,7 @@ export function buildJUnit(results: ScenarioResult[], o: JUnitOptions = {}): str
     r.notes.forEach((n, i) => suite.property(`wirecheck.note.${i + 1}`, xmlSafe(n)));
     if (r.setupError) {
       const t = r.timings;
-      const tc = suite.testCase().className(r.plan.classname).name("setup").time(seconds(t.lab + t.agents + t.setup + t.servers));
+      const tc = suite.testCase().className(r.plan.classname).name("setup").time(seconds(Math.min(r.timeMs, t.lab + t.agents + t.setup + t.servers)));
       if (!o.strict) (tc.file(file), setLine(tc, r.setupError.line ?? 1));
       tc.error(xmlSafe(oneLine(r.setupError.message)), "SetupError", xmlSafe(r.setupError.details ?? r.setupError.message));
       const logs = [...(r.setupLog ? [`--- setup ---\n${r.setupLog}`] : []), ...Object.entries(r.serverLogs).map(([name, log]) => `--- server ${name} ---\n${log}`)].join("\n");

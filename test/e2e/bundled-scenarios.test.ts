@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,14 @@ import { scenarioFiles } from "../../src/files.js";
 describe("every bundled scenario runs and passes in real namespaces", () => {
   it("wirecheck run scenarios/ exits 0 with a testcase per step, all passed, and leaves nothing behind", () => {
     const junit = join(mkdtempSync(join(tmpdir(), "wc-junit-")), "junit.xml");
-    const r = runCli(["run", "scenarios/", "--junit", junit], {}, 280_000);
+    // The scenario that attaches to a machine interface gets the stand-in device make demo uses.
+    execFileSync("scripts/demo-device.sh", ["up", "wcbundled0", "wcdev-bundled"]);
+    let r: ReturnType<typeof runCli>;
+    try {
+      r = runCli(["run", "scenarios/", "--attach", "dut=wcbundled0", "--junit", junit], {}, 280_000);
+    } finally {
+      execFileSync("scripts/demo-device.sh", ["down", "wcbundled0", "wcdev-bundled"]);
+    }
     expect(r.stderr).toBe("");
     expect(r.code, r.stdout).toBe(0);
 
