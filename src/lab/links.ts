@@ -103,6 +103,7 @@ export function describeLinkReport(name: string, seed: number, dirs: LinkDirecti
     if (d.shaped) parts.push(`${d.shaped} waited for the rate`);
     if (d.droppedLimit) parts.push(`${d.droppedLimit} dropped over the limit of ${d.conditions.limit} waiting`);
     if (d.sendErrors) parts.push(`${d.sendErrors} lost while the far end was down`);
+    if (d.missed) parts.push(`${d.missed} lost before the emulator could read them (it fell behind)`);
     return `link ${name} ${d.from}→${d.to} (${describeConditions(d.conditions)}): ${parts.join(", ")}`;
   });
 }

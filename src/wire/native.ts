@@ -46,6 +46,8 @@ export interface NativeLinkStats {
   sendErrors: number;
   maxQueue: number;
   queued: number;
+  /** Frames the kernel dropped before the emulator could read them (it fell behind). */
+  missed: number;
   drops: number[];
 }
 
