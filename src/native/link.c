@@ -92,9 +92,14 @@ static int lossy(const uint8_t* f, uint32_t len) {
   if (len < 14) return 0;
   uint16_t type = (f[12] << 8) | f[13];
   if (type == 0x0806) return 0;
-  if (type == 0x86dd && len >= 14 + 40 + 1 && f[14 + 6] == 58) {
-    uint8_t t = f[14 + 40];
-    if ((t >= 130 && t <= 137) || t == 143) return 0;
+  if (type == 0x86dd && len >= 14 + 40) {
+    // Multicast listener reports come after a hop-by-hop header (router alert): look past it.
+    uint32_t next = f[14 + 6], at = 14 + 40;
+    if (next == 0 && len >= at + 2) next = f[at], at += (f[at + 1] + 1) * 8;
+    if (next == 58 && len > at) {
+      uint8_t t = f[at];
+      if ((t >= 130 && t <= 137) || t == 143) return 0;
+    }
   }
   return 1;
 }

@@ -47,6 +47,11 @@ export function conditionsOf(c: ConditionSpec): LinkConditions {
   };
 }
 
+/** The condition keys of a link or a set, without the rest. */
+export function pickConditions(c: ConditionSpec): ConditionSpec {
+  return Object.fromEntries(conditionKeys.filter((k) => c[k] !== undefined).map((k) => [k, c[k]]));
+}
+
 export function hasConditions(c: ConditionSpec | undefined): boolean {
   return !!c && conditionKeys.some((k) => c[k] !== undefined);
 }
@@ -180,7 +185,7 @@ export function planLab(s: WirecheckScenario, issue: Issue, lineOf: (p: Path) =>
         if (!ends.includes(h)) {
           const hint = didYouMean(h, ends);
           issue([...path, "from", h], `\`${h}\` is not an end of this link${hint ? ` (did you mean \`${hint}\`?)` : ""}: its ends are ${listOf(ends)}`, true);
-        } else from[h] = conditionsOf(c);
+        } else from[h] = conditionsOf({ ...pickConditions(spec), ...c });
       }
       seg.emulated = { seed: spec.seed ?? 1, from };
     } else if (spec.seed !== undefined) issue([...path, "seed"], "seed goes with conditions (loss, jitter): this link has none", true);
@@ -192,7 +197,8 @@ export function planLab(s: WirecheckScenario, issue: Issue, lineOf: (p: Path) =>
     const ends: PlanTunnel["ends"] = [];
     for (const [host, end] of Object.entries(t.ends ?? {})) {
       if (!knownHost(host, [...path, "ends", host])) continue;
-      ends.push({ ...addIface(host, end as EndSpec, [...path, "ends", host], "vxlan"), local: "", remote: "" });
+      // The same object the interface list holds: default names and MACs are given to it later.
+      ends.push(Object.assign(addIface(host, end as EndSpec, [...path, "ends", host], "vxlan"), { local: "", remote: "" }));
     }
     tunnels.push({ name: nameFor(t.name, ends.map((e) => e.host), path, "tunnel"), vni: t.vxlan, port: t.port ?? 4789, ends });
   });

@@ -40,7 +40,8 @@ export function schemaIssues(source: SourceFile, errors: readonly ErrorObject[],
   }
 
   for (const e of errors) {
-    if (e.keyword === "anyOf" || e.keyword === "oneOf" || inUnion(e, unions, errors)) continue;
+    // "must match then/else schema" only wraps the errors of the branch, which speak for themselves.
+    if (e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if" || inUnion(e, unions, errors)) continue;
     const path = toPath(e.instancePath);
     const schema = e.parentSchema as { description?: string; properties?: Record<string, unknown>; title?: string } | undefined;
     switch (e.keyword) {

@@ -4,7 +4,7 @@
 import { fork, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { prng } from "./fuzz-cases.mjs";
 
@@ -484,9 +484,13 @@ function messageProblem(stderr, file, text, extraLines = []) {
   const maxLine = lineCount(text) + 1;
   for (const l of lines) {
     const m = located.exec(l);
-    if (!m) return { kind: stackLine.test(l) ? "stack trace" : nodeWarning.test(l) ? "node warning" : "message without file:line:col", detail: l.slice(0, 300) };
-    const [line, col] = [Number(m[1]), Number(m[2])];
-    if (line < 1 || col < 1 || line > maxLine) return { kind: "position outside the file", detail: `${l.slice(0, 300)} (the file has ${maxLine - 1} lines)` };
+    // A file the scenario brings (a setup file filled in with ${…}) may be where the problem is: its own place.
+    const brought = m ? undefined : /^(.+?):(\d+):(\d+): \S/.exec(l);
+    const bringsIt = brought && resolve(brought[1]).startsWith(resolve(dirname(file))) && resolve(brought[1]) !== resolve(file) && existsSync(brought[1]);
+    if (!m && !bringsIt) return { kind: stackLine.test(l) ? "stack trace" : nodeWarning.test(l) ? "node warning" : "message without file:line:col", detail: l.slice(0, 300) };
+    const [line, col] = m ? [Number(m[1]), Number(m[2])] : [Number(brought[2]), Number(brought[3])];
+    const max = m ? maxLine : lineCount(readFileSync(brought[1], "utf8")) + 1;
+    if (line < 1 || col < 1 || line > max) return { kind: "position outside the file", detail: `${l.slice(0, 300)} (the file has ${max - 1} lines)` };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { conditionsOf } from "../../scenario/plan-lab.js";
+import { conditionsOf, pickConditions } from "../../scenario/plan-lab.js";
 import type { LinkStep } from "../../scenario/model.js";
 import type { StepRunner } from "../types.js";
 
@@ -7,7 +7,8 @@ export const runLink: StepRunner = async ({ step, link }) => {
   const l = step.spec as LinkStep;
   const target = link(l.name);
   if (l.state !== undefined) return { status: "passed", details: await target.setState(l.state) };
-  const from = Object.fromEntries(Object.entries(l.set?.from ?? {}).map(([h, c]) => [h, conditionsOf(c)]));
+  // A direction's own conditions add to (and override) the set's.
+  const from = Object.fromEntries(Object.entries(l.set?.from ?? {}).map(([h, c]) => [h, conditionsOf({ ...pickConditions(l.set ?? {}), ...c })]));
   const what = target.setConditions(conditionsOf(l.clear ? {} : (l.set ?? {})), from);
   return { status: "passed", details: `link ${l.name}: ${what}` };
 };
