@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readlinkSync } from "node:fs";
+import { basename } from "node:path";
 import type { Plan } from "../scenario/model.js";
 
 /** Parses --attach NAME=IFACE options; a message for a malformed one. */
@@ -12,6 +13,15 @@ export function parseAttachOptions(opts: string[] = []): Record<string, string> 
     out[m[1]] = m[2];
   }
   return out;
+}
+
+/** The bridge or bond an interface belongs to: a port of the uplink's bridge is the uplink too. */
+function masterOf(dev: string): string | undefined {
+  try {
+    return basename(readlinkSync(`/sys/class/net/${dev}/master`));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The interfaces that carry the machine's default routes (IPv4 and IPv6). */
@@ -40,7 +50,7 @@ export function attachmentProblems(plans: Plan[], given: Record<string, string>)
     if (!used.has(name)) problems.push(`--attach ${name}=${dev}: no selected scenario attaches to \`${name}\`${used.size ? ` (they attach to ${[...used.keys()].join(", ")})` : ""}`);
     else if (dev === "lo") problems.push(`--attach ${name}=lo: the loopback interface cannot be attached`);
     else if (!existsSync(`/sys/class/net/${dev}`)) problems.push(`--attach ${name}=${dev}: this machine has no interface ${dev}`);
-    else if (defaults.has(dev)) problems.push(`--attach ${name}=${dev}: ${dev} carries this machine's default route; attaching to it could send lab traffic out of the machine, so it is refused (attach a NIC, tap or bridge port that faces only the device)`);
+    else if (defaults.has(dev) || (masterOf(dev) !== undefined && defaults.has(masterOf(dev)!))) problems.push(`--attach ${name}=${dev}: ${dev} carries this machine's default route${defaults.has(dev) ? "" : ` (through ${masterOf(dev)}, which it belongs to)`}; attaching to it could send lab traffic out of the machine, so it is refused (attach a NIC, tap or bridge port that faces only the device)`);
   }
   return problems;
 }

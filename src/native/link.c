@@ -86,12 +86,13 @@ static uint64_t now_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
-// ARP and IPv6 neighbour discovery / multicast listener frames keep the link usable and come at moments that vary
+// ARP, IPv6 neighbour discovery, and IGMP / multicast listener frames keep the link usable and come at moments that vary
 // from run to run: loss leaves them alone, so they neither get lost nor shift which frames the seed drops.
 static int lossy(const uint8_t* f, uint32_t len) {
   if (len < 14) return 0;
   uint16_t type = (f[12] << 8) | f[13];
   if (type == 0x0806) return 0;
+  if (type == 0x0800 && len >= 14 + 20 && f[14 + 9] == 2) return 0;  // IGMP, IPv4's group membership
   if (type == 0x86dd && len >= 14 + 40) {
     // Multicast listener reports come after a hop-by-hop header (router alert): look past it.
     uint32_t next = f[14 + 6], at = 14 + 40;
