@@ -215,6 +215,36 @@ describe("loss drawn from a seed", () => {
   });
 });
 
+describe("loss leaves ARP and IPv6 neighbour discovery alone", () => {
+  it("over a link that loses every frame, no echo crosses but ARP and ND still resolve the peer", () => {
+    const dir = scenarioDir();
+    put(
+      dir,
+      "void.yaml",
+      `name: total loss
+lab:
+  hosts: { a: {}, b: {} }
+  links:
+    - name: void
+      ends: { a: [198.18.2.1/24, "2001:db8:2::1/64"], b: { addr: [198.18.2.2/24, "2001:db8:2::2/64"], mac: "02:00:00:00:00:0b" } }
+      loss: 100%
+steps:
+  - name: no echo crosses, v4 or v6
+    host: a
+    exec: { run: "ping -n -c 2 -i 0.2 -W 1 198.18.2.2 || ping -6 -n -c 2 -i 0.2 -W 1 2001:db8:2::2", expect: { exit: "!= 0" } }
+  - name: yet ARP found b
+    host: a
+    exec: { run: "ip neigh show 198.18.2.2", expect: { stdout: { contains: "lladdr 02:00:00:00:00:0b" } } }
+  - name: and ND found b
+    host: a
+    exec: { run: "ip -6 neigh show 2001:db8:2::2", expect: { stdout: { contains: "lladdr 02:00:00:00:00:0b" } } }
+`,
+    );
+    const r = runIn(dir, ["run", "void.yaml"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+});
+
 const PY = (() => {
   try {
     return execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();

@@ -38,6 +38,7 @@ setup:
   - { host: fw, file: hello.sh, text: "#!/bin/sh\\necho script says hi\\n", mode: "0755" }
   - { host: fw, run: "./hello.sh > script-out.txt && pwd -P > cwd.txt && echo three >> order.txt" }
   - { host: client, run: "echo client-side > c.txt" }
+  - { host: fw, run: "echo \${lab.fw.to.client} \${lab.client.eth0.mac} > fact.txt" }
 servers:
   - name: reads a setup file
     host: fw
@@ -83,6 +84,10 @@ describe("setup: run, sysctl and files, in order, before the servers", () => {
     expect(read("fw", "ruleset.nft")).toBe(EXPANDED);
   });
 
+  it("a setup command line is filled in with the lab's facts too", () => {
+    expect(read("fw", "fact.txt")).toBe("eth0 02:77:00:01:00:00\n");
+  });
+
   it("expand: false copies the file as it is", () => {
     expect(read("fw", "raw.nft")).toBe(TEMPLATE);
   });
@@ -109,6 +114,44 @@ describe("setup: run, sysctl and files, in order, before the servers", () => {
     expect(readFileSync(join(work, "files-of-client.txt"), "utf8").trim()).toBe(realpathSync(join(files, "client")));
     // The server started after setup wrote the file it reads.
     expect(readFileSync(join(work, "server-saw.txt"), "utf8")).toBe("peer 198.18.0.1 via eth0\n");
+  });
+});
+
+describe("a passing setup keeps each command's output; an item without host is done on the first host", () => {
+  const dir = scenarioDir();
+  const said = `setup-said-${randomTag()}`;
+  let r: Run;
+  beforeAll(() => {
+    put(
+      dir,
+      "kept.yaml",
+      `name: setup output kept
+lab: { hosts: { a: 198.18.0.1/24, b: 198.18.0.2/24 } }
+setup:
+  - { host: a, run: "echo ${said}-one" }
+  - { host: b, run: "echo ${said}-two >&2" }
+  - { run: "echo no host > nohost.txt" }
+steps:
+  - { name: s, host: a, exec: { run: "true" } }
+`,
+    );
+    r = runIn(dir, ["run", "kept.yaml"]);
+  });
+
+  it("the scenario passes", () => {
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("the output of every setup command (stdout and stderr) is in the report", () => {
+    const xml = junitIn(dir).xml;
+    expect(xml).toContain(`${said}-one`);
+    expect(xml).toContain(`${said}-two`);
+  });
+
+  it("an item without host: runs on the first host of lab.hosts", () => {
+    const files = join(workDir(dir, "kept"), "files");
+    expect(existsSync(join(files, "a", "nohost.txt"))).toBe(true);
+    expect(existsSync(join(files, "b", "nohost.txt"))).toBe(false);
   });
 });
 
