@@ -180,6 +180,14 @@ describe("wirecheck lab show FILE, without root", () => {
     expect(lineWith("${lab.client.to.server}", "vxlan0"), "${lab.client.to.server}").toBeDefined();
   });
 
+  it("a file with a mistake in its lab is refused with file:line:col, exit 2", () => {
+    const bad = LAB.replace("routes: [{ to: 198.18.9.0/24", "routes: [{ to: 10.9.0.0/24");
+    put(dir, "showbad.yaml", `name: bad lab\n${bad}steps:\n  - { name: s, host: client, exec: { run: "true" } }\n`);
+    const b = runIn(dir, ["lab", "show", "showbad.yaml"], asNobody ? { prefix: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] } : {});
+    expect(b.code).toBe(2);
+    expect(b.stderr + b.stdout).toMatch(new RegExp(`showbad\\.yaml:${lineOf(`name: bad lab\n${bad}`, "10.9.0.0/24")}:\\d+`));
+  });
+
   it("prints the facts with their values", () => {
     for (const [fact, value] of [
       ["${lab.fw.to.server}", "wan0"],
@@ -283,6 +291,22 @@ describe("VXLAN tunnels between lab hosts", () => {
     // The router between them carries the inner echo requests inside VXLAN.
     const inner = tshark(join(work, "r.pcap"), "vxlan.vni == 42 && icmp.type == 8 && ip.dst == 198.18.50.2", ["frame.number"]);
     expect(inner.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("a tunnel's UDP port", () => {
+  it("port: carries the tunnel on the port chosen (not 4789)", () => {
+    const dir = scenarioDir();
+    const text = tunnel('{ client: { addr: 198.18.50.1/24, ifname: tun7, mac: "02:00:00:00:50:01" }, server: { addr: 198.18.50.2/24, ifname: tun7, mac: "02:00:00:00:50:02" } }').replace(
+      "{ vxlan: 42,",
+      "{ vxlan: 42, port: 4790,",
+    );
+    put(dir, "tunport.yaml", text);
+    const r = runIn(dir, ["run", "tunport.yaml"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const pcap = join(workDir(dir, "tunport"), "r.pcap");
+    expect(tshark(pcap, "udp.dstport == 4790", ["frame.number"]).length).toBeGreaterThanOrEqual(3);
+    expect(tshark(pcap, "udp.dstport == 4789", ["frame.number"]).length).toBe(0);
   });
 });
 
