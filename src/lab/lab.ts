@@ -61,6 +61,9 @@ export async function labUp(plan: Plan, runId: string, o: LabOptions = {}): Prom
         runCommand("ip", ["netns", "exec", nsOf(h.name), "sysctl", "-e", "-q", "-w", ...sysctlsFor(h.router)]),
       ),
     );
+    // The switch namespace only carries frames: its interfaces send nothing of their own (no IPv6 solicitations or
+    // listener reports that would reach the hosts or, through an emulated link, shift its seeded loss).
+    if (needSwitch) await runCommand("ip", ["netns", "exec", switchNs, "sysctl", "-e", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]);
     // What needs only the namespaces (starting agents) overlaps with wiring them.
     const meanwhile = o.whileWiring?.(lab);
     meanwhile?.catch(() => undefined);

@@ -34,12 +34,15 @@ export function buildJUnit(results: ScenarioResult[], o: JUnitOptions = {}): str
     const suite = builder.testSuite().name(xmlSafe(r.plan.name)).time(seconds(r.timeMs)).timestamp(new Date());
     // Notes no testcase carries (a pcap cut short) travel as the suite's properties.
     r.notes.forEach((n, i) => suite.property(`wirecheck.note.${i + 1}`, xmlSafe(n)));
-    if (r.setupError) {
+    // A scenario with setup items has a setup testcase in every run (its output, or its error); any other scenario
+    // gets one only when its lab or servers could not start.
+    if (r.setupError || r.plan.setup.length) {
       const t = r.timings;
       const tc = suite.testCase().className(r.plan.classname).name("setup").time(seconds(Math.min(r.timeMs, t.lab + t.agents + t.setup + t.servers)));
-      if (!o.strict) (tc.file(file), setLine(tc, r.setupError.line ?? 1));
-      tc.error(xmlSafe(oneLine(r.setupError.message)), "SetupError", xmlSafe(r.setupError.details ?? r.setupError.message));
-      const logs = [...(r.setupLog ? [`--- setup ---\n${r.setupLog}`] : []), ...Object.entries(r.serverLogs).map(([name, log]) => `--- server ${name} ---\n${log}`)].join("\n");
+      if (!o.strict) (tc.file(file), setLine(tc, r.setupError?.line ?? r.plan.setup[0]?.line ?? 1));
+      const logs = [...(r.setupLog ? [`--- setup ---\n${r.setupLog}`] : []), ...(r.setupError ? Object.entries(r.serverLogs).map(([name, log]) => `--- server ${name} ---\n${log}`) : [])].join("\n");
+      if (r.setupError) tc.error(xmlSafe(oneLine(r.setupError.message)), "SetupError", xmlSafe(r.setupError.details ?? r.setupError.message));
+      else if (r.status === "skipped") tc.skipped();
       if (logs) tc.standardOutput(xmlSafe(logs));
     }
     for (const s of r.steps) addStep(suite.testCase(), r, s, file, o);

@@ -73,7 +73,8 @@ function skippedScenario(plan: Plan, why: string): ScenarioResult {
     plan,
     status: "skipped",
     timeMs: 0,
-    steps: plan.steps.map((s) => ({ name: s.name, line: s.line, status: "skipped" as const, timeMs: 0, message: why })),
+    // The same testcases as a run of it would have: its steps, then its scenario sniffers.
+    steps: [...plan.steps, ...plan.sniffers].map((s) => ({ name: s.name, line: s.line, status: "skipped" as const, timeMs: 0, message: why })),
     serverLogs: {},
     notes: [],
     timings: { lab: 0, agents: 0, setup: 0, servers: 0, steps: 0, teardown: 0 },

@@ -210,8 +210,11 @@ describe("loss drawn from a seed", () => {
   });
 
   it("and says the same on a second run with the same seed", () => {
-    expect(again.notes).toEqual(first.notes);
-    expect(other.notes).not.toEqual(first.notes);
+    // What the seed decides: which lossy frames were dropped. The frames in (ARP and ND, which loss spares, come
+    // as the kernel's timers make them) may differ by one.
+    const drops = (notes: string[]) => notes.map((n) => n.replace(/\d+ frames? in, \d+ forwarded, /, ""));
+    expect(drops(again.notes)).toEqual(drops(first.notes));
+    expect(drops(other.notes)).not.toEqual(drops(first.notes));
   });
 });
 
