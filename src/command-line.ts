@@ -27,9 +27,10 @@ program
   .option("--bail", "stop after the first scenario that does not pass")
   .option("--var <name=value>", "set a var, overriding the scenario's vars (repeatable)", collect)
   .option("--verbose", "print details of passing steps, server logs and where the time went")
+  .option("--report-root <dir>", "what report paths (JUnit file and classname, GitHub annotations) are relative to (default: the git repository holding the working folder, else the working folder)")
   .option("--attach <name=iface>", "let a scenario's attached link use this machine interface (repeatable; never the default-route one)", collect)
   .addHelpText("after", "\nExamples:\n  sudo wirecheck run\n  sudo wirecheck run bench/dut.yaml --attach dut=enp3s0   (a link with attach: dut)\n  sudo wirecheck run scenarios/echo.yaml --verbose\n  sudo wirecheck run my-tests/ --var port=8080   (a var the scenarios use as ${port})\n  sudo wirecheck run --tag smoke --bail --junit out/junit.xml")
-  .action(async (paths: string[], o: { junit: string; junitStrict?: boolean; grep?: string; tag?: string[]; bail?: boolean; var?: string[]; verbose?: boolean; attach?: string[] }) => {
+  .action(async (paths: string[], o: { junit: string; junitStrict?: boolean; grep?: string; tag?: string[]; bail?: boolean; var?: string[]; verbose?: boolean; attach?: string[]; reportRoot?: string }) => {
     const { runCommand } = await import("./commands/run.js");
     process.exitCode = await runCommand(paths, o);
   });

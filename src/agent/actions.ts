@@ -6,13 +6,18 @@ import { closeSessions, tcpStep } from "../steps/tcp/agent.js";
 import { udpStep } from "../steps/udp/agent.js";
 import type { AgentAction } from "./protocol.js";
 
-// The wire actions load libpcap: only scenarios that speak packets pay for it.
-let wire: typeof import("../wire/agent-actions.js") | undefined;
+// The wire actions (libpcap, the packet model) are loaded once the agent has said it is ready, while the lab is still
+// being wired: every scenario captures its hosts' traffic, and the load then costs no time of its own.
+let wire: Promise<typeof import("../wire/agent-actions.js")> | undefined;
+export function preloadWire(): void {
+  wire ??= import("../wire/agent-actions.js");
+  wire.catch(() => undefined);
+}
 const wireAction =
   (name: string): AgentAction =>
   async (args, ctx) => {
-    wire ??= await import("../wire/agent-actions.js");
-    return wire.wireActions[name](args, ctx);
+    preloadWire();
+    return (await wire!).wireActions[name](args, ctx);
   };
 
 /** Every operation an agent performs, by name: one line per step kind or server operation. */
@@ -30,7 +35,7 @@ export const actions: Record<string, AgentAction> = {
 
 export async function shutdownAll(): Promise<void> {
   await killCommands();
-  wire?.closeWire();
+  if (wire) (await wire.catch(() => undefined))?.closeWire();
   await closeSessions();
   await stopServers();
 }

@@ -3,7 +3,7 @@
 // It reads requests from stdin and exits, taking its servers with it, as soon as the controller is gone.
 import "../node-warnings.js";
 import { createInterface } from "node:readline";
-import { actions, shutdownAll } from "./actions.js";
+import { actions, preloadWire, shutdownAll } from "./actions.js";
 import type { AgentContext, AgentMessage, Request } from "./protocol.js";
 
 const [dir, work] = [process.env.WIRECHECK_DIR ?? process.cwd(), process.env.WIRECHECK_WORK ?? process.cwd()];
@@ -43,3 +43,4 @@ lines.on("close", () => void exit(0));
 process.stdout.on("error", () => void exit(0));
 for (const sig of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(sig, () => void exit(0));
 send({ event: "log", message: "ready", pid: process.pid });
+setImmediate(preloadWire);

@@ -8,6 +8,8 @@ import { forgetOwnRuns } from "../lab/registry.js";
 import { sweepStale } from "../lab/sweep.js";
 import { loadAll } from "./load-all.js";
 import { attachmentProblems, parseAttachOptions } from "../lab/attach.js";
+import { reportToGitHub } from "../report/github.js";
+import { setReportRoot } from "../report/report-root.js";
 
 export interface RunCommandOptions {
   junit: string;
@@ -18,6 +20,7 @@ export interface RunCommandOptions {
   var?: string[];
   verbose?: boolean;
   attach?: string[];
+  reportRoot?: string;
 }
 
 /** wirecheck run: load all (exit 2 if any is invalid), run, write JUnit even when interrupted, pick the exit code. */
@@ -35,6 +38,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     process.stderr.write(`--junit ${o.junit}: the report cannot be written there (${code === "EISDIR" ? "it is a folder" : code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file" : (code ?? (e as Error).message)}): name a file in a folder wirecheck can write\n`);
     return 2;
   }
+  if (o.reportRoot !== undefined) setReportRoot(o.reportRoot);
   const { plans, ok } = loadAll(paths, o.var);
   // A signal that came while loading held the thread is dispatched on a later turn of the event loop.
   await new Promise((r) => setImmediate(r));
@@ -105,6 +109,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     handleSignals(undefined);
   }
   writeJUnit(o.junit, results, { strict: o.junitStrict });
+  reportToGitHub(results);
   process.stdout.write(`JUnit report: ${o.junit}\n`);
   const statuses = results.flatMap((r) => [r.setupError ? "error" : "", ...r.steps.map((s) => s.status)]);
   if (interrupted || statuses.includes("error")) return 3;

@@ -1,3 +1,5 @@
+import { orderedAttachments } from "./junit.js";
+import { reportPath } from "./report-root.js";
 import { Listr, type ListrTask } from "listr2";
 import type { Listener, RunEvents, ScenarioResult, StepResult } from "../run/events.js";
 import type { Plan, PlanStep } from "../scenario/model.js";
@@ -116,6 +118,7 @@ export function summary(results: ScenarioResult[], interrupted: boolean, verbose
       out.push(`\n${mark} ${r.plan.name} › ${s.name} (${file}:${s.line})\n${indent(s.message ?? s.status)}`);
       if (s.details) out.push(indent(s.details, 4));
       if (s.output) out.push(indent(s.output, 4));
+      if ((s.status === "failed" || s.status === "error") && s.attachments?.length) out.push(indent(`pcaps: ${orderedAttachments(s).map(reportPath).join(", ")}`, 4));
     }
     for (const n of r.notes) out.push(`\n! ${r.plan.name}: ${n}`);
     if (verbose && r.setupLog && !r.setupError) out.push(indent(`--- setup of ${r.plan.name} ---\n${r.setupLog}`));

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join } from "node:path";
 import junitModule, { type Builder, type TestCase } from "junit-report-builder";
 import type { ScenarioResult, StepResult } from "../run/events.js";
 import { xmlSafe } from "./xml-safe.js";
+import { reportPath } from "./report-root.js";
 
 export interface JUnitOptions {
   /** Jenkins xUnit's schema: no file/line on testcases, no skipped count on the root. */
@@ -23,33 +24,91 @@ function setLine(tc: TestCase, line: number): void {
 }
 
 /**
- * The JUnit report: one <testsuite> per scenario, one <testcase> per step (plus one for a setup error), `failure`
+ * The JUnit report: one <testsuite> per scenario, a <testcase> for its setup and one per step and sniffer, `failure`
  * for an expectation that did not hold, `error` for a step that could not run, `skipped` for steps never reached.
  */
 export function buildJUnit(results: ScenarioResult[], o: JUnitOptions = {}): string {
   const builder = junitBuilder.newBuilder();
   builder.name("wirecheck");
   for (const r of results) {
-    const file = relative(process.cwd(), r.plan.file);
-    const suite = builder.testSuite().name(xmlSafe(r.plan.name)).time(seconds(r.timeMs)).timestamp(new Date());
+    const file = reportPath(r.plan.file);
+    // Each suite's own start (a skipped one: when it was passed over), in UTC as ISO 8601 without a zone, as JUnit has it.
+    const suite = builder.testSuite().name(xmlSafe(r.plan.name)).time(seconds(r.timeMs)).timestamp(isoSeconds(r.startedAt));
     // Notes no testcase carries (a pcap cut short) travel as the suite's properties.
     r.notes.forEach((n, i) => suite.property(`wirecheck.note.${i + 1}`, xmlSafe(n)));
-    // A scenario with setup items has a setup testcase in every run (its output, or its error); any other scenario
-    // gets one only when its lab or servers could not start.
-    if (r.setupError || r.plan.setup.length) {
-      const t = r.timings;
-      const tc = suite.testCase().className(r.plan.classname).name("setup").time(seconds(Math.min(r.timeMs, t.lab + t.agents + t.setup + t.servers)));
-      if (!o.strict) (tc.file(file), setLine(tc, r.setupError?.line ?? r.plan.setup[0]?.line ?? 1));
-      const logs = [...(r.setupLog ? [`--- setup ---\n${r.setupLog}`] : []), ...(r.setupError ? Object.entries(r.serverLogs).map(([name, log]) => `--- server ${name} ---\n${log}`) : [])].join("\n");
-      if (r.setupError) tc.error(xmlSafe(oneLine(r.setupError.message)), "SetupError", xmlSafe(r.setupError.details ?? r.setupError.message));
-      else if (r.status === "skipped") tc.skipped();
-      if (logs) tc.standardOutput(xmlSafe(logs));
-    }
+    // Every scenario's first testcase is its setup (lab, agents, setup items, servers), in every run: passed, an error
+    // at the item that failed, or skipped with the scenario. A testcase that exists in one run exists in every run.
+    const t = r.timings;
+    const tc = suite.testCase().className(r.plan.classname).name("setup").time(seconds(Math.min(r.timeMs, t.lab + t.agents + t.setup + t.servers)));
+    if (!o.strict) (tc.file(file), setLine(tc, r.setupError?.line ?? setupLine(r)));
+    const logs = [...(r.setupLog ? [`--- setup ---\n${r.setupLog}`] : []), ...(r.setupError ? Object.entries(r.serverLogs).map(([name, log]) => `--- server ${name} ---\n${log}`) : [])].join("\n");
+    if (r.setupError) tc.error(xmlSafe(oneLine(r.setupError.message)), "SetupError", xmlSafe(r.setupError.details ?? r.setupError.message));
+    else if (r.status === "skipped") tc.skipped();
+    if (logs) tc.standardOutput(xmlSafe(logs));
+    ownBuild(tc, r.status === "skipped" && !r.setupError ? xmlSafe(r.steps[0]?.message ?? "not run") : undefined);
     for (const s of r.steps) addStep(suite.testCase(), r, s, file, o);
   }
   let xml = builder.build();
+  // The run's own time on the root: readers that add the suites up otherwise disagree with those that do not.
+  const start = Math.min(...results.map((r) => r.startedAt.getTime()));
+  const end = Math.max(...results.map((r) => r.startedAt.getTime() + r.timeMs));
+  if (results.length) xml = xml.replace(/^<testsuites\b/m, `<testsuites time="${seconds(end - start)}"`);
   if (o.strict) xml = xml.replace(/^(<testsuites\b[^>]*?) skipped="\d+"/m, "$1");
   return xml;
+}
+
+/** Where a reader looks for a scenario's setup: its first setup item, else its first server, else the top of the file. */
+function setupLine(r: ScenarioResult): number {
+  return r.plan.setup[0]?.line ?? r.plan.servers[0]?.line ?? 1;
+}
+
+function isoSeconds(d: Date): string {
+  return d.toISOString().slice(0, 19);
+}
+
+type XmlElement = { ele(name: string, attrs?: Record<string, unknown>): XmlElement; raw(text: string): XmlElement; txt(text: string): XmlElement };
+type CaseInternals = {
+  build(parent: XmlElement): XmlElement;
+  buildNode(el: XmlElement): XmlElement;
+  createElement(parent: XmlElement): XmlElement;
+  _failure: boolean;
+  _failureAttributes: Record<string, unknown>;
+  _stacktrace?: string;
+  _error: boolean;
+  _errorAttributes: Record<string, unknown>;
+  _errorContent?: string;
+  _skipped: boolean;
+  _standardOutput?: string;
+  _standardError?: string;
+};
+
+/**
+ * A testcase's element as every reader gets it right. junit-report-builder writes `<skipped/>` with no reason (GitLab
+ * shows only the text inside it) and leaves "]]>" in content to xmlbuilder, which splits only the first; here the
+ * reason is the skipped element's message and text, and every "]]>" is split across two CDATA sections, the
+ * standard way, so the bytes a reader gets back are the ones the server sent.
+ */
+function ownBuild(tc: TestCase, skippedReason: string | undefined): void {
+  const c = tc as unknown as CaseInternals;
+  c.build = (parent) => {
+    const el = c.buildNode(c.createElement(parent));
+    const content = (node: XmlElement, text: string) => node.raw(`<![CDATA[${text.replace(/\]\]>/g, "]]]]><![CDATA[>")}]]>`);
+    if (c._failure) {
+      const f = el.ele("failure", c._failureAttributes);
+      if (c._stacktrace) content(f, c._stacktrace);
+    }
+    if (c._error) {
+      const e = el.ele("error", c._errorAttributes);
+      if (c._errorContent) content(e, c._errorContent);
+    }
+    if (c._skipped) {
+      const sk = el.ele("skipped", skippedReason ? { message: skippedReason } : {});
+      if (skippedReason) sk.txt(skippedReason);
+    }
+    if (c._standardOutput) content(el.ele("system-out"), c._standardOutput);
+    if (c._standardError) content(el.ele("system-err"), c._standardError);
+    return el;
+  };
 }
 
 function addStep(tc: TestCase, r: ScenarioResult, s: StepResult, file: string, o: JUnitOptions): void {
@@ -59,11 +118,19 @@ function addStep(tc: TestCase, r: ScenarioResult, s: StepResult, file: string, o
   if (s.status === "failed") tc.failure(message, "AssertionFailure").stacktrace(xmlSafe(s.details ?? s.message ?? ""));
   else if (s.status === "error") tc.error(message, "StepError", xmlSafe(s.details ?? s.message ?? ""));
   else if (s.status === "skipped") tc.skipped();
-  // A skipped testcase cannot carry a message here, so its reason goes to system-out.
-  // Jenkins (and GitLab) pick up attachments written this way in system-out.
-  const links = s.status === "failed" || s.status === "error" ? (s.attachments ?? []).map((a) => `[[ATTACHMENT|${relative(process.cwd(), a)}]]`) : [];
-  const out = [s.status === "skipped" ? s.message : undefined, s.output, ...links].filter(Boolean).join("\n");
+  // Jenkins and GitLab pick up attachments written this way in system-out; GitLab links only the first, so the pcap of
+  // the host the step ran or sniffed on comes first.
+  const links = s.status === "failed" || s.status === "error" ? orderedAttachments(s).map((a) => `[[ATTACHMENT|${reportPath(a)}]]`) : [];
+  const out = [s.output, ...links].filter(Boolean).join("\n");
   if (out) tc.standardOutput(xmlSafe(out));
+  ownBuild(tc, s.status === "skipped" ? xmlSafe(s.message ?? "not run") : undefined);
+}
+
+/** The step's own hosts' pcaps first, then the others, each in the order saved. */
+export function orderedAttachments(s: StepResult): string[] {
+  const mine = (a: string) => (s.hosts ?? []).findIndex((h) => basename(a).startsWith(`${h}.`));
+  const all = s.attachments ?? [];
+  return [...all.filter((a) => mine(a) >= 0).sort((a, b) => mine(a) - mine(b)), ...all.filter((a) => mine(a) < 0)];
 }
 
 function oneLine(text: string): string {
@@ -83,7 +150,7 @@ export function writeJUnit(path: string, results: ScenarioResult[], o: JUnitOpti
 export function writeErrorJUnit(path: string, name: string, message: string, o: { placeholder?: boolean } = {}): void {
   const builder = junitBuilder.newBuilder();
   builder.name("wirecheck");
-  const tc = builder.testSuite().name("wirecheck").timestamp(new Date()).testCase().className("wirecheck").name(name).time(0 as unknown as number);
+  const tc = builder.testSuite().name("wirecheck").timestamp(isoSeconds(new Date())).testCase().className("wirecheck").name(name).time(0 as unknown as number);
   tc.error(xmlSafe(message), "RunIncomplete");
   writeAtomically(path, builder.build(), o.placeholder);
 }

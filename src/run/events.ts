@@ -13,11 +13,15 @@ export interface StepResult {
   output?: string;
   /** Files for a person to look at (the hosts' pcaps): linked from the JUnit testcase. */
   attachments?: string[];
+  /** The hosts the step ran or sniffed on: their pcaps are linked first. */
+  hosts?: string[];
 }
 
 export interface ScenarioResult {
   plan: Plan;
   status: Status;
+  /** When it started (a scenario passed over: when it was). */
+  startedAt: Date;
   timeMs: number;
   steps: StepResult[];
   /** A problem outside any step (lab, agents, servers): reported as a testcase of its own. */

@@ -72,6 +72,7 @@ function skippedScenario(plan: Plan, why: string): ScenarioResult {
   return {
     plan,
     status: "skipped",
+    startedAt: new Date(),
     timeMs: 0,
     // The same testcases as a run of it would have: its steps, then its scenario sniffers.
     steps: [...plan.steps, ...plan.sniffers].map((s) => ({ name: s.name, line: s.line, status: "skipped" as const, timeMs: 0, message: why })),

@@ -30,9 +30,14 @@ class Interrupted extends Error {}
 
 const wireKinds = new Set<string>(["send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan"]);
 
+/**
+ * Whether the hosts' traffic is captured (their pcaps, linked from failing testcases): in every scenario with a lab
+ * step that touches the network; only a scenario of commands and file checks alone goes without.
+ */
 function usesWire(plan: Plan): boolean {
-  const any = (steps: PlanStep[]): boolean => steps.some((s) => wireKinds.has(s.kind) || any(s.children));
-  return plan.sniffers.length > 0 || any(plan.steps);
+  const quiet = new Set<string>(["exec", "file", "wait", "link"]);
+  const any = (steps: PlanStep[]): boolean => steps.some((s) => !quiet.has(s.kind) || any(s.children));
+  return plan.sniffers.length > 0 || plan.servers.length > 0 || any(plan.steps);
 }
 
 /** Stops a scenario-level sniffer and checks what it saw. */
@@ -43,7 +48,7 @@ async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id
   try {
     expect = saved();
   } catch (e) {
-    return { name: sn.name, line: sn.line, status: "error", timeMs: performance.now() - t, message: (e as Error).message, attachments };
+    return { name: sn.name, line: sn.line, status: "error", timeMs: performance.now() - t, message: (e as Error).message, attachments, hosts: [sn.host] };
   }
   const { problems, details } = judgeCapture(capture, expect, `${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario`);
   return {
@@ -54,6 +59,7 @@ async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id
     message: problems.length ? problems.join("; ") : undefined,
     details,
     attachments,
+    hosts: [sn.host],
   };
 }
 
@@ -82,6 +88,7 @@ async function protectFlows(plan: Plan, lab: Lab): Promise<void> {
  */
 export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<ScenarioResult> {
   const start = performance.now();
+  const startedAt = new Date();
   const timings = { lab: 0, agents: 0, setup: 0, servers: 0, steps: 0, teardown: 0 };
   const results: StepResult[] = [];
   const serverLogs: Record<string, string> = {};
@@ -165,7 +172,8 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
           await guard(agents.get(s.host)!.request("server.start", { name: s.name, kind: s.kind, spec: s.spec }, 60_000));
         } catch (e) {
           if (e instanceof Interrupted) throw e;
-          throw new Error(`server ${s.name} on ${s.host} did not start: ${(e as Error).message}`);
+          // At the server's own line: that is where a reader of the report has to look.
+          throw new SetupFailure(`server ${s.name} on ${s.host} did not start: ${(e as Error).message}`, s.line, "");
         }
       }
     });
@@ -224,7 +232,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     if (hit) hit.output = `--- server ${diedServer} ---\n${serverLogs[diedServer]}`;
   }
   const status = setupError || results.some((r) => r.status === "error") ? "error" : results.some((r) => r.status === "failed") ? "failed" : "passed";
-  return { plan, status, timeMs: performance.now() - start, steps: results, setupError, setupLog, serverLogs, notes, timings };
+  return { plan, status, startedAt, timeMs: performance.now() - start, steps: results, setupError, setupLog, serverLogs, notes, timings };
 }
 
 async function runStep(
@@ -274,7 +282,10 @@ async function runStep(
     v = { status: "error", message: why.startsWith("interrupted") ? why : `interrupted: ${why}` };
   }
   for (const a of agents.values()) a.off("event", onProgress);
-  const result: StepResult = { name: step.name, line: step.line, status: v.status, timeMs: performance.now() - t, message: v.message, details: v.details, attachments: wireKinds.has(step.kind) ? attachments : undefined };
+  // Every step links the hosts' pcaps (a connection that timed out through a firewall is when they matter most), its
+  // own hosts' first: where it ran, where it sniffed.
+  const hosts = [...new Set([step.host, ...(step.kind === "sniff" ? [(step.spec as { host?: string }).host ?? step.host] : []), ...step.children.map((c) => c.host)])];
+  const result: StepResult = { name: step.name, line: step.line, status: v.status, timeMs: performance.now() - t, message: v.message, details: v.details, attachments, hosts };
   o.emit("stepEnd", { plan, step, result });
   return result;
 }

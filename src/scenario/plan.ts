@@ -19,6 +19,7 @@ import { checkCount, checkPacketExpect, checkPacketListExpect, checkSavePaths } 
 import type { Path, SourceFile } from "./source.js";
 import type { Vars } from "./vars.js";
 import { workPathProblem } from "../util/work-path.js";
+import { reportRoot } from "../report/report-root.js";
 
 export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan", "wait", "link"];
 const serverKinds = ["tcp", "udp", "http", "command"] as const;
@@ -307,7 +308,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
   const requires = planRequires(s, source, labPlan);
   checkRegexes(s, [], issue);
   checkMatchers(s, [], false, issue);
-  const base = relative(process.cwd(), resolve(source.file)).replace(/\.ya?ml$/i, "");
+  const base = relative(reportRoot(), resolve(source.file)).replace(/\.ya?ml$/i, "");
   const plan: Plan = {
     file: source.file,
     dir,

@@ -26,8 +26,8 @@ describe("every bundled scenario runs and passes in real namespaces", () => {
     expect(suites.map((s) => s.attrs.name).sort()).toEqual(plans.map((p) => p.name).sort());
     for (const plan of plans) {
       const suite = suites.find((s) => s.attrs.name === plan.name)!;
-      // A scenario with setup items has a setup testcase first, at its first item.
-      const testcases = [...(plan.setup.length ? [{ name: "setup", line: plan.setup[0].line }] : []), ...plan.steps, ...plan.sniffers];
+      // Every scenario's setup is its first testcase, at its first setup item (or server, or the top of the file).
+      const testcases = [{ name: "setup", line: plan.setup[0]?.line ?? plan.servers[0]?.line ?? 1 }, ...plan.steps, ...plan.sniffers];
       expect(suite.attrs).toMatchObject({ tests: String(testcases.length), failures: "0", errors: "0", skipped: "0" });
       expect(suite.cases.map((c) => c.name)).toEqual(testcases.map((s) => s.name));
       for (const [i, c] of suite.cases.entries()) {
