@@ -206,7 +206,7 @@ function readJunit(path: string): XmlNode {
 
 /**
  * Checks the one <testsuite> of a scenario as DESIGN.md describes it and returns its testcases by name.
- * `exactSteps`: every step is one testcase and there is no other testcase.
+ * `exactSteps`: the scenario's setup is the first testcase, then every step is one testcase, and there is no other.
  */
 function checkSuite(root: XmlNode, file: string, text: string, steps: string[], exactSteps = true): { suite: XmlNode; cases: Map<string, XmlNode> } {
   const name = /^name:\s*(.+)$/m.exec(text)![1].trim();
@@ -221,7 +221,8 @@ function checkSuite(root: XmlNode, file: string, text: string, steps: string[], 
   expect(Number(suite.attrs.failures)).toBe(count("failure"));
   expect(Number(suite.attrs.errors)).toBe(count("error"));
   expect(Number(suite.attrs.skipped)).toBe(count("skipped"));
-  if (exactSteps) expect(testcases.map((t) => t.attrs.name)).toEqual(steps);
+  expect(testcases[0]?.attrs.name, "the first testcase is the scenario's setup").toBe("setup");
+  if (exactSteps) expect(testcases.map((t) => t.attrs.name)).toEqual(["setup", ...steps]);
   const cases = new Map<string, XmlNode>();
   const stem = `${basename(dirname(file))}.${basename(file).replace(/\.ya?ml$/, "")}`;
   for (const step of steps) {

@@ -149,12 +149,15 @@ function outcome(inner: string, tag: "failure" | "error"): Outcome | undefined {
 }
 
 /** The testcases of the report's one testsuite. */
+/** The testcases of the run's one suite after its first, the scenario's setup (which must be there). */
 function junitCases(r: Run): Case[] {
   expect(existsSync(r.junitPath), `JUnit written to ${r.junitPath}\n${r.output}`).toBe(true);
   const xml = readFileSync(r.junitPath, "utf8");
   const suites = [...xml.matchAll(new RegExp(`<testsuite${ATTRS}\\s*>([\\s\\S]*?)</testsuite>`, "g"))];
   expect(suites.length, "one testsuite").toBe(1);
-  return [...suites[0][1].matchAll(new RegExp(`<testcase(${ATTRS})\\s*(?:/>|>([\\s\\S]*?)</testcase>)`, "g"))].map((c) => {
+  const all = [...suites[0][1].matchAll(new RegExp(`<testcase(${ATTRS})\\s*(?:/>|>([\\s\\S]*?)</testcase>)`, "g"))];
+  expect(all.length && attrsOf(all[0][1]).name, "the suite's first testcase is the scenario's setup").toBe("setup");
+  return all.slice(1).map((c) => {
     const inner = c[2] ?? "";
     const so = /<system-out>([\s\S]*?)<\/system-out>/.exec(inner);
     const attrs = attrsOf(c[1]);
