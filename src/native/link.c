@@ -334,13 +334,18 @@ static int read_cond(napi_env env, napi_value obj, cond_t* c) {
   return 0;
 }
 
+// Wakes the thread through its eventfd and waits for it; safe to call twice.
+static void stop_thread(link_t* l) {
+  if (!l->running) return;
+  uint64_t one = 1;
+  if (write(l->stop_fd, &one, sizeof one) < 0) { /* the thread is gone */ }
+  pthread_join(l->thread, NULL);
+  l->running = 0;
+}
+
 static void finalize(napi_env env, void* data, void* hint) {
   link_t* l = data;
-  if (l->running) {
-    uint64_t one = 1;
-    if (write(l->stop_fd, &one, sizeof one) < 0) { /* the thread is gone */ }
-    pthread_join(l->thread, NULL);
-  }
+  stop_thread(l);
   for (int i = 0; i < 2; i++) {
     for (uint32_t j = 0; j < l->d[i].cap; j++) free(l->d[i].ring[j].data);
     free(l->d[i].ring);
@@ -486,11 +491,6 @@ napi_value link_stop(napi_env env, napi_callback_info info) {
     napi_throw_type_error(env, NULL, "linkStop(handle)");
     return NULL;
   }
-  if (l->running) {
-    uint64_t one = 1;
-    if (write(l->stop_fd, &one, sizeof one) < 0) { /* the thread is gone */ }
-    pthread_join(l->thread, NULL);
-    l->running = 0;
-  }
+  stop_thread(l);
   return NULL;
 }
