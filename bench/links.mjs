@@ -58,7 +58,7 @@ try {
   const report = wan.report();
 
   const frames = async (agent, host) => {
-    const saved = await agent.request("wire.save", { file: `${host}.pcap` }, 60_000);
+    const saved = await agent.request("wire.save", { file: `${host}.pcapng` }, 60_000);
     const byPort = new Map();
     for (const r of decodePcap(readFileSync(saved.file)).records) {
       const d = r.data;

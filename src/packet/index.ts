@@ -21,6 +21,7 @@ export { Packet } from "./packet.js";
 export { Layer } from "./layer.js";
 export { PacketError } from "./errors.js";
 export { encodePcap, decodePcap, linkTypes, type PcapRecord } from "./pcap.js";
+export { encodePcapng, decodePcapng, type PcapngInterface, type PcapngRecord } from "./pcapng.js";
 
 export type Link = "ether" | "ip" | "ipv6" | "raw";
 

@@ -1,4 +1,5 @@
-// The classic pcap file format (not pcapng), as Buffers: what libpcap, tshark and Wireshark read.
+// The classic pcap file format, as Buffers: what libpcap, tshark and Wireshark read. Reading takes pcapng too.
+import { decodePcapng } from "./pcapng.js";
 
 export const linkTypes = { ether: 1, raw: 101 } as const;
 
@@ -30,13 +31,20 @@ export function encodePcap(records: PcapRecord[], linkType: number = linkTypes.e
   return Buffer.concat(parts);
 }
 
-/** Reads a pcap file (either byte order, micro- or nanosecond); stops quietly at a cut-off record. */
+/**
+ * Reads a pcap file (either byte order, micro- or nanosecond), or a pcapng file (the link type is its first
+ * interface's); stops quietly at a cut-off record.
+ */
 export function decodePcap(buf: Buffer): { linkType: number; records: PcapRecord[] } {
   if (buf.length < 24) throw new Error("not a pcap file: shorter than its 24-byte header");
   const magic = buf.readUInt32LE(0);
   const le = magic === 0xa1b2c3d4 || magic === 0xa1b23c4d;
   const be = magic === 0xd4c3b2a1 || magic === 0x4d3cb2a1;
-  if (!le && !be) throw new Error(magic === 0x0a0d0d0a ? "this is a pcapng file: save it as pcap (editcap -F pcap in.pcapng out.pcap)" : "not a pcap file (bad magic number)");
+  if (magic === 0x0a0d0d0a) {
+    const ng = decodePcapng(buf);
+    return { linkType: ng.interfaces[0]?.linkType ?? linkTypes.ether, records: ng.records };
+  }
+  if (!le && !be) throw new Error("neither a pcap nor a pcapng file (bad magic number)");
   const nano = magic === 0xa1b23c4d || magic === 0x4d3cb2a1;
   const u32 = (o: number) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
   const linkType = u32(20) & 0x0fffffff;

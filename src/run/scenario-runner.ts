@@ -202,9 +202,9 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
       await Promise.all(
         [...agents.values()].map(async (a) => {
           if (wire) {
-            const saved = await a.request<{ file?: string; missed?: string[] }>("wire.save", { file: `${a.host}.pcap` }, 10_000).catch(() => ({ file: undefined, missed: [] }));
+            const saved = await a.request<{ file?: string; missed?: string[] }>("wire.save", { file: `${a.host}.pcapng` }, 10_000).catch(() => ({ file: undefined, missed: [] }));
             if (saved.file) attachments.push(saved.file);
-            for (const m of saved.missed ?? []) notes.push(`${a.host}.pcap does not hold everything: ${m} were not kept`);
+            for (const m of saved.missed ?? []) notes.push(`${a.host}.pcapng does not hold everything: ${m} were not kept`);
           }
           const logs = await a.request<Record<string, string>>("server.stopAll", null, 3000).catch(() => ({}));
           Object.assign(serverLogs, logs, diedServer ? { [diedServer]: serverLogs[diedServer] } : {});

@@ -1,7 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { closeSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AgentAction, AgentContext } from "../agent/protocol.js";
-import { encodePcap, linkTypes } from "../packet/index.js";
+import { encodePcapng, linkTypes } from "../packet/index.js";
 import { host } from "./host.js";
 import { sendOnly } from "./send-only.js";
 import { openInWork } from "../util/work-path.js";
@@ -14,22 +15,45 @@ const open: AgentAction = async () => {
   return host.opened().map((i) => i.name);
 };
 
-/** Writes what the host's interfaces saw, in time order, as one pcap in the work folder. */
+/**
+ * Writes what the host's interfaces saw, in time order, as one pcapng in the work folder: an interface block per
+ * interface (its name, MAC and addresses), and each frame marked with the interface it was seen on and whether it
+ * went out (its source is the interface's own MAC) or came in.
+ */
 const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
-  const frames = host.opened().flatMap((i) => i.recording.frames()).sort((x, y) => x.timeUs - y.timeUs);
+  const opened = host.opened();
+  const interfaces = opened.map((i) => ({ name: i.name, linkType: linkTypes.ether, mac: host.mac(i.name), description: addressesOf(i.name) }));
+  const records = opened
+    .flatMap((i, n) => {
+      const own = Buffer.from(interfaces[n].mac.replace(/:/g, ""), "hex");
+      // Loopback's MAC is zero, as is every source on it: there, in and out cannot be told apart, so it is not said.
+      const direction = (d: Buffer): "in" | "out" | undefined => (own.every((b) => b === 0) ? undefined : d.length >= 12 && d.subarray(6, 12).equals(own) ? "out" : "in");
+      return i.recording.frames().map((f) => ({ ...f, iface: n, direction: direction(f.data) }));
+    })
+    .sort((x, y) => x.timeUs - y.timeUs);
   // What a pcap lacks is said, interface by interface: it keeps the first frames of each.
-  const missed = host.opened().flatMap((i) => (i.recording.missed ? [`${i.name}: ${i.recording.missed} frame(s) after the first ${i.recording.count}, the most a pcap keeps per interface,`] : []));
-  if (frames.length === 0) return { file: undefined, packets: 0, missed };
+  const missed = opened.flatMap((i) => (i.recording.missed ? [`${i.name}: ${i.recording.missed} frame(s) after the first ${i.recording.count}, the most a pcap keeps per interface,`] : []));
+  if (records.length === 0) return { file: undefined, packets: 0, missed };
   const path = join(ctx.work, a.file);
   // Not through a symlink a command of the scenario may have left in the work folder.
   const fd = openInWork(ctx.work, a.file);
   try {
-    writeFileSync(fd, encodePcap(frames, linkTypes.ether));
+    writeFileSync(fd, encodePcapng(interfaces, records));
   } finally {
     closeSync(fd);
   }
-  return { file: path, packets: frames.length, missed };
+  return { file: path, packets: records.length, missed };
 };
+
+/** An interface's addresses as `ip addr` gives them now, for its interface block ("" when it cannot be read). */
+function addressesOf(dev: string): string {
+  try {
+    const out = JSON.parse(execFileSync("ip", ["-j", "addr", "show", "dev", dev], { encoding: "utf8" })) as { addr_info?: { local: string; prefixlen: number; scope?: string }[] }[];
+    return (out[0]?.addr_info ?? []).filter((x) => x.scope !== "link").map((x) => `${x.local}/${x.prefixlen}`).join(" ");
+  } catch {
+    return "";
+  }
+}
 
 export const wireActions: Record<string, AgentAction> = {
   "wire.open": open,

@@ -289,7 +289,7 @@ describe("VXLAN tunnels between lab hosts", () => {
     expect(vx).toContain("02:00:00:00:50:01");
     expect(readFileSync(join(work, "client-addr.txt"), "utf8")).toMatch(/tun7\s+inet 198\.18\.50\.1\/24/);
     // The router between them carries the inner echo requests inside VXLAN.
-    const inner = tshark(join(work, "r.pcap"), "vxlan.vni == 42 && icmp.type == 8 && ip.dst == 198.18.50.2", ["frame.number"]);
+    const inner = tshark(join(work, "r.pcapng"), "vxlan.vni == 42 && icmp.type == 8 && ip.dst == 198.18.50.2", ["frame.number"]);
     expect(inner.length).toBeGreaterThanOrEqual(3);
   });
 });
@@ -304,7 +304,7 @@ describe("a tunnel's UDP port", () => {
     put(dir, "tunport.yaml", text);
     const r = runIn(dir, ["run", "tunport.yaml"]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    const pcap = join(workDir(dir, "tunport"), "r.pcap");
+    const pcap = join(workDir(dir, "tunport"), "r.pcapng");
     expect(tshark(pcap, "udp.dstport == 4790", ["frame.number"]).length).toBeGreaterThanOrEqual(3);
     expect(tshark(pcap, "udp.dstport == 4789", ["frame.number"]).length).toBe(0);
   });
@@ -380,5 +380,40 @@ ${steps}
     const r = validate("badfact.yaml", text);
     expect(r.code).toBe(2);
     expect(r.stderr + r.stdout).toMatch(new RegExp(`badfact\\.yaml:${lineOf(text, "nosuchhost")}:\\d+`));
+  });
+});
+
+describe("a router's pcapng", () => {
+  it("has an interface block per interface and marks where each frame came in and went out", () => {
+    const dir = scenarioDir();
+    put(
+      dir,
+      "fwd.yaml",
+      `name: forwarded
+lab:
+  hosts:
+    client: { gateway: 198.18.1.1 }
+    r: { router: true }
+    server: { gateway: 198.18.2.1 }
+  links:
+    - { client: 198.18.1.2/24, r: 198.18.1.1/24 }
+    - { r: 198.18.2.1/24, server: 198.18.2.2/24 }
+steps:
+  - name: across
+    host: client
+    ping: { to: server, count: 2 }
+`,
+    );
+    const r = runIn(dir, ["run", "fwd.yaml"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const rows = tshark(join(workDir(dir, "fwd"), "r.pcapng"), "icmp", ["frame.interface_name", "frame.packet_flags_direction", "frame.interface_description", "icmp.type", "ip.ttl"]);
+    const seen = new Set(rows.map(([name, dir, desc, type, ttl]) => `${name} ${Number(dir)} ${desc} ${type} ${ttl}`));
+    // 1 = in, 2 = out: the request comes in on eth0 with TTL 64 and leaves on eth1 with 63; the reply the other way.
+    expect([...seen].sort()).toEqual([
+      "eth0 1 198.18.1.1/24 8 64",
+      "eth0 2 198.18.1.1/24 0 63",
+      "eth1 1 198.18.2.1/24 0 64",
+      "eth1 2 198.18.2.1/24 8 63",
+    ]);
   });
 });

@@ -82,8 +82,8 @@ describe("delay, per-direction conditions, jitter and mtu", () => {
   });
 
   it("each direction keeps its own delay: a→b about 10 ms, b→a about 50 ms (capture timestamps)", () => {
-    const there = oneWay(echoes(join(work, "a.pcap"), 8, "198.18.2.2"), echoes(join(work, "b.pcap"), 8, "198.18.2.2"));
-    const back = oneWay(echoes(join(work, "b.pcap"), 0, "198.18.2.1"), echoes(join(work, "a.pcap"), 0, "198.18.2.1"));
+    const there = oneWay(echoes(join(work, "a.pcapng"), 8, "198.18.2.2"), echoes(join(work, "b.pcapng"), 8, "198.18.2.2"));
+    const back = oneWay(echoes(join(work, "b.pcapng"), 0, "198.18.2.1"), echoes(join(work, "a.pcapng"), 0, "198.18.2.1"));
     expect(there.length).toBeGreaterThanOrEqual(5);
     expect(back.length).toBeGreaterThanOrEqual(5);
     for (const ms of there) expect(ms).toBeGreaterThanOrEqual(9), expect(ms).toBeLessThan(35);
@@ -91,8 +91,8 @@ describe("delay, per-direction conditions, jitter and mtu", () => {
   });
 
   it("jitter varies each frame's delay within ±jitter around the delay, and frames keep their order", () => {
-    const sent = echoes(join(work, "a.pcap"), 8, "198.18.4.2");
-    const got = echoes(join(work, "d.pcap"), 8, "198.18.4.2");
+    const sent = echoes(join(work, "a.pcapng"), 8, "198.18.4.2");
+    const got = echoes(join(work, "d.pcapng"), 8, "198.18.4.2");
     const delays = oneWay(sent, got);
     expect(delays.length).toBe(30);
     for (const ms of delays) expect(ms).toBeGreaterThanOrEqual(11), expect(ms).toBeLessThan(40);
@@ -153,11 +153,11 @@ function lossRun(seed: number): LossRun {
   return {
     dir,
     r,
-    atB: keys(echoes(join(work, "b.pcap"), 8, "198.18.2.2")),
-    atA: keys(echoes(join(work, "a.pcap"), 0, "198.18.2.1")),
-    sentToB: echoes(join(work, "a.pcap"), 8, "198.18.2.2").size,
-    atC: keys(echoes(join(work, "c.pcap"), 8, "198.18.3.2")),
-    fromC: keys(echoes(join(work, "a.pcap"), 0, "198.18.3.1")),
+    atB: keys(echoes(join(work, "b.pcapng"), 8, "198.18.2.2")),
+    atA: keys(echoes(join(work, "a.pcapng"), 0, "198.18.2.1")),
+    sentToB: echoes(join(work, "a.pcapng"), 8, "198.18.2.2").size,
+    atC: keys(echoes(join(work, "c.pcapng"), 8, "198.18.3.2")),
+    fromC: keys(echoes(join(work, "a.pcapng"), 0, "198.18.3.1")),
     notes: linkLines(r.stdout, "lossy").map((l) => l.trim()).sort(),
   };
 }
@@ -327,7 +327,7 @@ describe("rate and limit", () => {
   it("beyond the limit frames are dropped, counted in the report, and few of the burst arrive", () => {
     const lines = linkLines(r.stdout, "tiny").join("\n");
     expect(lines, r.stdout).toMatch(/[1-9]\d*[^,;]*limit/);
-    const arrived = echoes(join(work, "c.pcap"), 8, "198.18.4.2").size;
+    const arrived = echoes(join(work, "c.pcapng"), 8, "198.18.4.2").size;
     expect(arrived).toBeGreaterThan(0);
     expect(arrived).toBeLessThan(25);
   });

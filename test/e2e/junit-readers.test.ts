@@ -184,9 +184,9 @@ print(json.dumps(out))
   it("the pcap of the host a step sniffed on is linked first", () => {
     const sniffed = /name="sniffed on b"[\s\S]*?<\/testcase>/.exec(xml)![0];
     const links = [...sniffed.matchAll(/\[\[ATTACHMENT\|([^\]]+)\]\]/g)].map((m) => m[1]);
-    expect(links[0]).toMatch(/\/b\.pcap$/);
+    expect(links[0]).toMatch(/\/b\.pcapng$/);
     const bytes = /name="the server's bytes hold the end of a CDATA section"[\s\S]*?<\/testcase>/.exec(xml)![0];
-    expect([...bytes.matchAll(/\[\[ATTACHMENT\|([^\]]+)\]\]/g)].map((m) => m[1])[0]).toMatch(/\/a\.pcap$/);
+    expect([...bytes.matchAll(/\[\[ATTACHMENT\|([^\]]+)\]\]/g)].map((m) => m[1])[0]).toMatch(/\/a\.pcapng$/);
   });
 
   it("under GitHub Actions: an ::error workflow command per failure and error, at its file and line, and a summary table", () => {
