@@ -4,7 +4,7 @@ import { sweepStale } from "../lab/sweep.js";
 import type { Plan } from "../scenario/model.js";
 import type { Listener, RunEvents, ScenarioResult } from "./events.js";
 import { runScenario } from "./scenario-runner.js";
-import { workDirNames } from "./work-dir.js";
+import { distinctClassnames, workDirNames } from "./work-dir.js";
 
 export interface RunOptions {
   reportsDir: string;
@@ -28,8 +28,9 @@ export function checkEnvironment(): void {
 }
 
 /** Runs planned scenarios one after another, telling the listeners; the lab of each is gone when it ends. */
-export async function runPlans(plans: Plan[], o: RunOptions): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
+export async function runPlans(given: Plan[], o: RunOptions): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
   checkEnvironment();
+  const plans = distinctClassnames(given);
   const listeners = o.listeners ?? [];
   const pending: Promise<void>[] = [];
   const emit = <K extends keyof RunEvents>(name: K, e: RunEvents[K]) => {

@@ -1,7 +1,7 @@
 // JUnit as the readers CI systems use read it: Jenkins' schema (xmllint), junitparser (what
 // publish-unit-test-result-action runs on), xunit-viewer; and GitHub's workflow commands and job summary.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -200,5 +200,34 @@ print(json.dumps(out))
     expect(cmds.find((c) => c.includes("title=beta cannot start › setup"))).toMatch(/line=4,/);
     expect(summary).toMatch(/\| 3 \| 9 \| 5 \| 2 \| 1 \| 1 \|/);
     expect(summary).toContain("`net/tests/a-fails.yaml:7`");
+  });
+});
+
+describe("two files whose names give one classname (a/x.yaml and a.x.yaml)", () => {
+  it("stay two scenarios: distinct classnames in path order, their own work folders and pcaps, read apart by junitparser", () => {
+    const top = mkdtempSync(join(tmpdir(), "wc-collide-"));
+    mkdirSync(join(top, ".git"));
+    mkdirSync(join(top, "a"));
+    const scenario = (name: string, host: string, addr: string) => `name: ${name}
+lab: { hosts: { ${host}: ${addr}/24, peer: 198.18.0.9/24 } }
+steps:
+  - { name: ping, host: ${host}, ping: { to: peer, count: 1 } }
+`;
+    writeFileSync(join(top, "a", "x.yaml"), scenario("nested", "n1", "198.18.0.1"));
+    writeFileSync(join(top, "a.x.yaml"), scenario("dotted", "d1", "198.18.0.2"));
+    const r = spawnSync(process.execPath, [cli, "run", "a/x.yaml", "a.x.yaml", "--junit", "out.xml"], { cwd: top, encoding: "utf8", env: { ...process.env, CI: "1" }, timeout: 120_000 });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const suites = parseJUnit(readFileSync(join(top, "out.xml"), "utf8")).suites;
+    const classOf = (suite: string) => suites.find((s) => s.attrs.name === suite)!.cases.map((c) => c.attrs.classname);
+    // a.x.yaml comes first in path order ("." sorts before "/"), whichever order the command line gives.
+    expect(new Set(classOf("dotted"))).toEqual(new Set(["a.x"]));
+    expect(new Set(classOf("nested"))).toEqual(new Set(["a.x~2"]));
+    expect(readdirSync(join(top, "reports", "a.x"))).toContain("d1.pcapng");
+    expect(readdirSync(join(top, "reports", "a.x~2"))).toContain("n1.pcapng");
+    const py = `import sys
+from junitparser import JUnitXml
+print(len({(c.classname, c.name) for s in JUnitXml.fromfile(sys.argv[1]) for c in s}))`;
+    const jp = spawnSync("/usr/bin/python3", ["-c", py, join(top, "out.xml")], { encoding: "utf8" });
+    expect(jp.stdout.trim(), jp.stderr).toBe("4");
   });
 });
