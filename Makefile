@@ -1,6 +1,6 @@
 # Quick start on a fresh Debian machine with Node 20, as root:  make demo  ·  make test
 SHELL := /bin/bash
-APT_PACKAGES := libpcap-dev iproute2 ethtool iptables nftables bird2 tshark dnsmasq-base python3-scapy python3-junitparser libxml2-utils iputils-ping procps
+APT_PACKAGES := libpcap-dev iproute2 ethtool iptables nftables bird2 tshark dnsmasq-base python3-scapy python3-junitparser libxml2-utils chromium iputils-ping procps
 export DEBIAN_FRONTEND := noninteractive
 
 .PHONY: demo test deps build bench clean

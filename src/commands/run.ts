@@ -1,6 +1,8 @@
+import { join } from "node:path";
 import { ConsoleReporter } from "../report/console.js";
 import { PlainReporter } from "../report/plain.js";
 import { removeReport, writeErrorJUnit, writeJUnit } from "../report/junit.js";
+import { writeHtml } from "../report/html/page.js";
 import { handleSignals, takeEarlySignal } from "../early-signals.js";
 import type { ScenarioResult } from "../run/events.js";
 import { EnvironmentError, runPlans } from "../run/run.js";
@@ -111,6 +113,11 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   writeJUnit(o.junit, results, { strict: o.junitStrict });
   reportToGitHub(results);
   process.stdout.write(`JUnit report: ${o.junit}\n`);
+  try {
+    process.stdout.write(`HTML report: ${writeHtml(join("reports", "index.html"), results)}\n`);
+  } catch (e) {
+    process.stderr.write(`wirecheck: the HTML report could not be written: ${(e as Error).message}\n`);
+  }
   const statuses = results.flatMap((r) => [r.setupError ? "error" : "", ...r.steps.map((s) => s.status)]);
   if (interrupted || statuses.includes("error")) return 3;
   return statuses.includes("failed") ? 1 : 0;

@@ -7,6 +7,8 @@ export interface StepResult {
   line: number;
   status: Status;
   timeMs: number;
+  /** When it started, in µs since the epoch (the clock of the pcaps' timestamps); absent for a step that never ran. */
+  startedAtUs?: number;
   message?: string;
   details?: string;
   /** Output that belongs with this testcase (server logs on a scenario error, command output). */
@@ -24,6 +26,8 @@ export interface ScenarioResult {
   startedAt: Date;
   timeMs: number;
   steps: StepResult[];
+  /** Its work folder (pcaps, files), when it ran. */
+  work?: string;
   /** A problem outside any step (lab, agents, servers): reported as a testcase of its own. */
   setupError?: { message: string; details?: string; /** The line of the item that failed (a setup item, requires:). */ line?: number };
   /** What the setup items did, in order, with their output. */

@@ -13,6 +13,7 @@ import { missingRequirements } from "../lab/requires.js";
 import { describeLinkReport } from "../lab/links.js";
 import type { Verdict } from "../steps/types.js";
 import { formatMs } from "../util/duration.js";
+import { nowUs } from "../wire/recording.js";
 import type { RunEvents, ScenarioResult, StepResult } from "./events.js";
 
 export interface ScenarioRunOptions {
@@ -232,7 +233,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     if (hit) hit.output = `--- server ${diedServer} ---\n${serverLogs[diedServer]}`;
   }
   const status = setupError || results.some((r) => r.status === "error") ? "error" : results.some((r) => r.status === "failed") ? "failed" : "passed";
-  return { plan, status, startedAt, timeMs: performance.now() - start, steps: results, setupError, setupLog, serverLogs, notes, timings };
+  return { plan, status, startedAt, timeMs: performance.now() - start, steps: results, work, setupError, setupLog, serverLogs, notes, timings };
 }
 
 async function runStep(
@@ -248,6 +249,7 @@ async function runStep(
 ): Promise<StepResult> {
   o.emit("stepStart", { plan, step });
   const t = performance.now();
+  const startedAtUs = nowUs();
   const onProgress = (ev: { event: string; text?: string }) => {
     if (ev.event === "progress" && ev.text) o.emit("stepProgress", { plan, step, text: ev.text });
   };
@@ -285,7 +287,7 @@ async function runStep(
   // Every step links the hosts' pcaps (a connection that timed out through a firewall is when they matter most), its
   // own hosts' first: where it ran, where it sniffed.
   const hosts = [...new Set([step.host, ...(step.kind === "sniff" ? [(step.spec as { host?: string }).host ?? step.host] : []), ...step.children.map((c) => c.host)])];
-  const result: StepResult = { name: step.name, line: step.line, status: v.status, timeMs: performance.now() - t, message: v.message, details: v.details, attachments, hosts };
+  const result: StepResult = { name: step.name, line: step.line, status: v.status, timeMs: performance.now() - t, startedAtUs, message: v.message, details: v.details, attachments, hosts };
   o.emit("stepEnd", { plan, step, result });
   return result;
 }
