@@ -1,6 +1,7 @@
 // The command line: commander wiring only. Heavy modules load inside the actions so --help answers at once.
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
+import type { RunCommandOptions } from "./commands/run.js";
 
 // A reader that goes away (`wirecheck run | head`, a dead CI log pipe) must not stop the teardown.
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
@@ -29,10 +30,25 @@ program
   .option("--verbose", "print details of passing steps, server logs and where the time went")
   .option("--report-root <dir>", "what report paths (JUnit file and classname, GitHub annotations) are relative to (default: the git repository holding the working folder, else the working folder)")
   .option("--attach <name=iface>", "let a scenario's attached link use this machine interface (repeatable; never the default-route one)", collect)
-  .addHelpText("after", "\nExamples:\n  sudo wirecheck run\n  sudo wirecheck run bench/dut.yaml --attach dut=enp3s0   (a link with attach: dut)\n  sudo wirecheck run scenarios/echo.yaml --verbose\n  sudo wirecheck run my-tests/ --var port=8080   (a var the scenarios use as ${port})\n  sudo wirecheck run --tag smoke --bail --junit out/junit.xml")
-  .action(async (paths: string[], o: { junit: string; junitStrict?: boolean; grep?: string; tag?: string[]; bail?: boolean; var?: string[]; verbose?: boolean; attach?: string[]; reportRoot?: string }) => {
+  .option("--shard <i/n>", "run only this machine's share I of N of the selected scenarios (the same split on every machine)")
+  .option("--durations <junit.xml>", "with --shard: balance the shards by the scenario times in this earlier report")
+  .option("--last-failed <junit.xml>", "run only the scenarios that failed or had an error in this earlier report")
+  .addHelpText("after", "\nExamples:\n  sudo wirecheck run\n  sudo wirecheck run scenarios/ --shard 2/4 --durations last/junit.xml   (then: wirecheck merge)\n  sudo wirecheck run scenarios/ --last-failed reports/junit.xml\n  sudo wirecheck run bench/dut.yaml --attach dut=enp3s0   (a link with attach: dut)\n  sudo wirecheck run scenarios/echo.yaml --verbose\n  sudo wirecheck run my-tests/ --var port=8080   (a var the scenarios use as ${port})\n  sudo wirecheck run --tag smoke --bail --junit out/junit.xml")
+  .action(async (paths: string[], o: RunCommandOptions) => {
     const { runCommand } = await import("./commands/run.js");
     process.exitCode = await runCommand(paths, o);
+  });
+
+program
+  .command("merge")
+  .description("join the reports of shards (--shard runs) into one JUnit report and one page, in a single run's order")
+  .argument("<reports...>", "the shards' report folders (each with junit.xml and index.json) or JUnit files")
+  .option("--junit <file>", "where to write the merged JUnit report", "reports/junit.xml")
+  .option("--html <file>", "where to write the merged page (needs each shard's index.json)", "reports/index.html")
+  .addHelpText("after", "\nExample:\n  wirecheck merge shard-1/reports shard-2/reports --junit reports/junit.xml")
+  .action(async (inputs: string[], o: { junit: string; html: string }) => {
+    const { mergeCommand } = await import("./commands/merge.js");
+    process.exitCode = mergeCommand(inputs, o);
   });
 
 program

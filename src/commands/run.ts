@@ -1,4 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Plan } from "../scenario/model.js";
+import { distinctClassnames } from "../run/work-dir.js";
+import { parseShard, shardPlans } from "../run/shard.js";
+import { readJUnit, type ReadReport } from "../report/junit-read.js";
+import { pageScenarios, writePageData } from "../report/html/page-data.js";
 import { ConsoleReporter } from "../report/console.js";
 import { PlainReporter } from "../report/plain.js";
 import { removeReport, writeErrorJUnit, writeJUnit } from "../report/junit.js";
@@ -23,6 +29,9 @@ export interface RunCommandOptions {
   verbose?: boolean;
   attach?: string[];
   reportRoot?: string;
+  shard?: string;
+  durations?: string;
+  lastFailed?: string;
 }
 
 /** wirecheck run: load all (exit 2 if any is invalid), run, write JUnit even when interrupted, pick the exit code. */
@@ -49,13 +58,21 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     removeReport(o.junit);
     return 2;
   }
-  const selected = plans.filter(
-    (p) =>
-      (!o.grep || p.name.toLowerCase().includes(o.grep.toLowerCase()) || p.file.includes(o.grep)) &&
-      (!o.tag?.length || o.tag.some((t) => p.tags.includes(t))),
-  );
+  const chosen = choose(distinctClassnames(plans), o);
+  if (typeof chosen === "string") {
+    process.stderr.write(`${chosen}\n`);
+    removeReport(o.junit);
+    return 2;
+  }
+  const { selected, order } = chosen;
   if (selected.length === 0) {
-    process.stderr.write("no scenario matches --grep/--tag\n");
+    // A shard with nothing to do passes: the other shards have it all (more shards than scenarios).
+    if (o.shard && order.size > 0) {
+      process.stdout.write(`--shard ${o.shard}: no scenario falls to this shard (${order.size} in all)\n`);
+      writeJUnit(o.junit, [], { strict: o.junitStrict });
+      return 0;
+    }
+    process.stderr.write(o.lastFailed ? `--last-failed ${o.lastFailed}: nothing failed there that is among these scenarios\n` : "no scenario matches --grep/--tag\n");
     removeReport(o.junit);
     return 2;
   }
@@ -110,15 +127,54 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   } finally {
     handleSignals(undefined);
   }
-  writeJUnit(o.junit, results, { strict: o.junitStrict });
+  writeJUnit(o.junit, results, { strict: o.junitStrict, order });
   reportToGitHub(results);
   process.stdout.write(`JUnit report: ${o.junit}\n`);
   try {
-    process.stdout.write(`HTML report: ${writeHtml(join("reports", "index.html"), results)}\n`);
+    const page = pageScenarios(results, order);
+    writePageData(join("reports", "index.json"), page);
+    process.stdout.write(`HTML report: ${writeHtml(join("reports", "index.html"), page)}\n`);
   } catch (e) {
     process.stderr.write(`wirecheck: the HTML report could not be written: ${(e as Error).message}\n`);
   }
   const statuses = results.flatMap((r) => [r.setupError ? "error" : "", ...r.steps.map((s) => s.status)]);
   if (interrupted || statuses.includes("error")) return 3;
   return statuses.includes("failed") ? 1 : 0;
+}
+
+/**
+ * The scenarios this run takes: --grep and --tag, then --last-failed (those with a failure or an error in that
+ * report), then this machine's --shard of them; and each one's place in the selection before sharding.
+ */
+function choose(plans: Plan[], o: RunCommandOptions): { selected: Plan[]; order: Map<string, number> } | string {
+  let selected = plans.filter(
+    (p) =>
+      (!o.grep || p.name.toLowerCase().includes(o.grep.toLowerCase()) || p.file.includes(o.grep)) &&
+      (!o.tag?.length || o.tag.some((t) => p.tags.includes(t))),
+  );
+  if (o.lastFailed) {
+    const report = readReport(o.lastFailed, "--last-failed");
+    if (typeof report === "string") return report;
+    const failed = new Set(report.suites.filter((s) => s.cases.some((c) => c.outcome === "failed" || c.outcome === "error")).flatMap((s) => s.cases.map((c) => c.attrs.classname)));
+    selected = selected.filter((p) => failed.has(p.classname));
+  }
+  const order = new Map(selected.map((p, i) => [p.classname, i]));
+  if (!o.shard) return { selected, order };
+  const shard = parseShard(o.shard);
+  if (typeof shard === "string") return shard;
+  let durations = new Map<string, number>();
+  if (o.durations) {
+    const report = readReport(o.durations, "--durations");
+    if (typeof report === "string") return report;
+    durations = new Map(report.suites.map((s) => [s.cases[0]?.attrs.classname ?? "", Number(s.attrs.time) * 1000]));
+  }
+  return { selected: shardPlans(selected, shard, durations), order };
+}
+
+function readReport(path: string, option: string): ReadReport | string {
+  try {
+    return readJUnit(readFileSync(path, "utf8"));
+  } catch (e) {
+    return `${option} ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not a JUnit report wirecheck can read (${(e as Error).message})`}`;
+  }
 }

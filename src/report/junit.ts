@@ -8,6 +8,8 @@ import { reportPath } from "./report-root.js";
 export interface JUnitOptions {
   /** Jenkins xUnit's schema: no file/line on testcases, no skipped count on the root. */
   strict?: boolean;
+  /** Each scenario's place in the whole selection, by classname: `wirecheck merge` puts shards back in this order. */
+  order?: ReadonlyMap<string, number>;
 }
 
 // The package is CommonJS (module.exports = builder) while its types describe an ES default export.
@@ -36,6 +38,8 @@ export function buildJUnit(results: ScenarioResult[], o: JUnitOptions = {}): str
     const suite = builder.testSuite().name(xmlSafe(r.plan.name)).time(seconds(r.timeMs)).timestamp(isoSeconds(r.startedAt));
     // Notes no testcase carries (a pcap cut short) travel as the suite's properties.
     r.notes.forEach((n, i) => suite.property(`wirecheck.note.${i + 1}`, xmlSafe(n)));
+    const place = o.order?.get(r.plan.classname);
+    if (place !== undefined) suite.property("wirecheck.order", String(place));
     // Every scenario's first testcase is its setup (lab, agents, setup items, servers), in every run: passed, an error
     // at the item that failed, or skipped with the scenario. A testcase that exists in one run exists in every run.
     const t = r.timings;

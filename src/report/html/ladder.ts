@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { decodePcapng, dissect } from "../../packet/index.js";
-import type { ScenarioResult, Status } from "../../run/events.js";
+import type { Status } from "../../run/events.js";
+import type { PageScenario } from "./page-data.js";
 import { hexdump } from "../../util/text.js";
 
 /** Who is not a lab host: an attached device, or a MAC no lab interface has. */
@@ -46,7 +47,7 @@ export const keptPerEnd = 15;
  * or from the host that received it when the sender is no lab host; its destination is the host owning its
  * destination MAC. In the kernel's time order, grouped by the step whose time window holds it.
  */
-export function ladderOf(r: ScenarioResult): Ladder | undefined {
+export function ladderOf(r: PageScenario): Ladder | undefined {
   const pcaps = (r.steps.find((s) => s.attachments?.length)?.attachments ?? []).filter((f) => f.endsWith(".pcapng") && existsSync(f));
   if (pcaps.length === 0) return undefined;
   const owner = new Map<string, string>();

@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import type { ScenarioResult, Status, StepResult } from "../../run/events.js";
+import type { Status, StepResult } from "../../run/events.js";
+import type { PageScenario } from "./page-data.js";
 import { orderedAttachments } from "../junit.js";
-import { reportPath } from "../report-root.js";
 import { esc } from "./escape.js";
 import { ladderOf, type Ladder, type LadderFrame } from "./ladder.js";
 import { topologySvg } from "./topology.js";
@@ -14,7 +14,7 @@ const order: Record<Status, number> = { error: 0, failed: 1, passed: 2, skipped:
  * The run as one self-contained page (no script, no network; styles inline): totals, then every scenario with its
  * failures first, its lab drawn, and its frames as a ladder between the hosts.
  */
-export function buildHtml(results: ScenarioResult[], pagePath: string, at = new Date()): string {
+export function buildHtml(results: readonly PageScenario[], pagePath: string, at = new Date()): string {
   const here = dirname(resolve(pagePath));
   const link = (file: string) => relative(here, resolve(file)).split("\\").join("/");
   const steps = results.flatMap((r) => r.steps);
@@ -37,7 +37,7 @@ ${body}
 `;
 }
 
-function scenarioSection(r: ScenarioResult, i: number, link: (f: string) => string): string {
+function scenarioSection(r: PageScenario, i: number, link: (f: string) => string): string {
   const rows: string[] = [];
   if (r.setupError) rows.push(stepRow({ name: "setup", line: r.setupError.line ?? 1, status: "error", timeMs: 0, message: r.setupError.message, details: r.setupError.details }, r, link));
   const steps = [...r.steps].sort((a, b) => order[a.status] - order[b.status]);
@@ -52,7 +52,7 @@ function scenarioSection(r: ScenarioResult, i: number, link: (f: string) => stri
   const hasLab = !r.plan.implicitLab && r.plan.hosts.length > 0;
   return `<section class="scenario ${r.status}" id="s${i}" data-scenario="${esc(r.plan.name)}">
 <h2><span class="badge ${r.status}">${r.status}</span> ${esc(r.plan.name)}</h2>
-<p class="file">${esc(reportPath(r.plan.file))} · ${(r.timeMs / 1000).toFixed(2)} s</p>
+<p class="file">${esc(r.plan.file)} · ${(r.timeMs / 1000).toFixed(2)} s</p>
 <table class="steps"><thead><tr><th>step</th><th>status</th><th>time</th><th>what happened</th></tr></thead><tbody>${rows.join("")}</tbody></table>
 ${r.notes.length ? `<ul class="notes">${r.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : ""}
 ${hasLab ? `<details class="lab" open><summary>lab</summary>${topologySvg(r.plan)}</details>` : ""}
@@ -60,14 +60,14 @@ ${ladder ? ladderHtml(ladder) : ladderProblem ? `<p class="problem">${esc(ladder
 </section>`;
 }
 
-function stepRow(s: StepResult, r: ScenarioResult, link: (f: string) => string): string {
+function stepRow(s: StepResult, r: PageScenario, link: (f: string) => string): string {
   const pcaps = s.status === "failed" || s.status === "error" ? orderedAttachments(s) : [];
   const what = [
     s.message ? `<div class="message">${esc(s.message)}</div>` : "",
     s.details && s.status !== "passed" ? `<pre class="details">${esc(s.details)}</pre>` : "",
     pcaps.length ? `<div class="pcaps">${pcaps.map((p) => `<a class="pcap" href="${esc(link(p))}">${esc(p.split("/").pop()!)}</a>`).join(" ")}</div>` : "",
   ].join("");
-  return `<tr class="step ${s.status}" data-step="${esc(s.name)}"><td>${esc(s.name)} <span class="line">${esc(reportPath(r.plan.file))}:${s.line}</span></td><td><span class="badge ${s.status}">${s.status}</span></td><td>${(s.timeMs / 1000).toFixed(3)} s</td><td>${what}</td></tr>`;
+  return `<tr class="step ${s.status}" data-step="${esc(s.name)}"><td>${esc(s.name)} <span class="line">${esc(r.plan.file)}:${s.line}</span></td><td><span class="badge ${s.status}">${s.status}</span></td><td>${(s.timeMs / 1000).toFixed(3)} s</td><td>${what}</td></tr>`;
 }
 
 function ladderHtml(l: Ladder): string {
@@ -98,7 +98,7 @@ function ladderHtml(l: Ladder): string {
 }
 
 /** Writes the page next to the reports (by rename: a reader never sees half a page); returns its path. */
-export function writeHtml(path: string, results: ScenarioResult[]): string {
+export function writeHtml(path: string, results: readonly PageScenario[]): string {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, buildHtml(results, path));

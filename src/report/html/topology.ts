@@ -10,7 +10,7 @@ const boxH = 34;
  * The lab as an SVG: hosts on an ellipse (two face each other), a line per two-host link, a switch node in the
  * middle of a segment of more, dashed lines for tunnels; each end labelled with its interface and addresses.
  */
-export function topologySvg(plan: Plan): string {
+export function topologySvg(plan: Pick<Plan, "hosts" | "segments" | "tunnels">): string {
   const hosts = plan.hosts.map((h) => h.name);
   const at = new Map<string, { x: number; y: number }>();
   hosts.forEach((h, i) => {
