@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Plan } from "../scenario/model.js";
 import { distinctClassnames } from "../run/work-dir.js";
@@ -32,6 +33,7 @@ export interface RunCommandOptions {
   shard?: string;
   durations?: string;
   lastFailed?: string;
+  jobs?: string;
 }
 
 /** wirecheck run: load all (exit 2 if any is invalid), run, write JUnit even when interrupted, pick the exit code. */
@@ -85,6 +87,13 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     return 2;
   }
 
+  const jobs = parseJobs(o.jobs);
+  if (typeof jobs === "string") {
+    process.stderr.write(`${jobs}\n`);
+    removeReport(o.junit);
+    return 2;
+  }
+
   const abort = new AbortController();
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals) => {
@@ -115,7 +124,8 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
       signal: abort.signal,
       bail: o.bail,
       attach: attach as Record<string, string>,
-      listeners: [plain ? new PlainReporter({ verbose: o.verbose }) : new ConsoleReporter({ verbose: o.verbose })],
+      jobs,
+      listeners: [plain ? new PlainReporter({ verbose: o.verbose, blocks: jobs > 1 }) : new ConsoleReporter({ verbose: o.verbose, jobs })],
     }));
   } catch (e) {
     if (e instanceof EnvironmentError) {
@@ -177,4 +187,12 @@ function readReport(path: string, option: string): ReadReport | string {
   } catch (e) {
     return `${option} ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not a JUnit report wirecheck can read (${(e as Error).message})`}`;
   }
+}
+
+/** --jobs: a number from 1 to 64, or `auto` (one per CPU); absent, one scenario at a time. */
+function parseJobs(text: string | undefined): number | string {
+  if (text === undefined) return 1;
+  if (text === "auto") return Math.min(64, availableParallelism());
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : `--jobs ${text}: a number from 1 to 64, or auto (one per CPU, ${availableParallelism()} here)`;
 }

@@ -15,6 +15,8 @@ const deferred = <T>(): Deferred<T> => {
 export interface ConsoleOptions {
   verbose?: boolean;
   out?: NodeJS.WritableStream;
+  /** Scenarios run side by side: as many show as running at once. */
+  jobs?: number;
 }
 
 /**
@@ -71,7 +73,7 @@ export class ConsoleReporter implements Listener {
       };
     });
     const listr = new Listr(tasks, {
-      concurrent: false,
+      concurrent: (this.o.jobs ?? 1) > 1 ? this.o.jobs! : false,
       exitOnError: false,
       registerSignalListeners: false,
       renderer: "default",

@@ -14,6 +14,8 @@ export interface RunOptions {
   listeners?: Listener[];
   /** --attach: attachment name → the machine's interface (checked by checkAttachments). */
   attach?: Record<string, string>;
+  /** Scenarios run side by side, each in a lab of its own (1: one after another). */
+  jobs?: number;
 }
 
 /** The machine cannot host a lab: not root, or ip(8) missing. */
@@ -27,7 +29,12 @@ export function checkEnvironment(): void {
   if (ip.error) throw new EnvironmentError("ip(8) is not installed: apt-get install iproute2");
 }
 
-/** Runs planned scenarios one after another, telling the listeners; the lab of each is gone when it ends. */
+/**
+ * Runs planned scenarios, up to `jobs` at once in the order given, telling the listeners; the lab of each is gone
+ * when it ends, and the results come in the order given whatever order they finished in. Side by side, each
+ * scenario's namespaces are named by an id of its own, registered like a run's, so no two labs share a name; those
+ * that attach to a machine interface still run one at a time (they share the device behind it).
+ */
 export async function runPlans(given: Plan[], o: RunOptions): Promise<{ results: ScenarioResult[]; interrupted: boolean }> {
   checkEnvironment();
   const plans = distinctClassnames(given);
@@ -41,26 +48,47 @@ export async function runPlans(given: Plan[], o: RunOptions): Promise<{ results:
     }
   };
   const signal = o.signal ?? new AbortController().signal;
+  const jobs = Math.max(1, Math.min(o.jobs ?? 1, plans.length));
   const runId = newRunId();
   registerRun(runId);
-  const results: ScenarioResult[] = [];
+  const results: ScenarioResult[] = new Array(plans.length);
+  let attachLock: Promise<void> = Promise.resolve();
   try {
     await sweepStale();
     emit("runStart", { plans, runId });
     let stopRest = false;
     const workNames = workDirNames(plans);
-    for (const [i, plan] of plans.entries()) {
+    let next = 0;
+    const one = async (i: number) => {
+      const plan = plans[i];
       if (stopRest || signal.aborted) {
-        results.push(skippedScenario(plan, signal.aborted ? "not run: the run was interrupted" : "not run: --bail after a failure"));
-        emit("scenarioEnd", { result: results[results.length - 1] });
-        continue;
+        results[i] = skippedScenario(plan, signal.aborted ? "not run: the run was interrupted" : "not run: --bail after a failure");
+        emit("scenarioEnd", { result: results[i] });
+        return;
       }
-      emit("scenarioStart", { plan });
-      const result = await runScenario(plan, { runId, reportsDir: o.reportsDir, workName: workNames[i], signal, emit, attach: o.attach });
-      results.push(result);
-      emit("scenarioEnd", { result });
-      if (o.bail && result.status !== "passed") stopRest = true;
-    }
+      let release = () => {};
+      if (jobs > 1 && plan.segments.some((s) => s.attach)) {
+        const before = attachLock;
+        attachLock = new Promise((ok) => (release = ok));
+        await before;
+      }
+      const labId = jobs > 1 ? newRunId() : runId;
+      if (labId !== runId) registerRun(labId);
+      try {
+        emit("scenarioStart", { plan });
+        results[i] = await runScenario(plan, { runId: labId, reportsDir: o.reportsDir, workName: workNames[i], signal, emit, attach: o.attach });
+        emit("scenarioEnd", { result: results[i] });
+        if (o.bail && results[i].status !== "passed") stopRest = true;
+      } finally {
+        if (labId !== runId) unregisterRun(labId);
+        release();
+      }
+    };
+    await Promise.all(
+      Array.from({ length: jobs }, async () => {
+        while (next < plans.length) await one(next++);
+      }),
+    );
   } finally {
     unregisterRun(runId);
   }
