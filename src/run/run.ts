@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { registerRun, newRunId, unregisterRun } from "../lab/registry.js";
 import { sweepStale } from "../lab/sweep.js";
+import { native } from "../wire/native.js";
 import type { Plan } from "../scenario/model.js";
 import type { Listener, RunEvents, ScenarioResult } from "./events.js";
 import { runScenario } from "./scenario-runner.js";
@@ -27,6 +28,12 @@ export function checkEnvironment(): void {
   if (process.getuid?.() !== 0) throw new EnvironmentError("wirecheck run needs root: it creates network namespaces (try sudo, or `wirecheck validate` to check files without running them)");
   const ip = spawnSync("ip", ["-V"], { encoding: "utf8" });
   if (ip.error) throw new EnvironmentError("ip(8) is not installed: apt-get install iproute2");
+  // Said once, before any lab, not as an error inside every step that captures.
+  try {
+    native();
+  } catch (e) {
+    throw new EnvironmentError((e as Error).message);
+  }
 }
 
 /**

@@ -62,10 +62,20 @@ export function native(): NativeAddon {
         addon = require(path) as NativeAddon;
         break;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw e;
+        if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw new Error(unloadable(e as Error));
       }
     }
-    if (!addon) throw new Error(`wirecheck's native part is missing (dist/native/wirecheck_native.node): run "npm run build"`);
+    if (!addon) throw new Error(missing);
   }
   return addon;
+}
+
+const rebuild = "then: npm rebuild wirecheck (in a checkout of the sources: make build)";
+const missing = `wirecheck's native part (libpcap captures, sends, the link emulator) is not built on this machine: it needs libpcap's headers and a C compiler (Debian/Ubuntu: apt-get install libpcap-dev build-essential python3), ${rebuild}`;
+
+/** Why the native part is there but does not load, in words: most often libpcap itself is not installed. */
+function unloadable(e: Error): string {
+  const first = e.message.split("\n")[0];
+  if (/libpcap\.so/.test(first)) return `wirecheck's native part needs libpcap, which is not installed (Debian/Ubuntu: apt-get install libpcap0.8; Fedora: dnf install libpcap): ${first}`;
+  return `wirecheck's native part does not load on this machine (${first}): rebuild it for this system — it needs libpcap's headers and a C compiler (Debian/Ubuntu: apt-get install libpcap-dev build-essential python3), ${rebuild}`;
 }
