@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { scenarioFiles } from "../files.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { loadScenario } from "../scenario/load.js";
+import { loadScenarioVariants } from "../scenario/load.js";
 import { maxIssues } from "../scenario/source.js";
 import { formatIssue, ScenarioError } from "../scenario/errors.js";
 import type { Plan } from "../scenario/model.js";
@@ -28,7 +28,7 @@ export function loadAll(paths: string[], varOptions: string[] = []): { plans: Pl
   const plans: Plan[] = [];
   for (const f of files) {
     try {
-      plans.push(loadScenario(f, { vars }));
+      plans.push(...loadScenarioVariants(f, { vars }));
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       for (const i of e.issues.slice(0, maxIssues)) process.stderr.write(formatIssue(i) + "\n");

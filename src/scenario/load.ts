@@ -8,6 +8,8 @@ import { scenarioValidator } from "./schema.js";
 import { SourceFile } from "./source.js";
 import { limits } from "./structure.js";
 import { expandVars, savedVarNames, type Vars } from "./vars.js";
+import { variantLabel, variantsOf, type Variant } from "./matrix.js";
+import { expandUses } from "./uses.js";
 
 export interface LoadOptions {
   /** --var overrides, applied over the scenario's own vars. */
@@ -16,14 +18,49 @@ export interface LoadOptions {
 
 /** load → validate → plan. Every problem a file can cause is raised here, all at once, before anything runs. */
 export function loadScenario(file: string, options: LoadOptions = {}): Plan {
-  return planSource(SourceFile.read(file), options);
+  return planSource(withPlaybooks(SourceFile.read(file)), options);
+}
+
+/** The file with every `uses:` item replaced by what its playbook brings. */
+function withPlaybooks(source: SourceFile): SourceFile {
+  const issues = expandUses(source);
+  if (issues.length) throw new ScenarioError(sortIssues(dedupe(issues)));
+  return source;
+}
+
+/**
+ * Every variant of a scenario file: one plan per combination of its `matrix:` (each its own testsuite, named with
+ * its values), or the one plan of a file without a matrix. An issue that only some variants have says which.
+ */
+export function loadScenarioVariants(file: string, options: LoadOptions = {}): Plan[] {
+  const source = withPlaybooks(SourceFile.read(file));
+  const { variants, issues } = variantsOf(source, options.vars ?? {});
+  if (issues.length) throw new ScenarioError(issues);
+  if (!variants) return [planSource(source, options)];
+  const plans: Plan[] = [];
+  const found = new Map<string, { issue: Issue; in: string[] }>();
+  for (const v of variants) {
+    try {
+      const plan = planSource(source, options, v);
+      plans.push({ ...plan, name: `${plan.name} [${variantLabel(v)}]`, classname: `${plan.classname}[${variantLabel(v).replace(/, /g, ",")}]`, variant: v });
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      for (const i of e.issues) {
+        const key = `${i.line}:${i.col}:${i.message}`;
+        if (!found.has(key)) found.set(key, { issue: i, in: [] });
+        found.get(key)!.in.push(variantLabel(v));
+      }
+    }
+  }
+  if (found.size) throw new ScenarioError(sortIssues([...found.values()].map((f) => (f.in.length === variants.length ? f.issue : { ...f.issue, message: `${f.issue.message} (in variant ${f.in.join("; ")})` }))));
+  return plans;
 }
 
 export function loadScenarioText(file: string, text: string, options: LoadOptions = {}): Plan {
   return planSource(SourceFile.parse(file, text), options);
 }
 
-function planSource(source: SourceFile, options: LoadOptions): Plan {
+function planSource(source: SourceFile, options: LoadOptions, variant: Variant = {}): Plan {
   // Counted on the parsed file first: building the data of too many steps is what takes the time.
   const listed = source.doc.get("steps");
   if (isSeq(listed) && listed.items.length > limits.steps) throw tooManySteps(source, listed.items.length);
@@ -33,7 +70,7 @@ function planSource(source: SourceFile, options: LoadOptions): Plan {
   const steps = countSteps((raw as { steps?: unknown }).steps);
   if (steps > limits.steps) throw tooManySteps(source, steps);
   const ownVars = (raw as { vars?: unknown }).vars;
-  const vars: Vars = { ...(ownVars && typeof ownVars === "object" ? (ownVars as Vars) : {}), ...options.vars };
+  const vars: Vars = { ...(ownVars && typeof ownVars === "object" ? (ownVars as Vars) : {}), ...variant, ...options.vars };
   const saved = savedVarNames(raw);
   // The lab's facts (interface names, addresses, MACs) are known from the lab section alone: they fill ${lab.…}
   // everywhere else, as vars do.

@@ -11,8 +11,10 @@ export interface Plan {
   name: string;
   description?: string;
   tags: string[];
-  /** JUnit classname: scenario path without extension, dots for slashes. */
+  /** JUnit classname: scenario path without extension, dots for slashes (a variant's values in brackets). */
   classname: string;
+  /** The values of this variant of a file with a `matrix:`. */
+  variant?: Record<string, string | number | boolean>;
   timeoutMs: number;
   /** true when the scenario has no lab: one host "local" with loopback only. */
   implicitLab: boolean;

@@ -78,16 +78,35 @@ export class SourceFile {
     return source;
   }
 
+  /** Nodes spliced in from another file (a playbook's steps): where they stand is said in that file. */
+  private readonly foreign = new WeakMap<object, { from: SourceFile; note: string; at: { line: number; col: number } }>();
+
+  /**
+   * Marks a node taken from another file: issues inside it point there, with a note of where it is used; in this
+   * file (JUnit lines) it stands where it is used, `at`.
+   */
+  adopt(node: Node, from: SourceFile, note: string, at: { line: number; col: number }): void {
+    this.foreign.set(node, { from, note, at });
+  }
+
   position(offset: number): { line: number; col: number } {
     const { line, col } = this.lines.linePos(offset);
     return { line, col };
   }
 
-  /** Where the value at a path stands (or, with key=true, its key); falls back to the nearest existing parent. */
+  /** Where the value at a path stands in this file (what came from another file: where it is used). */
   locate(path: Path, key = false): { line: number; col: number } {
+    const w = this.where(path, key);
+    return w.origin ? w.origin.at : { line: w.line, col: w.col };
+  }
+
+  /** Where the value at a path stands (or, with key=true, its key), in whichever file it came from; falls back to the nearest existing parent. */
+  private where(path: Path, key = false): { line: number; col: number; file: string; note?: string; origin?: { at: { line: number; col: number } } } {
     let node: unknown = this.doc.contents;
     let keyNode: Node | undefined;
     let best: Node | undefined = node as Node;
+    let origin: { from: SourceFile; note: string; at: { line: number; col: number } } | undefined;
+    let lastRanged: Node | undefined;
     for (const part of path) {
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
@@ -101,14 +120,19 @@ export class SourceFile {
         if (!node) break;
         best = node as Node;
       } else break;
+      origin = (node && typeof node === "object" ? this.foreign.get(node) : undefined) ?? origin;
+      if ((node as Node | undefined)?.range) lastRanged = node as Node;
     }
     const target = key && keyNode ? keyNode : best;
-    return this.position(target?.range?.[0] ?? 0);
+    // A node made in place of a playbook parameter has no position of its own; its nearest written parent does.
+    const offset = target?.range?.[0] ?? lastRanged?.range?.[0] ?? 0;
+    if (origin) return { ...origin.from.position(offset), file: origin.from.file, note: origin.note, origin };
+    return { ...this.position(offset), file: this.file };
   }
 
-
   issue(path: Path, message: string, key = false): Issue {
-    return { file: this.file, ...this.locate(path, key), message };
+    const { note, line, col, file } = this.where(path, key);
+    return { file, line, col, message: note ? `${message} (${note})` : message };
   }
 
   /** The file's data; aliases are already known to expand within limits (checkStructure), so none is counted again. */

@@ -7,7 +7,7 @@ export type Vars = Record<string, string | number | boolean>;
 const reference = /\$\$\{|\$\{([^}]*)\}/g;
 
 /**
- * Expands ${name} in every string of the scenario (the `vars` block itself excepted). A string that is exactly one
+ * Expands ${name} in every string of the scenario (the `vars` and `matrix` blocks excepted). A string that is exactly one
  * reference takes the var's own type, so `port: ${port}` stays a number. `$${` writes a literal `${`.
  */
 export function expandVars(data: unknown, vars: Vars, source: SourceFile, runtime: ReadonlySet<string> = new Set()): { value: unknown; issues: Issue[] } {
@@ -17,7 +17,7 @@ export function expandVars(data: unknown, vars: Vars, source: SourceFile, runtim
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
     if (v && typeof v === "object") {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = path.length === 0 && k === "vars" ? x : walk(x, [...path, k]);
+      for (const [k, x] of Object.entries(v)) out[k] = path.length === 0 && (k === "vars" || k === "matrix") ? x : walk(x, [...path, k]);
       return out;
     }
     return v;

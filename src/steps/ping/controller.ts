@@ -16,7 +16,8 @@ export const runPing: StepRunner = async ({ step, agent }) => {
   const count = s.count ?? 3;
   const to = step.resolved.to!;
   const id = 0x7700 + (process.pid & 0xff);
-  const data = s.size === undefined ? 'b"wirecheck"' : `b"w"*${s.size}`;
+  // In parentheses: `/` binds as tightly as `*`, so ICMP()/b"w"*8 would be eight packets, not eight bytes.
+  const data = s.size === undefined ? 'b"wirecheck"' : `(b"w"*${s.size})`;
   const v6 = isIP(to) === 6;
   const packet = v6
     ? `IPv6(dst="${to}"${s.ttl ? `, hlim=${s.ttl}` : ""})/ICMPv6EchoRequest(id=${id}, seq=(1, ${count}), data=${data})`
