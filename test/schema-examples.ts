@@ -147,7 +147,7 @@ export function placeOf(file: string, pointer: string): (string | number)[] | un
   if (prefix === undefined) return undefined;
   const path = [...places[prefix]];
   const rest = pointer.slice(prefix.length - file.length - 1).split("/").filter(Boolean);
-  let at: unknown = at_(frame, path);
+  let at: unknown = valueAt(frame, path);
   for (let i = 0; i < rest.length; i++) {
     const seg = rest[i];
     if (seg === "properties") path.push(rest[++i]);
@@ -156,12 +156,12 @@ export function placeOf(file: string, pointer: string): (string | number)[] | un
     else if (seg === "anyOf" || seg === "oneOf" || seg === "allOf") i++; // the same place, another shape
     else if (seg === "if" || seg === "then" || seg === "else") continue;
     else return undefined; // a $defs inside: give it a place of its own
-    at = at_(frame, path);
+    at = valueAt(frame, path);
   }
   return path;
 }
 
-function at_(v: unknown, path: (string | number)[]): unknown {
+function valueAt(v: unknown, path: (string | number)[]): unknown {
   return path.reduce<unknown>((x, k) => (x && typeof x === "object" ? (x as Record<string, unknown>)[k] : undefined), v);
 }
 
