@@ -7,6 +7,7 @@ import { stepRunners } from "../steps/registry.js";
 import { judgeCapture } from "../steps/sniff/judge.js";
 import type { SniffResult } from "../wire/sniff.js";
 import { fillSaved } from "./saved-vars.js";
+import { resolveLate } from "./saved-destination.js";
 import { freshWorkDir } from "./work-dir.js";
 import { runSetup, SetupFailure } from "./setup.js";
 import { missingRequirements } from "../lab/requires.js";
@@ -269,7 +270,8 @@ async function runStep(
   };
   const once = async (s: PlanStep): Promise<Verdict> => {
     try {
-      const filled = { ...s, spec: fillSaved(s.spec, vars, plan.savedVars), resolved: fillSaved(s.resolved, vars, plan.savedVars) };
+      const filled = resolveLate(plan, { ...s, spec: fillSaved(s.spec, vars, plan.savedVars), resolved: fillSaved(s.resolved, vars, plan.savedVars) });
+      if (typeof filled === "string") return { status: "failed", message: filled };
       return await guard(stepRunners[s.kind]({ plan, step: filled, work, vars, agent: (h) => agents.get(h)!, link: (n) => lab.links.get(n)!, runChild: execute }));
     } catch (e) {
       if (e instanceof Interrupted) throw e;

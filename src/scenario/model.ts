@@ -137,7 +137,8 @@ export interface PlanStep {
   line: number;
   col: number;
   /** Endpoints, URLs, packet expressions and targets with lab host names replaced by addresses. */
-  resolved: { endpoint?: Endpoint; url?: string; packet?: string; to?: string };
+  /** late: a destination written with saved values, resolved (and checked to be inside the lab) when the step runs. */
+  resolved: { endpoint?: Endpoint; url?: string; packet?: string; to?: string; late?: { field: "url" | "endpoint" | "to"; text: string } };
   /** Steps that run inside this one (sniff's while). */
   children: PlanStep[];
   /** Tried again until it passes or forMs has passed since the first attempt. */

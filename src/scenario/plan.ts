@@ -5,11 +5,12 @@ import { parseDuration } from "../util/duration.js";
 import { matcherProblem } from "../assert/value.js";
 import { saveSourceProblem, saveSources as saveSourcesOf, type SaveSpec } from "./save-sources.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
-import { hostBitsV4, inSubnet, isLabAddress, isLoopback, parseCidr, parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
+import { inSubnet, parseCidr, type Cidr, type Endpoint } from "../util/ip.js";
 import type { Issue } from "./errors.js";
 import type { Plan, PlanHost, PlanServer, PlanSniffer, PlanStep, Segment, StepKind, TcpFlow, WirecheckScenario, WirecheckStep1 } from "./model.js";
 import { resolveCaptureFilter } from "./capture-filter.js";
 import { insideLab, scopeText } from "./lab-scope.js";
+import { literalHost, reachEndpoint, reachHost, reachUrl, type Reach, type Reached } from "./destination.js";
 import { conditionsOf, hasConditions, implicitHost, labNetworks, planLab } from "./plan-lab.js";
 import { planRequires, planSetup } from "./plan-setup.js";
 
@@ -50,38 +51,28 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
     }
     return name;
   };
-  const resolveHost = (name: string, path: Path): string | undefined => {
-    const host = hosts.find((h) => h.name === name);
-    if (host) return (host.addrs.find((a) => a.family === 4) ?? host.addrs[0])?.ip ?? "127.0.0.1";
-    if (s.lab === undefined && (name === "localhost" || name === implicitHost)) return "127.0.0.1";
-    if (isIP(name)) {
-      if (insideLab(name, labNets)) return name;
-      issue(path, `\`${name}\` is outside the lab: wirecheck only sends to ${scopeText(labNets)}`);
-      return undefined;
+  const reach: Reach = { hosts, labNets, implicitLab: s.lab === undefined };
+  const reached = <T>(r: Reached<T>, path: Path): T | undefined => ("ok" in r ? r.ok : void issue(path, r.problem));
+  const endpoint = (text: string, path: Path): Endpoint | undefined => reached(reachEndpoint(text, reach), path);
+  const url = (text: string, path: Path): string | undefined => reached(reachUrl(text, reach), path);
+  // Names saved by the steps planned so far, in run order: a destination may use only these (resolved at run).
+  const savedBefore = new Set<string>();
+  const savedIn = (text: string) => [...text.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => o.saved?.has(n));
+  /** A destination that holds saved values: its literal host is checked now, the rest once the values are in. */
+  const late = (field: "url" | "endpoint" | "to", text: string, path: Path): PlanStep["resolved"]["late"] => {
+    const names = savedIn(text);
+    if (names.length === 0) return undefined;
+    for (const n of names.filter((x) => !savedBefore.has(x))) {
+      const hint = didYouMean(n, [...savedBefore]);
+      issue(path, `\`\${${n}}\` is saved by a later step, so it has no value here${hint ? ` (did you mean \`\${${hint}}\`?)` : ""}: ${savedBefore.size ? `saved before this step: ${[...savedBefore].join(", ")}` : "no step before this one saves a value"}`);
     }
-    const hint = didYouMean(name, hostNames);
-    issue(path, `\`${name}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
-    return undefined;
-  };
-  const endpoint = (text: string, path: Path): Endpoint | undefined => {
-    const ep = parseEndpoint(text);
-    if (typeof ep === "string") return void issue(path, ep);
-    const ip = resolveHost(ep.host, path);
-    return ip ? { host: ip, port: ep.port } : undefined;
-  };
-  const url = (text: string, path: Path): string | undefined => {
-    let u: URL;
-    try {
-      u = new URL(text);
-    } catch {
-      return void issue(path, `\`${text}\` is not a URL: write it like http://server/path or http://server:8080/`);
+    const { host, scheme } = literalHost(text.replace(/\$\{[^}]*\}/g, "\0"), field);
+    if (scheme !== undefined && scheme !== "http") issue(path, `\`${scheme}:\` URLs are not supported: use http://`);
+    else if (host !== undefined) {
+      const r = reachHost(host, reach);
+      if ("problem" in r) issue(path, r.problem);
     }
-    if (u.protocol !== "http:") return void issue(path, `\`${u.protocol}\` URLs are not supported: use http://`);
-    const name = u.hostname.replace(/^\[|\]$/g, "");
-    const ip = resolveHost(name, path);
-    if (!ip) return undefined;
-    u.hostname = isIP(ip) === 6 ? `[${ip}]` : ip;
-    return u.toString();
+    return { field, text };
   };
   const broughtFile = (p: string, path: Path) => {
     const full = isAbsolute(p) ? p : join(dir, p);
@@ -184,7 +175,10 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
       const t = st.tcp!;
       if ((t.connect === undefined) === (t.session === undefined))
         issue(at, t.connect ? "give connect or session, not both" : "a tcp step needs `connect: host:port`, or `session:` naming a connection opened earlier with `as:`");
-      if (t.connect !== undefined) resolved.endpoint = endpoint(t.connect, [...at, "connect"]);
+      if (t.connect !== undefined) {
+        resolved.late = late("endpoint", t.connect, [...at, "connect"]);
+        if (!resolved.late) resolved.endpoint = endpoint(t.connect, [...at, "connect"]);
+      }
       if (t.as !== undefined) {
         if (t.session !== undefined) issue([...at, "as"], "`as` opens a new session: use it with connect, not with session", true);
         else if (sessions.has(t.as)) issue([...at, "as"], `session \`${t.as}\` is already open: pick another name`);
@@ -209,13 +203,18 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
       if (t.send_file !== undefined) broughtFile(t.send_file, [...at, "send_file"]);
     } else if (kind === "udp") {
       const u = st.udp!;
-      resolved.endpoint = endpoint(u.to, [...at, "to"]);
+      resolved.late = late("endpoint", u.to, [...at, "to"]);
+      if (!resolved.late) resolved.endpoint = endpoint(u.to, [...at, "to"]);
       if (u.expect_none !== undefined && u.expect !== undefined) issue([...at, "expect_none"], "give expect or expect_none, not both", true);
       if ((u.expect !== undefined || u.expect_none !== undefined) && u.send === undefined) issue(at, "a udp step that expects an answer must send something first");
     } else if (kind === "http") {
       const h = st.http!;
       if ((h.get === undefined) === (h.request === undefined)) issue(at, "an http step needs `get: URL` or `request: {method, url}` (exactly one)");
-      else resolved.url = h.get !== undefined ? url(h.get, [...at, "get"]) : url(h.request!.url, [...at, "request", "url"]);
+      else {
+        const [text, where] = h.get !== undefined ? [h.get, [...at, "get"]] : [h.request!.url, [...at, "request", "url"]];
+        resolved.late = late("url", text, where);
+        if (!resolved.late) resolved.url = url(text, where);
+      }
     } else if (kind === "file") {
       const f = st.file!;
       if (f.host !== undefined) host = checkHost(f.host, [...at, "host"]);
@@ -255,9 +254,12 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
       checkSavePaths((st[kind] as { save?: Record<string, unknown> }).save, [...at, "save"], issue);
     } else if (kind === "ping" || kind === "traceroute" || kind === "port_scan") {
       const to = (st[kind] as { to: string }).to;
-      resolved.to = addressOf(to, false) ?? (isIP(to) ? to : undefined);
+      resolved.late = late("to", to, [...at, "to"]);
+      resolved.to = resolved.late ? undefined : addressOf(to, false) ?? (isIP(to) ? to : undefined);
       // A lab host without a usable address is reported where its address is written, not at every use.
-      if (!resolved.to) {
+      if (resolved.late) {
+        /* its literal host is checked by late(), the whole once the values are in */
+      } else if (!resolved.to) {
         const hint = didYouMean(to, hostNames);
         if (!hostNames.includes(to)) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
       }
@@ -290,6 +292,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
       if (kind === "sniff") issue([...path, "retry"], "a sniff is not retried: give its while steps a retry of their own", true);
       retry = { forMs: parseDuration(st.retry.for) ?? 0, everyMs: (st.retry.every === undefined ? undefined : parseDuration(st.retry.every)) ?? 500 };
     }
+    for (const n of Object.keys((st[kind] as { save?: object }).save ?? {})) savedBefore.add(n);
     into.push({ name: st.name, host, kind, spec: st[kind]!, line: source.locate(path).line, col: source.locate(path).col, resolved, children, retry });
   };
   eachChecked(s.steps, (st, i) => planStep(st, ["steps", i], steps), (i, e) => notChecked(["steps", i], e));
