@@ -18,7 +18,13 @@ export interface LoadOptions {
 
 /** load → validate → plan. Every problem a file can cause is raised here, all at once, before anything runs. */
 export function loadScenario(file: string, options: LoadOptions = {}): Plan {
-  return planSource(withPlaybooks(SourceFile.read(file)), options);
+  return onePlan(withPlaybooks(SourceFile.read(file)), options);
+}
+
+/** A file's one plan; a file with variants has several, which loadScenarioVariants gives. */
+function onePlan(source: SourceFile, options: LoadOptions): Plan {
+  if (source.doc.has("matrix")) throw new ScenarioError([source.issue(["matrix"], "this scenario has variants (`matrix:`): load it with loadScenarioVariants, which gives one plan per variant", true)]);
+  return planSource(source, options);
 }
 
 /** The file with every `uses:` item replaced by what its playbook brings. */

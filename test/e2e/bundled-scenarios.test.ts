@@ -3,7 +3,7 @@ import { readFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenarioVariants } from "../../src/scenario/load.js";
 import { netns, parseJUnit, runCli } from "./helpers.js";
 import { scenarioFiles } from "../../src/files.js";
 
@@ -21,7 +21,7 @@ describe("every bundled scenario runs and passes in real namespaces", () => {
     expect(r.stderr).toBe("");
     expect(r.code, r.stdout).toBe(0);
 
-    const plans = scenarioFiles(["scenarios/"]).files.map((f) => loadScenario(f));
+    const plans = scenarioFiles(["scenarios/"]).files.flatMap((f) => loadScenarioVariants(f));
     const { suites } = parseJUnit(readFileSync(junit, "utf8"));
     expect(suites.map((s) => s.attrs.name).sort()).toEqual(plans.map((p) => p.name).sort());
     for (const plan of plans) {

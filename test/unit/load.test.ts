@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { loadScenario, loadScenarioText, loadScenarioVariants } from "../../src/scenario/load.js";
 import { ScenarioError, type Issue } from "../../src/scenario/errors.js";
 
 const issuesOf = (text: string): Issue[] => {
@@ -18,9 +18,10 @@ describe("bundled scenarios", () => {
   const dir = "scenarios";
   for (const f of readdirSync(dir).filter((f) => f.endsWith(".yaml"))) {
     it(`${f} is valid and planned`, () => {
-      const plan = loadScenario(join(dir, f));
-      expect(plan.steps.length).toBeGreaterThan(0);
-      for (const s of plan.steps) expect(plan.hosts.map((h) => h.name)).toContain(s.host);
+      for (const plan of loadScenarioVariants(join(dir, f))) {
+        expect(plan.steps.length).toBeGreaterThan(0);
+        for (const s of plan.steps) expect(plan.hosts.map((h) => h.name)).toContain(s.host);
+      }
     });
   }
 });
