@@ -1,6 +1,6 @@
 // --jobs N: scenarios side by side, each in its own lab; the report equals a sequential run's, the log is one block
 // per scenario, and an interrupt still stops everything and leaves nothing behind.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -88,7 +88,10 @@ describe("an interrupt in a parallel run", () => {
     const child = spawnCli(["run", dir, "--jobs", "3", "--junit", join(dir, "junit.xml")]);
     started.push(child);
     await waitFor(() => [1, 2, 3].every((i) => processesWith(`sleep 97${i}`).length > 0), 30_000, "all three scenarios to be running");
-    const mine = netns().filter((n) => !before.has(n) && n.startsWith("wc-"));
+    // This run's labs: the ids registered under its pid (other test files run labs at the same time).
+    const ids = readdirSync("/run/wirecheck").filter((id) => !id.startsWith(".") && JSON.parse(readFileSync(join("/run/wirecheck", id), "utf8")).pid === child.pid);
+    const mine = netns().filter((n) => !before.has(n) && ids.some((id) => n.startsWith(`wc-${id}-`)));
+    expect(ids.length).toBe(4);
     expect(mine.length).toBe(6);
     const t = Date.now();
     child.kill("SIGINT");

@@ -486,7 +486,9 @@ function messageProblem(stderr, file, text, extraLines = []) {
     const m = located.exec(l);
     // A file the scenario brings (a setup file filled in with ${…}) may be where the problem is: its own place.
     const brought = m ? undefined : /^(.+?):(\d+):(\d+): \S/.exec(l);
-    const bringsIt = brought && resolve(brought[1]).startsWith(resolve(dirname(file))) && resolve(brought[1]) !== resolve(file) && existsSync(brought[1]);
+    // …or a playbook it uses, wirecheck's own ones included.
+    const bundledPlaybook = brought && resolve(brought[1]).startsWith(resolve(new URL("../../playbooks", import.meta.url).pathname)) && existsSync(brought[1]);
+    const bringsIt = (brought && resolve(brought[1]).startsWith(resolve(dirname(file))) && resolve(brought[1]) !== resolve(file) && existsSync(brought[1])) || bundledPlaybook;
     if (!m && !bringsIt) return { kind: stackLine.test(l) ? "stack trace" : nodeWarning.test(l) ? "node warning" : "message without file:line:col", detail: l.slice(0, 300) };
     const [line, col] = m ? [Number(m[1]), Number(m[2])] : [Number(brought[2]), Number(brought[3])];
     const max = m ? maxLine : lineCount(readFileSync(brought[1], "utf8")) + 1;
