@@ -1,0 +1,57 @@
+// Packet sets against Scapy, every packet of each set (the oracle's --all mode): address prefixes in IP fields, ranges
+// inside lists, and the two mixed. craft() and buildSet() must give Scapy's bytes in Scapy's order.
+import { spawnSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../src/packet/build.js";
+import { buildSet } from "../../src/packet/build-set.js";
+import { craft } from "../../src/packet/index.js";
+
+const PYTHON = "/usr/bin/python3";
+const ORACLE = "test/oracle/scapy_oracle.py";
+
+const sets = [
+  'IP(src="198.18.0.1", dst="198.18.0.0/30")/ICMP()',
+  'IP(src="198.18.0.1", dst="198.18.0.5/30")/UDP(sport=1000, dport=2000)',
+  'IP(src="198.18.0.1", dst="198.18.7.9/32")/ICMP()',
+  'IP(src="198.18.0.0/31", dst="198.18.0.9")/TCP(sport=1, dport=[22, 80], flags="S")',
+  'IP(src="198.18.0.1", dst="198.18.2.0/24")/TCP(sport=40000, dport=80, flags="S")',
+  'IP(src="198.18.0.1", dst=["198.18.0.9", "198.18.1.0/31", "198.18.0.3"])/ICMP(id=1)',
+  'IP(src="198.18.0.1", dst="198.18.0.2", ttl=[1, 2, (5, 9)])/UDP(sport=1, dport=33434)',
+  'IP(src="198.18.0.1", dst="198.18.0.2", ttl=[(1, 2), (2, 3)])/ICMP()',
+  'IP(src="198.18.0.1", dst="198.18.0.2", ttl=[1, 3], id=[5, 6])/ICMP()',
+  'IP(src="198.18.0.1", dst=["198.18.0.2", "198.18.0.3"], id=(5, 6), ttl=[1, 3])/TCP(dport=[1, 2], sport=[3, 4])',
+  'IP(src="198.18.0.1", dst="198.18.0.2")/TCP(sport=40000, dport=[22, (80, 83), 443, (8000, 8002)], flags="S")',
+  'IP(src="198.18.0.1", dst="198.18.0.2")/ICMP(type=5, gw="198.18.0.4/31")/IP(src="198.18.0.2", dst="198.18.0.1")/ICMP()',
+  'Ether(dst="ff:ff:ff:ff:ff:ff", src="02:00:00:00:00:01")/ARP(hwsrc="02:00:00:00:00:01", psrc="198.18.0.1", pdst="198.18.0.1/29")',
+  'Ether(dst="ff:ff:ff:ff:ff:ff", src="02:00:00:00:00:01")/ARP(hwsrc="02:00:00:00:00:01", psrc="198.18.0.4/31", pdst="198.18.0.1")',
+  'IPv6(src="2001:db8::1", dst="2001:db8::/126")/ICMPv6EchoRequest()',
+  'IPv6(src="2001:db8::1", dst="2001:db8:0:1::5/125")/UDP(sport=1, dport=2)',
+  'IPv6(src="2001:db8::1", dst=["2001:db8::9", "2001:db8::/127"], hlim=[1, (3, 4)])/ICMPv6EchoRequest(id=2)',
+  'IPv6(src="2001:db8::1", dst="2001:db8::2")/ICMPv6ND_NS(tgt="2001:db8::a/127")',
+  'Ether(dst="02:00:00:00:00:02", src="02:00:00:00:00:01")/IP(src="198.18.0.1", dst="198.18.0.0/28")/UDP(sport=5000, dport=(7, 9))/b"x"',
+];
+
+describe("packet sets, every packet against Scapy", () => {
+  let hexes: Record<string, string[] | string> = {};
+  let failure = "";
+  beforeAll(() => {
+    const r = spawnSync(PYTHON, [ORACLE, "--all"], { input: `${sets.join("\n")}\n`, encoding: "utf8", timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+    if (r.error || r.status !== 0) failure = `${ORACLE} --all failed (status ${r.status}): ${r.error?.message ?? r.stderr}`;
+    else for (const line of r.stdout.split("\n").filter((l) => l.trim())) {
+      const o = JSON.parse(line) as { expr: string; hexes?: string[]; error?: string };
+      hexes[o.expr] = o.hexes ?? `Scapy: ${o.error}`;
+    }
+  }, 300_000);
+
+  for (const expr of sets) {
+    it(expr, () => {
+      if (failure) expect.fail(failure);
+      const want = hexes[expr];
+      if (typeof want === "string") expect.fail(want);
+      const packets = craft(expr);
+      expect(packets.map((p) => p.bytes.toString("hex"))).toEqual(want);
+      const tops = packets.map((p) => p.top);
+      expect(buildSet(tops).map((b) => b.toString("hex"))).toEqual(tops.map((t) => build(t).toString("hex")));
+    });
+  }
+});
