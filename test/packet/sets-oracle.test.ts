@@ -3,7 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/packet/build.js";
-import { buildSet } from "../../src/packet/build-set.js";
+import { buildSet, setFrames } from "../../src/packet/build-set.js";
+import { parsePacketSet } from "../../src/packet/expr.js";
 import { craft } from "../../src/packet/index.js";
 
 const PYTHON = "/usr/bin/python3";
@@ -29,6 +30,14 @@ const sets = [
   'IPv6(src="2001:db8::1", dst=["2001:db8::9", "2001:db8::/127"], hlim=[1, (3, 4)])/ICMPv6EchoRequest(id=2)',
   'IPv6(src="2001:db8::1", dst="2001:db8::2")/ICMPv6ND_NS(tgt="2001:db8::a/127")',
   'Ether(dst="02:00:00:00:00:02", src="02:00:00:00:00:01")/IP(src="198.18.0.1", dst="198.18.0.0/28")/UDP(sport=5000, dport=(7, 9))/b"x"',
+  // Ether's dst follows each packet's multicast group (built packet by packet, not patched from the first).
+  'Ether(src="02:00:00:00:00:01")/IPv6(src="2001:db8::1", dst=["ff02::1", "ff02::1:ff00:5", "ff05::fb"])/UDP(sport=1, dport=2)',
+  'Ether(src="02:00:00:00:00:01")/Dot1Q(vlan=3)/IPv6(src="2001:db8::1", dst="ff02::/126")/ICMPv6EchoRequest()',
+  'Ether(src="02:00:00:00:00:01")/IP(src="198.18.0.1", dst="224.0.0.0/30")/UDP(sport=1, dport=2)',
+  'Ether(src="02:00:00:00:00:01")/ARP(hwsrc="02:00:00:00:00:01", psrc="198.18.0.1", pdst="224.0.0.4/31")',
+  // The IP dst follows UDP's dport (mDNS's group at 5353), and Ether's dst follows that.
+  'Ether(src="02:00:00:00:00:01")/IPv6(src="2001:db8::1")/UDP(sport=1, dport=[5352, 5353, 5354])',
+  'Ether(src="02:00:00:00:00:01")/IP(src="198.18.0.1")/UDP(sport=1, dport=(5352, 5354))',
 ];
 
 describe("packet sets, every packet against Scapy", () => {
@@ -52,6 +61,11 @@ describe("packet sets, every packet against Scapy", () => {
       expect(packets.map((p) => p.bytes.toString("hex"))).toEqual(want);
       const tops = packets.map((p) => p.top);
       expect(buildSet(tops).map((b) => b.toString("hex"))).toEqual(tops.map((t) => build(t).toString("hex")));
+      // Frames written from the first packet, when the set allows it, are the same bytes.
+      const set = parsePacketSet(expr);
+      expect(set.count).toBe(want.length);
+      const frame = setFrames(set.first, set.dims);
+      if (frame) expect(want.map((_, n) => frame(n).toString("hex"))).toEqual(want);
     });
   }
 });
