@@ -136,11 +136,11 @@ steps:
     expect(() => loadScenarioText("t.yaml", `${lab24}  - { name: t, host: a, send: { packet: 'IP(dst="198.18.0.0/24")/ICMP()' } }\n`)).not.toThrow();
     expect(() => loadScenarioText("t.yaml", `${lab24}  - { name: t, host: a, send: { packet: 'IPv6(dst="2001:db8::/120")/ICMPv6EchoRequest()' } }\n`)).not.toThrow();
     for (const [packet, outside] of [
-      ['IP(dst="198.18.0.0/23")/ICMP()', "IP.dst 198.18.1.0 is outside the lab"],
-      ['IP(dst=["198.18.0.3", "198.18.1.0/31"])/ICMP()', "IP.dst 198.18.1.0 is outside the lab"],
-      ['IP(dst="198.18.0.0/16")/TCP(dport=80)', "IP.dst 198.18.1.0 is outside the lab"],
-      ['Ether()/ARP(pdst="198.18.0.0/23")', "ARP.pdst 198.18.1.0 is outside the lab"],
-      ['IPv6(dst="2001:db8::/119")/ICMPv6EchoRequest()', "IPv6.dst 2001:db8::100 is outside the lab"],
+      ['IP(dst="198.18.0.0/23")/ICMP()', "IP.dst 198.18.1.0 (one destination of the packet set) is outside the lab"],
+      ['IP(dst=["198.18.0.3", "198.18.1.0/31"])/ICMP()', "IP.dst 198.18.1.0 (one destination of the packet set) is outside the lab"],
+      ['IP(dst="198.18.0.0/16")/TCP(dport=80)', "IP.dst 198.18.1.0 (one destination of the packet set) is outside the lab"],
+      ['Ether()/ARP(pdst="198.18.0.0/23")', "ARP.pdst 198.18.1.0 (one destination of the packet set) is outside the lab"],
+      ['IPv6(dst="2001:db8::/119")/ICMPv6EchoRequest()', "IPv6.dst 2001:db8::100 (one destination of the packet set) is outside the lab"],
       ['IP(dst="198.20.0.0/15")/ICMP()', "198.20.0.0/15 makes more than 65536 packets"],
       ['IP(dst="8.0.0.0/15")/ICMP()', "8.0.0.0/15 makes more than 65536 packets"],
     ]) {
