@@ -24,14 +24,20 @@ function patch(first: Built, firstLayers: Layer[], top: Layer): Buffer | undefin
   let values: Values[] | undefined;
   const changes: { layer: number; field: Field; at: number; value: number | string }[] = [];
   let i = 0;
+  // Fields that a layer below takes a default from (Ether's dst from a multicast IP dst): changed, it changes too.
+  const read = new Set<string>();
   for (let l: Layer | undefined = top; l; l = l.payload, i++) {
     const f0 = firstLayers[i];
     if (!f0 || f0.def !== l.def || l.buf) return undefined;
-    if (f0.given === l.given) continue;
+    if (f0.given === l.given) {
+      readsOf(l, read);
+      continue;
+    }
     for (const key in f0.given) if (!(key in l.given)) return undefined;
     for (const key in l.given) {
       const v = l.given[key];
       if (v === f0.given[key]) continue;
+      if (read.has(key)) return undefined;
       const field = l.def.byName.get(key);
       const at = l.def.offsets.get(key);
       // Only plain values at fixed offsets, in layers where no field's presence depends on another.
@@ -41,6 +47,7 @@ function patch(first: Built, firstLayers: Layer[], top: Layer): Buffer | undefin
       values[i][key] = v;
       changes.push({ layer: i, field, at, value: v });
     }
+    readsOf(l, read);
   }
   if (i !== firstLayers.length) return undefined;
   const buf = Buffer.allocUnsafe(first.buf.length);
@@ -52,6 +59,15 @@ function patch(first: Built, firstLayers: Layer[], top: Layer): Buffer | undefin
   }
   postBuildAll(first, buf, values ?? first.values);
   return buf;
+}
+
+/** The upper layers' fields that these layers take defaults from (fromPayload), where they fill a field not given. */
+function readsOf(layers: Layer | Layer[], into = new Set<string>()): Set<string> {
+  for (const l of Array.isArray(layers) ? layers : [layers]) {
+    const fp = l.def.fromPayload;
+    if (fp && fp.fills.some((k) => !(k in l.given))) for (const k of fp.reads) into.add(k);
+  }
+  return into;
 }
 
 const conditional = new WeakMap<LayerDef, boolean>();
@@ -74,8 +90,10 @@ export function setFrames(top: Layer, dims: SetDimension[], below = 0): ((n: num
     const def = chain[d.call + below]?.def;
     return { ...d, def, field: def?.byName.get(d.name), at: def?.offsets.get(d.name) };
   });
-  for (const d of parts)
+  for (const d of parts) {
+    if (readsOf(chain.slice(0, d.call + below)).has(d.name)) return undefined;
     if (!d.def || !d.field || d.at === undefined || d.field.auto || hasConditions(d.def) || !d.values.every((v) => typeof v === "number" || typeof v === "string")) return undefined;
+  }
   const built = buildDetailed(top);
   const scratch = Buffer.alloc(built.buf.length);
   const strides = parts.map((_, i) => parts.slice(i + 1).reduce((a, d) => a * d.values.length, 1));

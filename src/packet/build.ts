@@ -9,6 +9,8 @@ export function buildValues(l: Layer): Values {
   if (l.payload) {
     const fill = fillFor(l.def, l.payload.def);
     if (fill) for (const k in fill) if (!(k in l.given)) v[k] = fill[k];
+    const derived = l.def.fromPayload?.values(l.payload);
+    if (derived) for (const k in derived) if (!(k in l.given)) v[k] = derived[k];
   }
   if (l.buf) for (const k in l.given) v[k] = l.given[k];
   // A rebuilt dissected layer recomputes what the user did not set: lengths and checksums follow the new content.

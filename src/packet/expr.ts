@@ -1,4 +1,6 @@
+import { isIP } from "node:net";
 import { didYouMean } from "../util/did-you-mean.js";
+import { readIPv4, readIPv6, writeIPv4, writeIPv6 } from "./addr.js";
 import { PacketError } from "./errors.js";
 import type { Field, Values } from "./field.js";
 import { Layer, registry, type LayerDef } from "./layer.js";
@@ -298,18 +300,82 @@ function setField(def: LayerDef, values: Values, alternatives: Map<string, unkno
     }
   };
   if (value === null && f.auto) return; // None: computed, as in Scapy
+  const tooMany = (what: string, n?: bigint) => new PacketError(`${def.name}.${name}: ${what} makes more than ${maxPackets} packets${n !== undefined ? ` (it has ${n} addresses)` : ""}`, valueCol);
+  // A range: (lo, hi), both ends included.
+  const range = (t: Tuple): unknown[] => {
+    const [lo, hi] = t.items as number[];
+    if (hi < lo) throw new PacketError(`${def.name}.${name}: the range (${lo}, ${hi}) is empty`, valueCol);
+    if (hi - lo >= maxPackets) throw tooMany(`the range (${lo}, ${hi})`);
+    return Array.from({ length: hi - lo + 1 }, (_, i) => parse(lo + i));
+  };
+  const isRange = (v: unknown): v is Tuple => v instanceof Tuple && v.items.length === 2 && v.items.every((x) => typeof x === "number");
+  const isNet = (v: unknown): v is string => f.net !== undefined && typeof v === "string" && v.includes("/");
+  const net = (text: string): string[] => {
+    try {
+      return expandNet(text, f.net!, maxPackets);
+    } catch (e) {
+      if (e instanceof NetTooLarge) throw tooMany(text, e.count);
+      if (e instanceof PacketError) throw new PacketError(`${def.name}.${name}: ${e.message}`, valueCol);
+      throw e;
+    }
+  };
   if (!f.isList && Array.isArray(value)) {
-    alternatives.set(name, value.map(parse));
+    // Scapy flattens ranges, and prefixes of IP fields, found in a list: ttl=[1, 2, (5, 9)], dst=["198.18.0.1", "198.18.1.0/31"].
+    const out: unknown[] = [];
+    for (const item of value) {
+      if (isRange(item)) out.push(...range(item));
+      else if (isNet(item)) {
+        if (f.netInList === false) throw new PacketError(`${def.name}.${name}: Scapy does not expand ${JSON.stringify(item)} inside a list here (it cannot build it): give the prefix alone, ${name}="${item}", or list the addresses`, valueCol);
+        for (const a of net(item)) out.push(parse(a));
+      } else out.push(parse(item));
+      if (out.length > maxPackets) throw tooMany("this list");
+    }
+    alternatives.set(name, out);
     return;
   }
-  if (!f.isList && value instanceof Tuple && value.items.length === 2 && value.items.every((x) => typeof x === "number")) {
-    const [lo, hi] = value.items as number[];
-    if (hi < lo) throw new PacketError(`${def.name}.${name}: the range (${lo}, ${hi}) is empty`, valueCol);
-    if (hi - lo >= maxPackets) throw new PacketError(`${def.name}.${name}: the range (${lo}, ${hi}) makes more than ${maxPackets} packets`, valueCol);
-    alternatives.set(name, Array.from({ length: hi - lo + 1 }, (_, i) => parse(lo + i)));
+  if (!f.isList && isRange(value)) {
+    alternatives.set(name, range(value));
+    return;
+  }
+  if (!f.isList && isNet(value)) {
+    alternatives.set(name, net(value).map(parse));
     return;
   }
   values[name] = parse(value);
+}
+
+class NetTooLarge extends Error {
+  constructor(readonly count: bigint) {
+    super("too large");
+  }
+}
+
+/**
+ * The addresses of "198.18.0.5/30" or "2001:db8::/126" in order, as Scapy's Net and Net6 give them: every address
+ * of the prefix, network and broadcast included, whatever the host bits written. NetTooLarge past `max`.
+ */
+export function expandNet(text: string, family: 4 | 6, max: number): string[] {
+  const m = /^([^/\s]+)\/(\d{1,3})$/.exec(text);
+  const bits = family === 4 ? 32 : 128;
+  const kind = family === 4 ? "an IPv4 address with a prefix length, like 198.18.0.0/24" : "an IPv6 address with a prefix length, like 2001:db8::/120";
+  if (!m || isIP(m[1]) !== family) throw new PacketError(`\`${text}\` is not ${kind}`);
+  const prefix = Number(m[2]);
+  if (prefix > bits) throw new PacketError(`\`${text}\`: a prefix length is at most /${bits} for IPv${family}`);
+  const count = 1n << BigInt(bits - prefix);
+  if (count > BigInt(max)) throw new NetTooLarge(count);
+  const buf = Buffer.alloc(bits / 8);
+  if (family === 4) writeIPv4(buf, 0, m[1]);
+  else writeIPv6(buf, 0, m[1]);
+  let start = 0n;
+  for (const b of buf) start = (start << 8n) | BigInt(b);
+  start &= ~(count - 1n);
+  const out: string[] = new Array(Number(count));
+  for (let i = 0n; i < count; i++) {
+    let v = start + i;
+    for (let k = buf.length - 1; k >= 0; k--, v >>= 8n) buf[k] = Number(v & 0xffn);
+    out[Number(i)] = family === 4 ? readIPv4(buf, 0) : readIPv6(buf, 0);
+  }
+  return out;
 }
 
 /** Turns an expression value into the field's stored form: tuples become arrays, packets become layers. */
@@ -364,11 +430,17 @@ function repeat(s: string | Buffer, n: number, col: number): string | Buffer {
 }
 
 /** All packets of a stack: outer layers vary slowest, as Scapy iterates a packet set (an odometer, no recursion). */
-/** The varying fields in Scapy's order: outer layers first; within a layer, the last field named varies slowest. */
+/**
+ * The varying fields in Scapy's order: outer layers first; within a layer, by the layer's field order, the last
+ * field varies slowest, whatever order they are named in (IP(ttl=[1, 3], id=[5, 6]) and IP(id=[5, 6], ttl=[1, 3])
+ * both give ids 5, 6 at ttl 1, then at ttl 3).
+ */
 function dimensions(s: Stack): { dims: SetDimension[]; count: number } {
   const dims: SetDimension[] = [];
   s.calls.forEach((c, i) => {
-    for (const name of [...c.alternatives.keys()].reverse()) dims.push({ call: i, name, values: c.alternatives.get(name)! });
+    const at = (name: string) => c.def.fields.findIndex((f) => f.name === name);
+    const names = [...c.alternatives.keys()].sort((a, b) => at(b) - at(a));
+    for (const name of names) dims.push({ call: i, name, values: c.alternatives.get(name)! });
   });
   let count = 1;
   for (const d of dims) count *= d.values.length;

@@ -37,6 +37,10 @@ export interface Field {
   elements?: () => readonly import("./layer.js").LayerDef[];
   /** Byte fields of a size that never changes (addresses): lets a field be read at a known offset. */
   fixedSize?: number;
+  /** IP address fields: "198.18.0.0/30" (or an IPv6 prefix) given to it makes a packet set, one packet an address, as in Scapy. */
+  net?: 4 | 6;
+  /** false: Scapy leaves a prefix inside a list as text here (ARP's psrc and pdst), so it cannot be built. */
+  netInList?: boolean;
 }
 
 const isInt = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
@@ -163,8 +167,8 @@ function fixedBytes(name: string, size: number, dflt: string, write: (b: Buffer,
 }
 
 export const mac = (name: string, dflt = "00:00:00:00:00:00", when?: Field["when"]) => fixedBytes(name, 6, dflt, writeMac, readMac, "a MAC address", when);
-export const ipv4 = (name: string, dflt = "0.0.0.0", when?: Field["when"]) => fixedBytes(name, 4, dflt, writeIPv4, readIPv4, "an IPv4 address", when);
-export const ipv6 = (name: string, dflt = "::", when?: Field["when"]) => fixedBytes(name, 16, dflt, writeIPv6, readIPv6, "an IPv6 address", when);
+export const ipv4 = (name: string, dflt = "0.0.0.0", when?: Field["when"]): Field => ({ ...fixedBytes(name, 4, dflt, writeIPv4, readIPv4, "an IPv4 address", when), net: 4 });
+export const ipv6 = (name: string, dflt = "::", when?: Field["when"]): Field => ({ ...fixedBytes(name, 16, dflt, writeIPv6, readIPv6, "an IPv6 address", when), net: 6 });
 
 /** Bytes given as b"…" or text; `length` of a fixed field, else to the end of the layer (or a length from values). */
 export function bytes(name: string, dflt: Buffer = Buffer.alloc(0), o: { length?: (v: Values) => number | undefined; when?: Field["when"] } = {}): Field {

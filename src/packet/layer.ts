@@ -46,6 +46,12 @@ export interface LayerDef {
   compiledBuild?: unknown;
   /** JSON of the layer's fields where Scapy's conventions need more than the field list (see json.ts). */
   json?(l: Layer, out: Values): void;
+  /**
+   * Defaults taken from the layers above when the user gives none (Scapy's Ether dst for a multicast group), and
+   * the names of its fields they fill and of the upper layers' fields they read: a packet set varying one of those
+   * under a layer that fills a field not given is built packet by packet.
+   */
+  fromPayload?: { fills: readonly string[]; reads: readonly string[]; values(payload: Layer): Values | undefined };
 }
 
 export function defineLayer(name: string, fields: Field[], hooks: Omit<LayerDef, "name" | "fields" | "byName" | "offsets"> = {}): LayerDef {
@@ -117,6 +123,11 @@ export class Layer {
     if (this.payload) {
       const fill = fillFor(this.def, this.payload.def);
       if (fill && field in fill) return fill[field];
+      const fp = this.def.fromPayload;
+      if (fp?.fills.includes(field)) {
+        const derived = fp.values(this.payload);
+        if (derived && field in derived) return derived[field];
+      }
     }
     return this.def.byName.get(field)?.default;
   }

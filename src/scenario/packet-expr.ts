@@ -79,7 +79,7 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
         return { message: `packet: ${layer.name}.${field} "${dst}" is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}${hosts}`, col: 0 };
       }
       if (!packetMayGo(dst, labNets))
-        return { message: `packet: ${layer.name}.${field} ${dst}${k > 0 && chainOf(p).slice(0, k).some((l) => destinationField[l.name]) ? " (an inner header)" : ""} is outside the lab: packets go only to ${scopeText(labNets)}, multicast groups and link-local addresses`, col: 0 };
+        return { message: `packet: ${layer.name}.${field} ${dst}${k > 0 && chainOf(p).slice(0, k).some((l) => destinationField[l.name]) ? " (an inner header)" : ""}${packets.some((q) => chainOf(q)[k]?.get(field) !== dst) ? " (one destination of the packet set)" : ""} is outside the lab: packets go only to ${scopeText(labNets)}, multicast groups and link-local addresses`, col: 0 };
     }
   }
   return undefined;

@@ -20,6 +20,7 @@ import { checkCount, checkPacketExpect, checkPacketListExpect, checkSavePaths } 
 import type { Path, SourceFile } from "./source.js";
 import type { Vars } from "./vars.js";
 import { workPathProblem } from "../util/work-path.js";
+import { parsePorts } from "../steps/port-scan/ports.js";
 import { reportRoot } from "../report/report-root.js";
 
 export const stepKinds: readonly StepKind[] = ["tcp", "udp", "http", "exec", "file", "send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan", "wait", "link"];
@@ -264,6 +265,10 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
         if (!hostNames.includes(to)) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
       }
       else if (!insideLab(resolved.to, labNets)) issue([...at, "to"], `${resolved.to} is outside the lab: wirecheck only sends to ${scopeText(labNets)}`);
+      if (kind === "port_scan") {
+        const ports = parsePorts(st.port_scan!.ports);
+        if (typeof ports === "string") issue([...at, "ports"], ports);
+      }
       if (kind === "traceroute")
         (st.traceroute!.expect?.hops ?? []).forEach((h, j) => {
           if (h !== "*" && !isIP(h) && !hostNames.includes(h)) {

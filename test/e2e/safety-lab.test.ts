@@ -221,6 +221,17 @@ describe("item 6: every destination is checked against the addresses the lab dec
     expectRefusedAt(text, [lineOf(text, "8.8.8.8")]);
   });
 
+  it("every address of an address set is checked: a /15 (or a /23 past the lab's /24) is refused", () => {
+    for (const dst of ["198.20.0.0/15", "198.18.0.0/23", "2001:db8::/119"]) {
+      const text = `${twoHosts("[198.18.0.1/24, 2001:db8::1/120]", "[198.18.0.2/24, 2001:db8::2/120]")}steps:
+  - name: a set
+    host: client
+    send: { packet: '${dst.includes(":") ? "IPv6" : "IP"}(dst="${dst}")/UDP(dport=9)' }
+`;
+      expectRefusedAt(text, [lineOf(text, dst)]);
+    }
+  });
+
   it("the inner IP header after GRE is checked", () => {
     const text = `${twoHosts("198.18.0.1/24", "198.18.0.2/24")}steps:
   - name: tunnelled

@@ -14,6 +14,7 @@ Field conventions (those of test/fixtures/scapy-vectors.jsonl):
   - bytes as hex; lists and tuples as Python repr; a packet held in a field by its class name;
   - None, bool, int, float and str as themselves; anything else as str().
 On an error with one expression: {"expr", "error"}.
+With --all, each object is {"expr", "hexes"} instead: every packet of the expression's packet set, in Scapy's order.
 Run it with /usr/bin/python3 (the interpreter that has Scapy 2.5.0).
 """
 import json
@@ -77,13 +78,21 @@ def describe(expr):
     return {"expr": expr, "hex": raw.hex(), "summary": again.summary(), "layers": layers}
 
 
+def every_packet(expr):
+    obj = eval(expr, dict(NAMESPACE))  # the expressions are our own test fixtures
+    if not isinstance(obj, Packet):
+        raise TypeError("expression does not give a packet: %r" % type(obj).__name__)
+    return {"expr": expr, "hexes": [bytes(p).hex() for p in obj]}
+
+
 def main():
+    run = every_packet if "--all" in sys.argv[1:] else describe
     for line in sys.stdin:
         expr = line.strip()
         if not expr or expr.startswith("#"):
             continue
         try:
-            out = describe(expr)
+            out = run(expr)
         except Exception as e:  # one bad expression must not stop the others
             out = {"expr": expr, "error": "%s: %s" % (type(e).__name__, e)}
         sys.stdout.write(json.dumps(out) + "\n")

@@ -131,6 +131,34 @@ steps:
     expect(i.message).toContain("outside the lab");
   });
 
+  const lab24 = "name: x\nlab: { hosts: { a: 198.18.0.1/24, b: 198.18.0.2/24, c: 2001:db8::1/120 } }\nsteps:\n";
+  it("checks every address of an address set in a packet", () => {
+    const refused = (packet: string) => issuesOf(`${lab24}  - { name: t, host: a, send: { packet: '${packet}' } }\n`);
+    expect(() => loadScenarioText("t.yaml", `${lab24}  - { name: t, host: a, send: { packet: 'IP(dst="198.18.0.0/24")/ICMP()' } }\n`)).not.toThrow();
+    expect(() => loadScenarioText("t.yaml", `${lab24}  - { name: t, host: a, send: { packet: 'IPv6(dst="2001:db8::/120")/ICMPv6EchoRequest()' } }\n`)).not.toThrow();
+    for (const [packet, outside] of [
+      ['IP(dst="198.18.0.0/23")/ICMP()', "IP.dst 198.18.1.0 (one destination of the packet set) is outside the lab"],
+      ['IP(dst=["198.18.0.3", "198.18.1.0/31"])/ICMP()', "IP.dst 198.18.1.0 (one destination of the packet set) is outside the lab"],
+      ['IP(dst="198.18.0.0/16")/TCP(dport=80)', "IP.dst 198.18.1.0 (one destination of the packet set) is outside the lab"],
+      ['Ether()/ARP(pdst="198.18.0.0/23")', "ARP.pdst 198.18.1.0 (one destination of the packet set) is outside the lab"],
+      ['IPv6(dst="2001:db8::/119")/ICMPv6EchoRequest()', "IPv6.dst 2001:db8::100 (one destination of the packet set) is outside the lab"],
+      ['IP(dst="198.20.0.0/15")/ICMP()', "198.20.0.0/15 makes more than 65536 packets"],
+      ['IP(dst="8.0.0.0/15")/ICMP()', "8.0.0.0/15 makes more than 65536 packets"],
+    ]) {
+      const [i] = refused(packet);
+      expect(i.message, packet).toContain(outside);
+      expect(i).toMatchObject({ line: 4 });
+      expect(i.col).toBeGreaterThan(0);
+    }
+  });
+
+  it("takes port_scan ports as nmap writes them, or as a list", () => {
+    for (const ports of ["'20-25,80,443'", "[22, '80-82,443']", "'-1024'", "'60000-'"])
+      expect(() => loadScenarioText("t.yaml", `${lab24}  - { name: t, host: a, port_scan: { to: b, ports: ${ports} } }\n`), ports).not.toThrow();
+    expect(issuesOf(`${lab24}  - { name: t, host: a, port_scan: { to: b, ports: '25-20' } }\n`)[0]).toMatchObject({ line: 4, message: expect.stringContaining("the range `25-20` is empty") });
+    expect(issuesOf(`${lab24}  - { name: t, host: a, port_scan: { to: b, ports: '80,70000' } }\n`)[0].message).toContain("port 70000");
+  });
+
   it("YAML syntax problems keep their own position", () => {
     expect(issuesOf("name: x\nsteps:\n\t- name: a\n")[0]).toMatchObject({ line: 3, col: 1 });
     expect(issuesOf("name: x\nname: y\nsteps: []\n")[0].message).toContain("duplicate key");
@@ -146,5 +174,18 @@ describe("crafted TCP flows kept from kernel resets", () => {
     expect(tcpFlows('IP(dst="198.18.0.2")/TCP(sport=40000, dport=(1, 65535))')).toEqual([{ sport: "40000", dst: "198.18.0.2" }]);
     expect(tcpFlows('IP(dst="198.18.0.2")/TCP(sport=(1000, 60000), dport=80)')).toEqual([{ sport: "1000:60000", dst: "198.18.0.2" }]);
     expect(tcpFlows('IP(dst="198.18.0.2")/TCP(dport=80)')).toEqual([]);
+  });
+});
+
+describe("port_scan ports", () => {
+  it("expands nmap's -p syntax and lists, in order, each port once", async () => {
+    const { parsePorts } = await import("../../src/steps/port-scan/ports.js");
+    expect(parsePorts("20-25,80,443")).toEqual([20, 21, 22, 23, 24, 25, 80, 443]);
+    expect(parsePorts([22, "80-82", "443, 22"])).toEqual([22, 80, 81, 82, 443]);
+    expect(parsePorts("-3")).toEqual([1, 2, 3]);
+    expect(parsePorts("65534-")).toEqual([65534, 65535]);
+    expect((parsePorts("-") as number[]).length).toBe(65535);
+    expect(parsePorts("80,,81")).toMatch(/not a port or a range/);
+    expect(parsePorts("0")).toMatch(/out of range/);
   });
 });

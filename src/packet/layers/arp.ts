@@ -14,9 +14,9 @@ export const ARP = defineLayer(
     u8("plen", undefined),
     u16("op", 1, { names: ops }),
     mac("hwsrc", "00:00:00:00:00:00"),
-    ipv4("psrc", "0.0.0.0"),
+    { ...ipv4("psrc", "0.0.0.0"), netInList: false },
     mac("hwdst", "00:00:00:00:00:00"),
-    ipv4("pdst", "0.0.0.0"),
+    { ...ipv4("pdst", "0.0.0.0"), netInList: false },
   ],
   {
     postBuild: ({ buf, start, values }) => {

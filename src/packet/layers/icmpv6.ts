@@ -3,6 +3,7 @@ import { build } from "../build.js";
 import { bytes, int, ipv6, mac, u16, u32, u8, type Field, type Values } from "../field.js";
 import { defineLayer, type BuildContext, type Layer, type LayerDef } from "../layer.js";
 import { pseudoHeaderChecksum } from "../transport-checksum.js";
+import { IP } from "./ip.js";
 import { IPerror6, IPv6 } from "./ipv6.js";
 import { Raw } from "./raw.js";
 import { TCP, TCPerror } from "./tcp.js";
@@ -129,3 +130,6 @@ bind(IPv6, UDP, { nh: 17 });
 bind(IPerror6, TCPerror, { nh: 6 });
 bind(IPerror6, UDPerror, { nh: 17 });
 bind(IPv6, IPv6, { nh: 41 });
+// Tunnels as Scapy binds them: IPv6 in IPv4 (6in4, proto 41) and IPv4 in IPv6 (nh 4).
+bind(IP, IPv6, { proto: 41 });
+bind(IPv6, IP, { nh: 4 });

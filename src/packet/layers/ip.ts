@@ -1,4 +1,5 @@
 import { bind } from "../bind.js";
+import { buildValues } from "../build.js";
 import { checksum } from "../checksum.js";
 import { bytes, int, ipv4, pyStr, u16, u8, type Values } from "../field.js";
 import { decodeFields, defineLayer, Layer, type LayerDef } from "../layer.js";
@@ -119,7 +120,26 @@ const ipSummary = (l: Layer) => {
   return s;
 };
 
+/**
+ * Scapy's destinations bound to a UDP port (DestIPField.bind_addr): with no dst given, an IP or IPv6 header right
+ * under UDP to that port goes to the protocol's group (mDNS 5353; HSRP 1985 on IPv4, 2029 on IPv6).
+ */
+const groupByPort: Record<4 | 6, Record<number, string>> = { 4: { 5353: "224.0.0.251", 1985: "224.0.0.2" }, 6: { 5353: "ff02::fb", 2029: "ff02::66" } };
+
+export function portGroup(family: 4 | 6): NonNullable<LayerDef["fromPayload"]> {
+  return {
+    fills: ["dst"],
+    reads: ["dport"],
+    values: (payload) => {
+      if (payload.def.name !== "UDP") return undefined;
+      const group = groupByPort[family][buildValues(payload).dport as number];
+      return group ? { dst: group } : undefined;
+    },
+  };
+}
+
 export const IP = defineLayer("IP", ipFields(), {
+  fromPayload: portGroup(4),
   postBuild: ipPostBuild,
   payloadLength: (v, hdr) => (typeof v.len === "number" && v.len >= hdr ? v.len - hdr : -1),
   summary: ipSummary,

@@ -2,7 +2,7 @@ import { bind } from "../bind.js";
 import { int, ipv6, u16, u8, type Values } from "../field.js";
 import { defineLayer, type BuildContext, type Layer } from "../layer.js";
 import { Dot1Q, Ether } from "./ether.js";
-import { ipProtos } from "./ip.js";
+import { ipProtos, portGroup } from "./ip.js";
 
 const ipv6Fields = () => [
   int("version", 4, 6),
@@ -22,6 +22,7 @@ function postBuild({ buf, start, hdrEnd, end, values }: BuildContext) {
 const payloadLength = (v: Values) => (typeof v.plen === "number" ? v.plen : -1);
 
 export const IPv6 = defineLayer("IPv6", ipv6Fields(), {
+  fromPayload: portGroup(6),
   postBuild,
   payloadLength,
   summary: (l: Layer) => `${l.get("src")} > ${l.get("dst")} (${l.get("nh")})`,

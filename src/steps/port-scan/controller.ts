@@ -3,18 +3,13 @@ import { durationMs } from "../../util/duration.js";
 import type { SrResult } from "../../wire/sr.js";
 import type { StepRunner } from "../types.js";
 import { packetOf } from "../wire-report.js";
+import { parsePorts, type PortSpec } from "./ports.js";
 
-/** The ports of a scan, ranges expanded, in order, each once. */
-export function scanPorts(ports: (number | string)[]): number[] {
-  const out = new Set<number>();
-  for (const p of ports) {
-    if (typeof p === "number") out.add(p);
-    else {
-      const [lo, hi] = p.split("-").map(Number);
-      for (let n = lo; n <= hi && n <= 65535; n++) out.add(n);
-    }
-  }
-  return [...out];
+/** The ports of a scan, ranges expanded, in order, each once (checked at load, so never a message here). */
+export function scanPorts(ports: PortSpec): number[] {
+  const out = parsePorts(ports);
+  if (typeof out === "string") throw new Error(`port_scan: ${out}`);
+  return out;
 }
 
 export const runPortScan: StepRunner = async ({ step, agent }) => {
