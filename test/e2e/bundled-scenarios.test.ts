@@ -4,17 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenarioVariants } from "../../src/scenario/load.js";
-import { netns, parseJUnit, runCli } from "./helpers.js";
+import { netns, parseJUnit, runCliAsync } from "./helpers.js";
 import { scenarioFiles } from "../../src/files.js";
 
 describe("every bundled scenario runs and passes in real namespaces", () => {
-  it("wirecheck run scenarios/ exits 0 with a testcase per step, all passed, and leaves nothing behind", () => {
+  it("wirecheck run scenarios/ exits 0 with a testcase per step, all passed, and leaves nothing behind", async () => {
     const junit = join(mkdtempSync(join(tmpdir(), "wc-junit-")), "junit.xml");
     // The scenario that attaches to a machine interface gets the stand-in device make demo uses.
     execFileSync("scripts/demo-device.sh", ["up", "wcbundled0", "wcdev-bundled"]);
-    let r: ReturnType<typeof runCli>;
+    let r: Awaited<ReturnType<typeof runCliAsync>>;
     try {
-      r = runCli(["run", "scenarios/", "--attach", "dut=wcbundled0", "--junit", junit], {}, 280_000);
+      r = await runCliAsync(["run", "scenarios/", "--attach", "dut=wcbundled0", "--junit", junit], {}, 280_000);
     } finally {
       execFileSync("scripts/demo-device.sh", ["down", "wcbundled0", "wcdev-bundled"]);
     }

@@ -61,10 +61,11 @@ export interface TestCaseXml {
 
 /** A small reader for the JUnit we write: testsuite attributes and testcases with their inner XML. */
 export function parseJUnit(xml: string): { suites: { attrs: Record<string, string>; cases: TestCaseXml[] }[] } {
-  const attrs = (s: string) => Object.fromEntries([...s.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-  const suites = [...xml.matchAll(/<testsuite (.*?)>([\s\S]*?)<\/testsuite>/g)].map((m) => ({
+  const attrs = (s: string) => Object.fromEntries([...s.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], decodeXml(m[2])]));
+  // Attribute values may hold a raw `>` (valid XML): a tag ends at the first `>` outside quotes.
+  const suites = [...xml.matchAll(/<testsuite ((?:[^>"]|"[^"]*")*)>([\s\S]*?)<\/testsuite>/g)].map((m) => ({
     attrs: attrs(m[1]),
-    cases: [...m[2].matchAll(/<testcase ([^>]*?)(?:\/>|>([\s\S]*?)<\/testcase>)/g)].map((c) => ({ name: attrs(c[1]).name, attrs: attrs(c[1]), body: c[2] ?? "" })),
+    cases: [...m[2].matchAll(/<testcase ((?:[^>"]|"[^"]*")*?)(?:\/>|>([\s\S]*?)<\/testcase>)/g)].map((c) => ({ name: attrs(c[1]).name, attrs: attrs(c[1]), body: c[2] ?? "" })),
   }));
   return { suites };
 }
@@ -78,5 +79,21 @@ export function decodeXml(s: string): string {
     if (e === "quot") return '"';
     if (e === "apos") return "'";
     return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
+
+/** runCli without blocking the test worker (a long run would otherwise stall vitest's own messages past its limit). */
+export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, CI: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (d) => (stdout += d));
+    child.stderr!.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGTERM"), timeoutMs);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
   });
 }
