@@ -1,15 +1,51 @@
-// npm run mutate [filter] — every expected value of every bundled scenario changed one at a time; each mutant must
-// fail its step or be refused at load. Prints the figures and every survivor; exits 1 if any survived. Root: runs labs.
-import { bundledScenarios, mutantsOf, runMutants } from "../test/mutate/mutants.mjs";
+// npm run mutate [-- --suite [--reuse]] [filter] — every expected value of every bundled scenario changed one at a
+// time; each mutant must fail its step or be refused at load. With --suite, the scenarios the test suite runs and that
+// pass too: the suite runs first with recording into reports/suite-scenarios/ (--reuse: that recording as it is).
+// Prints the figures and every survivor; exits 1 if any survived. Root: runs labs.
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { bundledScenarios, mutantsOf, passingOnReplay, runMutants } from "../test/mutate/mutants.mjs";
+import { recordedScenarios } from "../test/mutate/recorded.mjs";
 
-const filter = process.argv[2];
+const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith("--")));
+const filter = process.argv.slice(2).find((a) => !a.startsWith("--"));
+const recording = resolve("reports/suite-scenarios");
 const t0 = performance.now();
+const secs = (t) => ((performance.now() - t) / 1000).toFixed(1);
+
 const files = bundledScenarios().filter((f) => !filter || f.includes(filter));
-const mutants = files.flatMap(mutantsOf);
-console.log(`mutating expectations: ${mutants.length} mutants of ${files.length} scenarios`);
-const results = await runMutants(mutants);
-const count = (v) => results.filter((r) => r.verdict === v).length;
-for (const r of results.filter((r) => r.verdict === "survived")) console.log(`SURVIVED ${r.file.replace(/.*\//, "")} #${r.index} ${r.how} — ${r.why}`);
-for (const r of results.filter((r) => r.verdict === "absent")) console.log(`absent   ${r.file.replace(/.*\//, "")} #${r.index} ${r.how} — ${r.why}`);
-console.log(`\n${mutants.length} mutants: ${count("killed")} killed, ${count("refused")} refused at load, ${count("absent")} on a layer the capture never holds, ${count("survived")} survived (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+const mutants = files.flatMap(mutantsOf).map((m) => ({ ...m, label: m.file.replace(/.*\//, "") }));
+console.log(`bundled: ${mutants.length} mutants of ${files.length} scenarios`);
+
+let suiteMutants = [];
+if (flags.has("--suite")) {
+  if (!flags.has("--reuse")) {
+    rmSync(recording, { recursive: true, force: true });
+    console.log(`recording the scenarios the test suite runs into ${recording}/ …`);
+    // Not the mutation sample: its mutants are not the suite's scenarios (and it would double the time).
+    const r = spawnSync("npx", ["vitest", "run", "--exclude", "test/e2e/mutation.test.ts"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, WIRECHECK_RECORD_SCENARIOS: recording } });
+    console.log(`test suite ran (exit ${r.status}) in ${secs(t0)} s`);
+  }
+  const { passing, left } = recordedScenarios(recording);
+  const mine = passing.filter((s) => !filter || s.origin.includes(filter) || s.test.includes(filter));
+  const withExpectations = mine.filter((s) => mutantsOf(s.file).length > 0);
+  const replay = await passingOnReplay(withExpectations);
+  for (const f of replay.failing) console.log(`not replayable: ${f.origin} (${f.test}) — ${f.verdict}: ${f.why || "fails outside its test"}`);
+  for (const [why, n] of left) console.log(`left out: ${n} × ${why}`);
+  console.log(`suite: ${mine.length} passing scenarios, ${withExpectations.length} with expectations, ${replay.passing.length} pass when replayed`);
+  suiteMutants = replay.passing.flatMap((s) => mutantsOf(s.file).map((m) => ({ ...m, beside: s.beside, rel: s.rel, args: s.args, label: `${s.origin} (${s.test})` })));
+  console.log(`suite: ${suiteMutants.length} mutants`);
+}
+
+const all = [...mutants, ...suiteMutants];
+const results = await runMutants(all);
+const count = (v, of = results) => of.filter((r) => r.verdict === v).length;
+for (const r of results.filter((r) => r.verdict === "survived")) console.log(`SURVIVED ${r.label} #${r.index} ${r.how} — ${r.why}`);
+for (const r of results.filter((r) => r.verdict === "absent")) console.log(`absent   ${r.label} #${r.index} ${r.how} — ${r.why}`);
+const line = (name, of) => `${name}: ${of.length} mutants: ${count("killed", of)} killed, ${count("refused", of)} refused at load, ${count("absent", of)} on a layer the capture never holds, ${count("survived", of)} survived`;
+const suiteFiles = new Set(suiteMutants.map((m) => m.file));
+console.log(`\n${line("bundled", results.filter((r) => !suiteFiles.has(r.file)))}`);
+if (flags.has("--suite")) console.log(line("suite", results.filter((r) => suiteFiles.has(r.file))));
+console.log(`${all.length} mutants in ${secs(t0)} s`);
 process.exit(count("survived") ? 1 : 0);

@@ -1,10 +1,11 @@
 // Mutation testing of expectations: every expected value of a scenario, changed one at a time, must make its step
 // fail or be refused when the file loads. A mutant that passes is an expectation that cannot fail.
-// Shared by `npm run mutate` (every bundled scenario) and the test suite (a sample).
+// Shared by `npm run mutate` (every bundled scenario; with --suite, every passing scenario of the test suite too) and
+// the test suite (a sample).
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 
 const root = resolve(new URL("../..", import.meta.url).pathname);
@@ -129,7 +130,9 @@ export async function runMutants(mutants, { batch = 12 } = {}) {
 /** A wirecheck command, without blocking the event loop (the test runner's worker must stay responsive). */
 function cliRun(args, cwd, timeoutMs = 600_000) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    // Mutants are not the suite's scenarios: a suite being recorded must not record them.
+    const { WIRECHECK_RECORD_SCENARIOS: _, ...env } = process.env;
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -139,36 +142,58 @@ function cliRun(args, cwd, timeoutMs = 600_000) {
   });
 }
 
+/**
+ * Where a mutant runs: the files it needs beside it ([from, to] pairs, `to` relative to its folder), its path there,
+ * and the run's extra arguments (--var). A bundled scenario needs scenarios/data; a recorded one, its own folder.
+ */
+function placeOf(m) {
+  return { beside: m.beside ?? [[join(root, "scenarios/data"), "data"]], rel: m.rel ?? basename(m.file), args: m.args ?? [] };
+}
+
 async function runBatches(mutants, batch) {
   const results = [];
-  for (let i = 0; i < mutants.length; i += batch) {
-    const group = mutants.slice(i, i + batch);
-    // A copy of the scenarios' folder, so each mutant finds its data/ files as the original does.
-    const dir = mkdtempSync(join(tmpdir(), "wc-mutants-"));
-    try {
-      cpSync(join(root, "scenarios/data"), join(dir, "data"), { recursive: true });
-      const names = group.map((m, k) => `m${i + k}-${basename(m.file, ".yaml")}.yaml`);
-      group.forEach((m, k) => writeFileSync(join(dir, names[k]), m.text));
-      // Refused at load: validate each on its own (one refusal must not hide the others' runs).
-      const runnable = [];
-      const checked = await Promise.all(group.map((m, k) => cliRun(["validate", names[k]], dir, 60_000)));
-      group.forEach((m, k) => {
-        if (checked[k].status === 2) results.push({ ...m, verdict: "refused", why: checked[k].stderr.split("\n")[0] });
-        else runnable.push([m, names[k]]);
-      });
-      if (runnable.length === 0) continue;
-      const r = await cliRun(["run", ...runnable.map(([, n]) => n), "--junit", "j.xml"], dir);
-      const xml = readFileSync(join(dir, "j.xml"), "utf8");
-      for (const [m, n] of runnable) {
-        const classname = basename(n, ".yaml");
-        const cases = [...xml.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].filter((c) => c[1].includes(`classname="${classname}"`));
-        const target = cases.find((c) => m.testcase !== undefined && c[1].includes(`name="${escapeXml(m.testcase)}"`));
-        const bad = (c) => /<failure|<error/.test(c[3] ?? "");
-        const killed = target ? bad(target) : cases.some(bad);
-        results.push({ ...m, verdict: killed ? "killed" : "survived", why: killed ? "" : `exit ${r.status}: ${m.testcase ?? "the scenario"} still passed` });
+  // One run per batch, so a batch shares its arguments.
+  const groups = new Map();
+  for (const m of mutants) {
+    const key = JSON.stringify(placeOf(m).args);
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  for (const [argsKey, ofArgs] of groups) {
+    const args = JSON.parse(argsKey);
+    for (let i = 0; i < ofArgs.length; i += batch) {
+      const group = ofArgs.slice(i, i + batch);
+      // Each mutant in a folder of its own, with what its original had beside it, so paths resolve as they did.
+      const dir = mkdtempSync(join(tmpdir(), "wc-mutants-"));
+      try {
+        const names = group.map((m, k) => {
+          const { beside, rel } = placeOf(m);
+          const sub = `m${i + k}`;
+          for (const [from, to] of beside) cpSync(from, join(dir, sub, to), { recursive: true });
+          mkdirSync(dirname(join(dir, sub, rel)), { recursive: true });
+          writeFileSync(join(dir, sub, rel), m.text);
+          return join(sub, rel);
+        });
+        // Refused at load: validate each on its own (one refusal must not hide the others' runs).
+        const runnable = [];
+        const checked = await Promise.all(group.map((m, k) => cliRun(["validate", names[k], ...args], dir, 60_000)));
+        group.forEach((m, k) => {
+          if (checked[k].status === 2) results.push({ ...m, verdict: "refused", why: checked[k].stderr.split("\n")[0] });
+          else runnable.push([m, names[k]]);
+        });
+        if (runnable.length === 0) continue;
+        const r = await cliRun(["run", ...runnable.map(([, n]) => n), ...args, "--report-root", ".", "--junit", "j.xml"], dir);
+        const xml = readFileSync(join(dir, "j.xml"), "utf8");
+        for (const [m, n] of runnable) {
+          const classname = n.replace(/\.ya?ml$/i, "").split("/").filter((x) => x !== "." && x !== "").join(".");
+          const cases = [...xml.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].filter((c) => c[1].includes(`classname="${escapeXml(classname)}"`));
+          const target = cases.find((c) => m.testcase !== undefined && c[1].includes(`name="${escapeXml(m.testcase)}"`));
+          const bad = (c) => /<failure|<error/.test(c[3] ?? "");
+          const killed = target ? bad(target) : cases.some(bad);
+          results.push({ ...m, verdict: killed ? "killed" : "survived", why: killed ? "" : `exit ${r.status}: ${m.testcase ?? "the scenario"} still passed` });
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   }
   return results;
@@ -183,4 +208,10 @@ export function bundledScenarios() {
     .filter((f) => f.endsWith(".yaml"))
     .sort()
     .map((f) => join(root, "scenarios", f));
+}
+
+/** The recorded scenarios that pass here too, as they are (a scenario that needed outside state fails when replayed). */
+export async function passingOnReplay(scenarios) {
+  const runs = await runBatches(scenarios.map((s, index) => ({ ...s, index, text: readFileSync(s.file, "utf8") })), 12);
+  return { passing: runs.filter((r) => r.verdict === "survived").map((r) => scenarios[r.index]), failing: runs.filter((r) => r.verdict !== "survived") };
 }
