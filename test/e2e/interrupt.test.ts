@@ -91,7 +91,8 @@ steps:
     child.kill("SIGKILL");
     await exited(child);
     // Nothing of the run may keep running: agents notice their controller is gone and take servers and commands down.
-    await waitFor(() => processesWith("sleep 120").length === 0 && processesWith("sleep 300").length === 0, 5000, "commands to stop");
+    // A bound, not a speed: with the suite's other labs running on two cores the agents have taken over 5 s.
+    await waitFor(() => processesWith("sleep 120").length === 0 && processesWith("sleep 300").length === 0, 15_000, "commands to stop");
     await waitFor(() => !mine.some((n) => processesInNetns(n)), 5000, "agents to exit");
     // The namespaces stay until a sweep: this lab clean, or the start of a run in another test file meanwhile.
     const r = runCli(["lab", "clean"]);
