@@ -43,9 +43,11 @@ const results = await runMutants(all);
 const count = (v, of = results) => of.filter((r) => r.verdict === v).length;
 for (const r of results.filter((r) => r.verdict === "survived")) console.log(`SURVIVED ${r.label} #${r.index} ${r.how} — ${r.why}`);
 for (const r of results.filter((r) => r.verdict === "absent")) console.log(`absent   ${r.label} #${r.index} ${r.how} — ${r.why}`);
-const line = (name, of) => `${name}: ${of.length} mutants: ${count("killed", of)} killed, ${count("refused", of)} refused at load, ${count("absent", of)} on a layer the capture never holds, ${count("survived", of)} survived`;
+// A mutant whose run wrote no report has no verdict: said, and the run is not a pass.
+for (const r of results.filter((r) => r.verdict === "no report")) console.log(`NO REPORT ${r.label} #${r.index} ${r.how} — ${r.why}`);
+const line = (name, of) => `${name}: ${of.length} mutants: ${count("killed", of)} killed, ${count("refused", of)} refused at load, ${count("absent", of)} on a layer the capture never holds, ${count("survived", of)} survived${count("no report", of) ? `, ${count("no report", of)} without a report` : ""}`;
 const suiteFiles = new Set(suiteMutants.map((m) => m.file));
 console.log(`\n${line("bundled", results.filter((r) => !suiteFiles.has(r.file)))}`);
 if (flags.has("--suite")) console.log(line("suite", results.filter((r) => suiteFiles.has(r.file))));
 console.log(`${all.length} mutants in ${secs(t0)} s`);
-process.exit(count("survived") ? 1 : 0);
+process.exit(count("survived") || count("no report") ? 1 : 0);

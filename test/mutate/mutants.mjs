@@ -3,10 +3,11 @@
 // Shared by `npm run mutate` (every bundled scenario; with --suite, every passing scenario of the test suite too) and
 // the test suite (a sample).
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { readJUnit } from "../../dist/report/junit-read.js";
 
 const root = resolve(new URL("../..", import.meta.url).pathname);
 export const cli = join(root, "dist/cli.js");
@@ -181,15 +182,28 @@ async function runBatches(mutants, batch) {
           else runnable.push([m, names[k]]);
         });
         if (runnable.length === 0) continue;
+        // Alone when the batch wrote no report (one mutant broke the run for all): each still gets its verdict.
+        const runs = [];
         const r = await cliRun(["run", ...runnable.map(([, n]) => n), ...args, "--report-root", ".", "--junit", "j.xml"], dir);
-        const xml = readFileSync(join(dir, "j.xml"), "utf8");
-        for (const [m, n] of runnable) {
-          const classname = n.replace(/\.ya?ml$/i, "").split("/").filter((x) => x !== "." && x !== "").join(".");
-          const cases = [...xml.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].filter((c) => c[1].includes(`classname="${escapeXml(classname)}"`));
-          const target = cases.find((c) => m.testcase !== undefined && c[1].includes(`name="${escapeXml(m.testcase)}"`));
-          const bad = (c) => /<failure|<error/.test(c[3] ?? "");
-          const killed = target ? bad(target) : cases.some(bad);
-          results.push({ ...m, verdict: killed ? "killed" : "survived", why: killed ? "" : `exit ${r.status}: ${m.testcase ?? "the scenario"} still passed` });
+        if (existsSync(join(dir, "j.xml"))) runs.push({ r, xml: readFileSync(join(dir, "j.xml"), "utf8"), of: runnable });
+        else
+          for (const one of runnable) {
+            rmSync(join(dir, "j.xml"), { force: true });
+            const r1 = await cliRun(["run", one[1], ...args, "--report-root", ".", "--junit", "j.xml"], dir);
+            if (existsSync(join(dir, "j.xml"))) runs.push({ r: r1, xml: readFileSync(join(dir, "j.xml"), "utf8"), of: [one] });
+            else results.push({ ...one[0], verdict: "no report", why: `exit ${r1.status}: ${(r1.stderr || r1.stdout).trim().split("\n").pop()}` });
+          }
+        for (const { r, xml, of } of runs) {
+          const suites = readJUnit(xml).suites;
+          for (const [m, n] of of) {
+            const classname = n.replace(/\.ya?ml$/i, "").split("/").filter((x) => x !== "." && x !== "").join(".");
+            // A file with a matrix: is one suite per variant, its classname the file's with the values in brackets.
+            const cases = suites.flatMap((su) => su.cases).filter((c) => c.attrs.classname === classname || c.attrs.classname?.startsWith(`${classname}[`));
+            const targets = cases.filter((c) => m.testcase !== undefined && c.attrs.name === m.testcase);
+            const bad = (c) => c.outcome === "failed" || c.outcome === "error";
+            const killed = targets.length ? targets.some(bad) : cases.some(bad);
+            results.push({ ...m, verdict: killed ? "killed" : "survived", why: killed ? "" : `exit ${r.status}: ${m.testcase ?? "the scenario"} still passed` });
+          }
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });
