@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { writeFileAtomically } from "../util/atomic-write.js";
 import { dirname, join } from "node:path";
 import { readJUnit, type ReadSuite } from "../report/junit-read.js";
 import { readPageData, type PageScenario } from "../report/html/page-data.js";
@@ -51,18 +52,11 @@ export function mergeCommand(inputs: string[], o: { junit: string; html: string 
   const sum = (k: string) => suites.reduce((n, s) => n + Number(s.suite.attrs[k] ?? 0), 0);
   const root = `<testsuites time="${time.toFixed(3)}" name="wirecheck" tests="${sum("tests")}" failures="${sum("failures")}" errors="${sum("errors")}"${strict ? "" : ` skipped="${sum("skipped")}"`}>`;
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n${suites.map((s) => `  ${s.suite.raw}`).join("\n")}\n</testsuites>\n`;
-  writeAtomically(o.junit, xml);
+  writeFileAtomically(o.junit, xml);
   process.stdout.write(`${inputs.length} report(s), ${suites.length} scenario(s), ${sum("tests")} testcase(s): ${sum("failures")} failed, ${sum("errors")} errors, ${sum("skipped")} skipped\nJUnit report: ${o.junit}\n`);
   if (missingPages === 0 && pages.length) {
     pages.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
     process.stdout.write(`HTML report: ${writeHtml(o.html, pages)}\n`);
   } else if (missingPages) process.stdout.write(`no page: ${missingPages} of the reports have no index.json beside them\n`);
   return 0;
-}
-
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeFileAtomically } from "../../util/atomic-write.js";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { Plan } from "../../scenario/model.js";
 import type { ScenarioResult, Status, StepResult } from "../../run/events.js";
@@ -36,10 +37,7 @@ export function writePageData(path: string, scenarios: readonly PageScenario[]):
   const here = dirname(resolve(path));
   const rel = (f: string) => relative(here, resolve(f)).split("\\").join("/");
   const data = scenarios.map((s) => ({ ...s, steps: s.steps.map((st) => ({ ...st, attachments: st.attachments?.map(rel) })) }));
-  mkdirSync(here, { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify({ wirecheck: 1, scenarios: data }));
-  renameSync(tmp, path);
+  writeFileAtomically(path, JSON.stringify({ wirecheck: 1, scenarios: data }));
 }
 
 export function readPageData(path: string): PageScenario[] {

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { writeFileAtomically } from "../../util/atomic-write.js";
 import { dirname, relative, resolve } from "node:path";
 import type { Status, StepResult } from "../../run/events.js";
 import type { PageScenario } from "./page-data.js";
@@ -99,9 +99,6 @@ function ladderHtml(l: Ladder): string {
 
 /** Writes the page next to the reports (by rename: a reader never sees half a page); returns its path. */
 export function writeHtml(path: string, results: readonly PageScenario[]): string {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, buildHtml(results, path));
-  renameSync(tmp, path);
+  writeFileAtomically(path, buildHtml(results, path));
   return path;
 }
