@@ -61,7 +61,7 @@ const malformedOnPurpose = (expr: string) =>
   [...expr.matchAll(/\("SAck",\s*\(([^)]*)\)\)/g)].some((m) => m[1].split(",").filter((x) => x.trim() !== "").length % 2 === 1);
 const isChecksumProblem = (x: Expert) => x.group === PI_CHECKSUM || /checksum/i.test(x.message);
 
-const vectors = ["test/fixtures/scapy-vectors.jsonl", "test/fixtures/extra-vectors.jsonl"].flatMap((f) => readVectors(f).map((v) => ({ file: f, expr: v.expr })));
+const vectors = ["test/fixtures/scapy-vectors.jsonl", "test/fixtures/extra-vectors.jsonl", "test/fixtures/app-vectors.jsonl"].flatMap((f) => readVectors(f).map((v) => ({ file: f, expr: v.expr })));
 
 type Entry = { expr: string; file: string; crafted?: Buffer; error?: string; link?: "ether" | "raw"; frame?: number; headerOnly?: boolean };
 
