@@ -3,7 +3,7 @@ import type { Packet } from "./packet.js";
 import { icmpErrorTypes } from "./layers/icmp.js";
 
 /** Layers whose own check decides: Scapy does not look further into their payloads. */
-const decisive = new Set(["TCP", "ICMP", "ARP", "DNS", "ICMPv6EchoReply", "ICMPv6ND_NA", "TCPerror", "ICMPerror", "BOOTP"]);
+const decisive = new Set(["TCP", "ICMP", "ARP", "DNS", "ICMPv6EchoReply", "ICMPv6ND_NA", "TCPerror", "UDPerror", "ICMPerror", "BOOTP"]);
 
 /**
  * Scapy's answers(): walks both packets layer by layer, each layer kind judging its own part (ports swapped, ids
@@ -44,5 +44,7 @@ function quotedAnswers(quoted: Layer | undefined, q: Layer | undefined, depth: n
   if (quoted.name === "Raw" || quoted.name === "Padding") return true;
   const judge = quoted.def.answers;
   if (judge && !judge(quoted, q)) return false;
+  // The quoted transport header decides (a quoted DNS query is no DNS answer).
+  if (decisive.has(quoted.name)) return true;
   return quotedAnswers(quoted.payload, q.payload, depth + 1);
 }

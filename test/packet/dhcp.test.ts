@@ -76,3 +76,15 @@ describe("DHCP options that cannot be built", () => {
     expect(() => craft('BOOTP()/DHCP(options=[("server_id", "not-an-address")])')[0].bytes).toThrow(/not an IPv4 address/);
   });
 });
+
+describe("ICMP errors quoting an application layer", () => {
+  it("read it as Scapy does and answer the request they quote", () => {
+    const query = craft('IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=40000, dport=53)/DNS(id=5, qd=DNSQR(qname="a.lab"))')[0];
+    const quoted = 'IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=40000, dport=53)/DNS(id=5, qd=DNSQR(qname="a.lab"))';
+    const error = dissect(craft(`IP(src="198.18.0.2", dst="198.18.0.1")/ICMP(type=3, code=3)/${quoted}`)[0].bytes, { link: "ip" });
+    expect(error.layers.map((l) => l.name)).toEqual(["IP", "ICMP", "IPerror", "UDPerror", "DNS"]);
+    expect(error.answers(query)).toBe(true);
+    const other = craft('IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=40001, dport=53)/DNS(id=5, qd=DNSQR(qname="a.lab"))')[0];
+    expect(error.answers(other)).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@ import { PacketError } from "../errors.js";
 import { bytes, int, ipv4, pyBytes, u16, u32, u8, type Field } from "../field.js";
 import { defineLayer, type Layer } from "../layer.js";
 import { pyRepr } from "../python-repr.js";
-import { UDP } from "./udp.js";
+import { UDP, UDPerror } from "./udp.js";
 
 export const dhcpMagic = Buffer.from([0x63, 0x82, 0x53, 0x63]);
 
@@ -379,5 +379,6 @@ export const DHCP = defineLayer("DHCP", [optionsField], {
 bind(UDP, BOOTP, { sport: 67, dport: 68 });
 bind(UDP, BOOTP, { sport: 68, dport: 67 });
 bind(UDP, BOOTP, { sport: 67, dport: 67 }, { build: false });
+for (const ports of [{ sport: 67, dport: 68 }, { sport: 68, dport: 67 }, { sport: 67, dport: 67 }]) bind(UDPerror, BOOTP, ports, { build: false });
 // Read by the cookie (guessPayload: a Buffer is not compared by the binding table); built with it.
 bind(BOOTP, DHCP, { options: dhcpMagic }, { dissect: false });

@@ -3,7 +3,7 @@ import { readIPv4, readIPv6, writeIPv4, writeIPv6 } from "../addr.js";
 import { PacketError } from "../errors.js";
 import { int, pyBytes, toBytes, u16, u32, type Field, type Values } from "../field.js";
 import { defineLayer, Layer, type LayerDef } from "../layer.js";
-import { UDP } from "./udp.js";
+import { UDP, UDPerror } from "./udp.js";
 
 export const dnsTypes: Record<number, string> = {
   0: "ANY", 1: "A", 2: "NS", 3: "MD", 4: "MF", 5: "CNAME", 6: "SOA", 7: "MB", 8: "MG", 9: "MR", 10: "NULL", 11: "WKS", 12: "PTR",
@@ -378,5 +378,7 @@ bind(UDP, DNS, { dport: 5353 }, { build: false });
 bind(UDP, DNS, { sport: 5353 }, { build: false });
 bind(UDP, DNS, { dport: 53 }, { build: false });
 bind(UDP, DNS, { sport: 53 });
+// Quoted inside an ICMP error, as Scapy reads it (UDPerror has UDP's bindings).
+for (const port of [{ dport: 5353 }, { sport: 5353 }, { dport: 53 }, { sport: 53 }]) bind(UDPerror, DNS, port, { build: false });
 
 DNS.decode = decodeDns;
