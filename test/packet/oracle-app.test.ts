@@ -3,7 +3,10 @@
 // summary, layers and fields, as in oracle.test.ts. Rerun a failure with ORACLE_SEED=<seed> (ORACLE_COUNT=<n>).
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { craft } from "../../src/packet/index.js";
+import { readFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import { craft, type Layer, type Packet } from "../../src/packet/index.js";
+import { fieldJson } from "../../src/packet/json.js";
 import { compareDissection, dissectVector, type Vector } from "./helpers.js";
 // @ts-expect-error plain JS module shared with the fuzzer (its seeded PRNG)
 import { prng } from "../fuzz/fuzz-cases.mjs";
@@ -91,13 +94,106 @@ function dhcp(): string {
   return `DHCP(options=[${opts.join(", ")}])`;
 }
 
+function dnsName(): string {
+  return Array.from({ length: int(1, 3) }, () => text(int(1, 8)).replace(/\./g, "x")).join(".") + (chance(0.3) ? "." : "");
+}
+
+function dnsRecord(): string {
+  const rr = `rrname="${dnsName()}", ttl=${u32()}`;
+  switch (int(0, 3)) {
+    case 0:
+      return `DNSRRMX(${rr}, type="MX", preference=${int(0, 65535)}, exchange="${dnsName()}")`;
+    case 1:
+      return `DNSRRSRV(${rr}, priority=${int(0, 65535)}, weight=${int(0, 65535)}, port=${int(0, 65535)}, target="${dnsName()}")`;
+    case 2:
+      return `DNSRRSOA(${rr}, mname="${dnsName()}", rname="${dnsName()}", serial=${u32()}, refresh=${u32()}, retry=${u32()}, expire=${u32()}, minimum=${u32()})`;
+    default:
+      return `DNSRR(${rr}, type="${pick(["A", "CNAME", "TXT", "NS"])}", rdata="${dnsName()}")`.replace(/type="A", rdata="[^"]*"/, `type="A", rdata="${v4()}"`);
+  }
+}
+
+function ednsOpt(): string {
+  const f = [`rclass=${pick([512, 1232, 4096])}`, `extrcode=${int(0, 255)}`, `version=${int(0, 1)}`, `z=${pick([0, 32768])}`].filter(() => chance(0.6));
+  const tlvs = Array.from({ length: int(0, 3) }, () => `EDNS0TLV(optcode=${pick([0, 1, 2, 3, 5, 10, 12, 15])}, optdata=${bytesLit(int(0, 12))})`);
+  if (tlvs.length) f.push(`rdata=[${tlvs.join(", ")}]`);
+  return `DNSRROPT(${f.join(", ")})`;
+}
+
+function dns(): string {
+  const name = dnsName();
+  const qtype = pick(['"MX"', '"SRV"', '"SOA"', '"TXT"', '"A"']);
+  const an = Array.from({ length: int(0, 4) }, dnsRecord);
+  const ns = chance(0.3) ? `, ns=${dnsRecord()}` : "";
+  const ar = chance(0.6) ? `, ar=${ednsOpt()}` : "";
+  return `UDP(sport=53, dport=${int(1024, 65535)})/DNS(id=${int(0, 65535)}, qr=1, qd=DNSQR(qname="${name}", qtype=${qtype})${an.length ? `, an=${an.join("/")}` : ""}${ns}${ar})`;
+}
+
 const templates: (() => string)[] = [
+  () => `${ether()}${ip()}/${dns()}`,
+  () => `${ip()}/UDP(sport=${int(1024, 65535)}, dport=53)/DNS(id=${int(0, 65535)}, qd=DNSQR(qname="${dnsName()}", qtype="SRV"), ar=${ednsOpt()})`,
   () => `${ether()}${ip()}/UDP(sport=${pick([67, 68])}, dport=${pick([67, 68])})/${bootp()}/${dhcp()}`,
   () => `${ether()}${ip()}/UDP()/${bootp()}${chance(0.5) ? `/${dhcp()}` : ""}`,
   () => `${ip()}/UDP(sport=68, dport=67)/${bootp()}/Raw(load=${bytesLit(int(1, 20))})`,
 ];
 
 const exprs = Array.from({ length: count }, () => pick(templates)());
+
+/** The oracle's answers, one per expression; `records`: DNS's sections record by record (--records). */
+function runOracle(lines: string[], records = false): Vector[] {
+  const r = spawnSync(PYTHON, [ORACLE, ...(records ? ["--records"] : [])], { input: `${lines.join("\n")}\n`, encoding: "utf8", timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
+  if (r.error || r.status !== 0) throw new Error(`${ORACLE} failed (status ${r.status}): ${r.error?.message ?? r.stderr} (run \`make test\`, which installs python3-scapy)`);
+  const out = r.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Vector);
+  if (out.length !== lines.length) throw new Error(`${ORACLE} answered ${out.length} of ${lines.length} expressions: ${r.stderr}`);
+  return out;
+}
+
+// Scapy keeps names as bytes (hex in its JSON), the model as text ending in ".".
+const asScapy = (ours: unknown, theirs: unknown) =>
+  typeof ours === "string" && typeof theirs === "string" && ours.endsWith(".") && /^([0-9a-f]{2})*$/.test(theirs) ? Buffer.from(ours, "latin1").toString("hex") : ours;
+
+/** Every record of every DNS section against Scapy's: class, and each field Scapy lists. */
+function compareRecords(p: Packet, v: Vector): string[] {
+  const out: string[] = [];
+  v.layers.forEach((wl, i) => {
+    if (wl.name !== "DNS" || p.layers[i]?.name !== "DNS") return;
+    for (const s of ["qd", "an", "ns", "ar"]) {
+      const want = wl.fields[s] as { name: string; fields: Record<string, unknown> }[] | null;
+      const got = (p.layers[i].get(s) as Layer[] | undefined) ?? [];
+      if (want === null || want === undefined) {
+        if (got.length) out.push(`DNS.${s}: expected no records, got ${got.length}`);
+        continue;
+      }
+      if (want.length !== got.length) out.push(`DNS.${s}: expected ${want.length} records, got ${got.length}`);
+      want.forEach((wr, k) => {
+        const gr = got[k];
+        if (!gr) return;
+        if (gr.name !== wr.name) return void out.push(`DNS.${s}[${k}]: expected ${wr.name}, got ${gr.name}`);
+        const gf = fieldJson(gr);
+        for (const [f, wv] of Object.entries(wr.fields))
+          if (!isDeepStrictEqual(asScapy(gf[f], wv), wv)) out.push(`DNS.${s}[${k}].${f}: expected ${JSON.stringify(wv)}, got ${JSON.stringify(gf[f])}`);
+      });
+    }
+  });
+  return out;
+}
+
+describe("DNS records field by field, as Scapy reads them (the fixture vectors and the random packets)", () => {
+  const fixture = readFileSync("test/fixtures/app-exprs.txt", "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+  const lines = [...fixture, ...exprs].filter((e) => e.includes("DNS"));
+  let results: Vector[] = [];
+  beforeAll(() => {
+    results = runOracle(lines, true);
+  }, 600_000);
+  it(`${lines.length} packets with DNS`, () => {
+    const problems: string[] = [];
+    results.forEach((v, i) => {
+      if (v.error) return void problems.push(`${lines[i]}: Scapy: ${v.error}`);
+      const found = compareRecords(dissectVector(v), v);
+      if (found.length) problems.push(`${lines[i]}\n  ${found.join("\n  ")}`);
+    });
+    expect(problems).toEqual([]);
+  });
+});
 
 describe(`Scapy oracle for the application layers, seed ${seed} (rerun with ORACLE_SEED=${seed})`, () => {
   let results: Vector[] = [];
