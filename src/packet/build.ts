@@ -84,6 +84,7 @@ export function buildDetailed(top: Layer): Built {
   let total = 0;
   for (let i = 0; i < n; i++) {
     values[i] = buildValues(layers[i]);
+    if (i > 0) layers[i].def.fromUnder?.(layers[i - 1], values[i]);
     fieldSizes[i] = [];
     starts[i] = total;
     sizes[i] = measure(layers[i], values[i], fieldSizes[i]);

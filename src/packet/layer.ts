@@ -28,6 +28,8 @@ export interface LayerDef {
   postBuild?(ctx: BuildContext): void;
   /** The layer under which this one's payload is bound, when no binding table entry fits (guess_payload_class). */
   guessPayload?(values: Values, payload: Buffer): LayerDef | undefined;
+  /** Values implied by the layer this one is carried in, set at build time (DNS's length prefix over TCP). */
+  fromUnder?(under: Layer, values: Values): void;
   /** How many of the bytes after the header belong to the payload (IP's total length); the rest is padding. */
   payloadLength?(values: Values, hdrLen: number, available: number): number;
   /** One-line summary in Scapy's words. */

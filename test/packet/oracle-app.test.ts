@@ -130,6 +130,8 @@ function dns(): string {
 
 const templates: (() => string)[] = [
   () => `${ether()}${ip()}/${dns()}`,
+  // DNS over TCP: the same messages behind their 2-byte length.
+  () => `${ether()}${ip()}/${dns().replace(/^UDP\(sport=53, dport=(\d+)\)/, `TCP(sport=53, dport=$1, flags="PA", seq=${u32()})`)}`,
   () => `${ip()}/UDP(sport=${int(1024, 65535)}, dport=53)/DNS(id=${int(0, 65535)}, qd=DNSQR(qname="${dnsName()}", qtype="SRV"), ar=${ednsOpt()})`,
   () => `${ether()}${ip()}/UDP(sport=${pick([67, 68])}, dport=${pick([67, 68])})/${bootp()}/${dhcp()}`,
   () => `${ether()}${ip()}/UDP()/${bootp()}${chance(0.5) ? `/${dhcp()}` : ""}`,

@@ -7,6 +7,7 @@ import { defineLayer, Layer, type LayerDef } from "../layer.js";
 import { dnsClasses, dnsQTypes, dnsTypes } from "./dns-codes.js";
 import { decodeName, encodeName, nameField, nameSize, writeName } from "./dns-name.js";
 import { recordDefs, recordKinds } from "./dns-records.js";
+import { TCP } from "./tcp.js";
 import { UDP, UDPerror } from "./udp.js";
 
 export { dnsTypes };
@@ -227,6 +228,8 @@ function recordsField(name: (typeof sections)[number]): Field {
 export const DNS: LayerDef = defineLayer(
   "DNS",
   [
+    // Over TCP only: the message's length (RFC 1035 4.2.2), Scapy's ConditionalField on its underlayer being TCP.
+    u16("length", undefined, { when: (v) => v[overTcp] === true }),
     u16("id", 0),
     int("qr", 1, 0),
     int("opcode", 4, 0, { names: { 0: "QUERY", 1: "IQUERY", 2: "STATUS" } }),
@@ -245,10 +248,16 @@ export const DNS: LayerDef = defineLayer(
     ...sections.map(recordsField),
   ],
   {
-    postBuild: ({ buf, start, values }) => {
+    postBuild: ({ buf, start, hdrEnd, values }) => {
+      const tcp = values[overTcp] === true;
+      const at = tcp ? start + 2 : start;
       sections.forEach((s, i) => {
-        if (values[counts[s]] === undefined) buf.writeUInt16BE(((values[s] as Layer[]) ?? []).length, start + 4 + i * 2);
+        if (values[counts[s]] === undefined) buf.writeUInt16BE(((values[s] as Layer[]) ?? []).length, at + 4 + i * 2);
       });
+      if (tcp && values.length === undefined) buf.writeUInt16BE(Math.min(0xffff, hdrEnd - start - 2), start);
+    },
+    fromUnder: (under, values) => {
+      if (under.name === "TCP") values[overTcp] = true;
     },
     summary: (l: Layer) => {
       const qr = l.get("qr");
@@ -266,6 +275,9 @@ export const DNS: LayerDef = defineLayer(
     },
   },
 );
+
+/** The key, among a DNS layer's values, saying it is carried over TCP (so it has the length prefix). */
+const overTcp = "#overTcp";
 
 /** DNS reads its records itself: names are compressed relative to the message, which the generic reader cannot see. */
 export function decodeDns(buf: Buffer, start: number, end: number): { values: Values; next: number } {
@@ -287,8 +299,27 @@ export function decodeDns(buf: Buffer, start: number, end: number): { values: Va
   return { values, next: start + off };
 }
 
+/**
+ * DNS over TCP, as Scapy 2.5 reads it: the 2-byte length first, which must be at least 14 and no more than the bytes
+ * there; the message is read from after it (its names point relative to it) to the end of the segment.
+ */
+function decodeDnsOverTcp(buf: Buffer, start: number, end: number): { values: Values; next: number } {
+  if (end - start < 2) throw new PacketError("DNS over TCP: the length prefix is cut off");
+  const length = buf.readUInt16BE(start);
+  if (length < 14 || end - start < length) throw new PacketError(`DNS over TCP: a length of ${length} does not fit the ${end - start} bytes there`);
+  const { values, next } = decodeDns(buf, start + 2, end);
+  return { values: { length, [overTcp]: true, ...values }, next };
+}
+
+/** The reader of DNS in a TCP segment: DNS itself, with the length prefix (not a layer name of its own). */
+const DNSoverTCP: LayerDef = { ...DNS, decode: decodeDnsOverTcp, compiledBuild: undefined };
+
+// Over TCP, port 53 either way is DNS; building TCP/DNS sets sport=53, as Scapy (its last binding wins).
+bind(TCP, DNSoverTCP, { dport: 53 }, { build: false });
+bind(TCP, DNSoverTCP, { sport: 53 }, { build: false });
+bind(TCP, DNS, { sport: 53 }, { dissect: false });
+
 // Dissection tries these in order (Scapy's order: mDNS first); building UDP/DNS sets only sport=53.
-// DNS over TCP (with its length prefix) is not modelled yet: such segments stay Raw.
 bind(UDP, DNS, { dport: 5353 }, { build: false });
 bind(UDP, DNS, { sport: 5353 }, { build: false });
 bind(UDP, DNS, { dport: 53 }, { build: false });
