@@ -11,6 +11,7 @@ import "./layers/icmpv6.js";
 import "./layers/dns.js";
 import "./layers/tunnels.js";
 import "./layers/dhcp.js";
+import "./layers/ntp.js";
 import { dissectLayers } from "./dissect.js";
 import { PacketError } from "./errors.js";
 import { parsePackets } from "./expr.js";

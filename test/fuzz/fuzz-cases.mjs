@@ -23,6 +23,7 @@ const seeds = [
   'Ether(dst="02:00:00:00:00:02", src="02:00:00:00:00:01")/Dot1Q(vlan=5)/Dot1Q(vlan=7)/ARP(psrc="198.18.0.1", pdst="198.18.0.2")',
   'IP(src="198.18.0.1", dst="198.18.0.2")/GRE(key_present=1, key=5, chksum_present=1)/IP(src="10.0.0.1", dst="10.0.0.2")/ICMP()',
   'IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=4789, dport=4789)/VXLAN(vni=42)/Ether()/IP()/ICMP()',
+  'IP(src="198.18.0.1", dst="198.18.0.123")/UDP(sport=40000, dport=123)/NTPHeader(stratum=1, ref_id="GPS ", orig=0, sent=3900000000.5)/NTPAuthenticator(key_id=5, dgst=b"0123456789abcdef")',
   'IP(src="198.18.0.1", dst="198.18.0.53")/TCP(sport=40000, dport=53, flags="PA")/DNS(id=9, qd=DNSQR(qname="a.lab", qtype="SOA"), ar=DNSRROPT())',
   'IP(src="198.18.0.53", dst="198.18.0.1")/UDP(sport=53, dport=4000)/DNS(id=3, qr=1, qd=DNSQR(qname="a.lab", qtype="MX"), an=DNSRRMX(rrname="a.lab", type="MX", exchange="mx.a.lab")/DNSRRSRV(rrname="_x._tcp.a.lab", port=80, target="a.lab")/DNSRRSOA(rrname="a.lab", mname="ns.a.lab", rname="h.a.lab"), ar=DNSRROPT(rdata=[EDNS0TLV(optcode=3, optdata=b"ab")]))',
   'Ether(dst="ff:ff:ff:ff:ff:ff", src="02:00:00:00:00:01")/IP(src="0.0.0.0", dst="255.255.255.255")/UDP(sport=68, dport=67)/BOOTP(chaddr=mac2str("02:00:00:00:00:01"), xid=7, flags="B")/DHCP(options=[("message-type", "request"), ("requested_addr", "198.18.0.9"), ("param_req_list", [1, 3, 6]), ("hostname", "c"), ("classless_static_routes", "198.18.0.0/24:198.18.0.1"), (250, b"xy"), "pad", "end"])',
@@ -54,7 +55,7 @@ export function makeCase(rand) {
   return { bytes, link };
 }
 
-const paths = ["IP.src", "TCP.flags", "TCP.options", "UDP.len", "DNS.qd.qname", "DNS.an.rdata", "ICMP.type", "IPv6.nh", "Raw.load", "ARP.op", "IPerror.dst", "Dot1Q.vlan", "BOOTP.chaddr", "DHCP.options"];
+const paths = ["IP.src", "TCP.flags", "TCP.options", "UDP.len", "DNS.qd.qname", "DNS.an.rdata", "ICMP.type", "IPv6.nh", "Raw.load", "ARP.op", "IPerror.dst", "Dot1Q.vlan", "BOOTP.chaddr", "DHCP.options", "NTPHeader.sent", "DNS.an.exchange"];
 
 /** Reads everything a user could read of the dissected packet; throws only on a dissector bug. */
 export function exercise({ bytes, link }) {

@@ -128,7 +128,22 @@ function dns(): string {
   return `UDP(sport=53, dport=${int(1024, 65535)})/DNS(id=${int(0, 65535)}, qr=1, qd=DNSQR(qname="${name}", qtype=${qtype})${an.length ? `, an=${an.join("/")}` : ""}${ns}${ar})`;
 }
 
+// Timestamps as Scapy takes them (seconds since 1900, a float); orig and sent always given, or Scapy puts the clock in.
+const ntpTime = () => (chance(0.3) ? String(int(0, 2 ** 32 - 1)) : (int(3_800_000_000, 3_999_999_999) + int(0, 999) / 1000).toFixed(3));
+
+function ntp(): string {
+  const stratum = pick([0, 1, 2, 3, 15, 16]);
+  const f = [`leap=${int(0, 3)}`, `version=${int(1, 4)}`, `mode=${pick([1, 2, 3, 4, 5, '"client"', '"server"'])}`, `stratum=${stratum}`, `poll=${int(0, 17)}`, `precision=${int(0, 255)}`];
+  if (chance(0.5)) f.push(`delay=${(int(0, 100000) / 1024).toFixed(4)}`, `dispersion=${int(0, 65535)}`);
+  f.push(stratum < 2 ? `ref_id=${pick(['"GPS "', '"PPS "', '"DCF "', '"LOCL"', '"X"'])}` : `id="${v4()}"`);
+  f.push(`ref=${ntpTime()}`, `orig=${ntpTime()}`, `recv=${ntpTime()}`, `sent=${ntpTime()}`);
+  const auth = chance(0.3) ? `/NTPAuthenticator(${chance(0.3) ? `padding=${bytesLit(4)}, ` : ""}key_id=${u32()}, dgst=${bytesLit(16)})` : "";
+  return `NTPHeader(${f.join(", ")})${auth}`;
+}
+
 const templates: (() => string)[] = [
+  () => `${ether()}${ip()}/UDP(sport=${pick([123, int(1024, 65535)])}, dport=123)/${ntp()}`,
+  () => `${ip()}/UDP(sport=123, dport=${int(1024, 65535)})/${ntp()}`,
   () => `${ether()}${ip()}/${dns()}`,
   // DNS over TCP: the same messages behind their 2-byte length.
   () => `${ether()}${ip()}/${dns().replace(/^UDP\(sport=53, dport=(\d+)\)/, `TCP(sport=53, dport=$1, flags="PA", seq=${u32()})`)}`,
