@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { AgentAction, AgentContext } from "../agent/protocol.js";
 import { encodePcapng, linkTypes } from "../packet/index.js";
 import { host } from "./host.js";
+import { forgetNeighbours } from "./resolve.js";
 import { sendOnly } from "./send-only.js";
 import { openInWork } from "../util/work-path.js";
 import { sendReceive, type SrArgs } from "./sr.js";
@@ -59,12 +60,18 @@ export const wireActions: Record<string, AgentAction> = {
   "wire.open": open,
   "wire.save": save,
   "wire.sr": (a: SrArgs, ctx) => sendReceive(host, a, (text) => ctx.emit({ event: "progress", text })),
-  "wire.send": (a) => sendOnly(host, a),
+  "wire.send": (a, ctx) => sendOnly(host, a, () => ctx.halted),
   // A scenario's sniffers are quiet: their counts would show as the progress of whatever step is running.
   "wire.sniffStart": (a: { filter?: string; iface?: string; quiet?: boolean }, ctx) => startSniff(host, a, a.quiet ? undefined : (text) => ctx.emit({ event: "progress", text })),
   "wire.sniffStop": (a) => stopSniff(a),
   "wire.sniffPeek": (a) => Promise.resolve(peekSniff(a)),
 };
+
+/** What was learnt of the host (routes, MACs, addresses, neighbours) goes: a pooled agent serves another next. */
+export function forgetHost(): void {
+  host.forget();
+  forgetNeighbours();
+}
 
 export function closeWire(): void {
   stopAllSniffs();

@@ -1,6 +1,6 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { isMulticast } from "../util/ip.js";
 import { Interface } from "./capture.js";
 
@@ -20,9 +20,17 @@ export class Host {
   private readonly ifaces = new Map<string, Interface>();
   private readonly routes = new Map<string, Route>();
 
-  /** Interface names of the namespace, loopback first. */
+  /**
+   * Interface names of the namespace, loopback first. Read from /proc/self/net, which follows the namespace of the
+   * agent's main thread (the agent's /sys shows the one it was started in: see agent/placement.ts).
+   */
   interfaceNames(): string[] {
-    return readdirSync("/sys/class/net").sort((a, b) => (a === "lo" ? -1 : b === "lo" ? 1 : a.localeCompare(b)));
+    const names = readFileSync("/proc/self/net/dev", "utf8")
+      .split("\n")
+      .slice(2)
+      .map((l) => l.split(":")[0].trim())
+      .filter(Boolean);
+    return names.sort((a, b) => (a === "lo" ? -1 : b === "lo" ? 1 : a.localeCompare(b)));
   }
 
   iface(name: string): Interface {
@@ -87,7 +95,10 @@ export class Host {
   /** An interface's MAC address, cached (sr1 asks for it on every call). */
   mac(dev: string): string {
     let m = this.macs.get(dev);
-    if (m === undefined) this.macs.set(dev, (m = readFileSync(`/sys/class/net/${dev}/address`, "utf8").trim()));
+    if (m === undefined) {
+      const out = JSON.parse(execFileSync("ip", ["-j", "link", "show", "dev", dev], { encoding: "utf8" })) as { address?: string }[];
+      this.macs.set(dev, (m = out[0]?.address ?? "00:00:00:00:00:00"));
+    }
     return m;
   }
 
@@ -132,6 +143,15 @@ export class Host {
     this.monitor = undefined;
     for (const i of this.ifaces.values()) i.close();
     this.ifaces.clear();
+  }
+
+  /** Forgets the host: a pooled agent's next host has other routes, MACs and addresses under the same names. */
+  forget(): void {
+    this.closeAll();
+    this.routes.clear();
+    this.macs.clear();
+    this.v4.clear();
+    this.unsegmented.clear();
   }
 }
 

@@ -20,6 +20,8 @@ interface NativeAddon {
   linkStop(l: NativeLink): void;
   icmpOpen(): number;
   icmpRead(fd: number): Buffer | null;
+  /** Moves the calling thread into the network namespace at path; returns the inode of the one it is then in. */
+  netnsEnter(path: string): number;
 }
 
 /** A running link emulator (src/native/link.c). */
