@@ -1,6 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { closeSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { networkInterfaces } from "node:os";
 import type { AgentAction, AgentContext } from "../agent/protocol.js";
 import { encodePcapng, linkTypes } from "../packet/index.js";
 import { host } from "./host.js";
@@ -46,14 +46,12 @@ const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
   return { file: path, packets: records.length, missed };
 };
 
-/** An interface's addresses as `ip addr` gives them now, for its interface block ("" when it cannot be read). */
+/** An interface's addresses now, link-local ones left out, for its interface block (getifaddrs: no process). */
 function addressesOf(dev: string): string {
-  try {
-    const out = JSON.parse(execFileSync("ip", ["-j", "addr", "show", "dev", dev], { encoding: "utf8" })) as { addr_info?: { local: string; prefixlen: number; scope?: string }[] }[];
-    return (out[0]?.addr_info ?? []).filter((x) => x.scope !== "link").map((x) => `${x.local}/${x.prefixlen}`).join(" ");
-  } catch {
-    return "";
-  }
+  return (networkInterfaces()[dev] ?? [])
+    .filter((a) => !(a.family === "IPv6" && /^fe[89ab]/i.test(a.address)) && !(a.family === "IPv4" && a.address.startsWith("169.254.")))
+    .map((a) => a.cidr ?? a.address)
+    .join(" ");
 }
 
 export const wireActions: Record<string, AgentAction> = {

@@ -1,10 +1,10 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { promisify } from "node:util";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { networkInterfaces } from "node:os";
 import { readFileSync } from "node:fs";
 import { isMulticast } from "../util/ip.js";
 import { Interface } from "./capture.js";
+import { native } from "./native.js";
 
-const execFileAsync = promisify(execFile);
 
 export interface Route {
   dev: string;
@@ -59,7 +59,6 @@ export class Host {
     const names = this.usableInterfaces(true);
     await this.readyForCapture(names);
     for (const n of names) this.iface(n);
-    this.watchRoutes();
   }
 
   private monitor?: ChildProcess;
@@ -96,8 +95,14 @@ export class Host {
   mac(dev: string): string {
     let m = this.macs.get(dev);
     if (m === undefined) {
-      const out = JSON.parse(execFileSync("ip", ["-j", "link", "show", "dev", dev], { encoding: "utf8" })) as { address?: string }[];
-      this.macs.set(dev, (m = out[0]?.address ?? "00:00:00:00:00:00"));
+      // getifaddrs answers from the agent's namespace without a process; an interface without an address is not in
+      // it, and ip then tells.
+      m = networkInterfaces()[dev]?.[0]?.mac;
+      if (m === undefined) {
+        const out = JSON.parse(execFileSync("ip", ["-j", "link", "show", "dev", dev], { encoding: "utf8" })) as { address?: string }[];
+        m = out[0]?.address ?? "00:00:00:00:00:00";
+      }
+      this.macs.set(dev, m);
     }
     return m;
   }
@@ -115,10 +120,11 @@ export class Host {
     return a;
   }
 
-  /** The kernel's route to an address, cached for the scenario. */
+  /** The kernel's route to an address, cached for the scenario (and watched from the first lookup on). */
   route(dst: string): Route {
     let r = this.routes.get(dst);
     if (!r) {
+      this.watchRoutes();
       const group = isMulticast(dst) ? "multicast" : dst === "255.255.255.255" ? "broadcast" : undefined;
       let first: { dev: string; prefsrc?: string; gateway?: string; type?: string } | undefined;
       try {
@@ -164,11 +170,9 @@ export class Host {
  */
 async function unsegment(dev: string): Promise<void> {
   try {
-    await execFileAsync("ethtool", ["-K", dev, "tso", "off", "gso", "off", "gro", "off"], { timeout: 5000 });
+    native().offloadsOff(dev);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === "ENOENT") throw new Error("ethtool is needed to prepare the lab's interfaces for capture: install it (apt-get install ethtool)");
-    throw new Error(`ethtool -K ${dev} failed: ${(err.stderr ?? err.message).trim()}`);
+    throw new Error(`turning segmentation offloads off failed: ${(e as Error).message}`);
   }
 }
 
