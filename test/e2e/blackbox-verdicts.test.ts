@@ -36,6 +36,7 @@ const runMutants: Mutant[] = [
   { file: "save-reuse.yaml", step: "reuse them in a packet and its expectation", from: 'IP.src: "${peer}" }', to: 'IP.src: "!= ${peer}" }' },
   { file: "udp-dialogue.yaml", step: "a rule stays silent", from: 'send: "quiet", expect_none: 300ms', to: 'send: "TIME", expect_none: 300ms' },
   { file: "icmp-symbolic.yaml", step: "udp to a closed port gets port-unreachable", from: "IPerror.src: 198.18.0.1", to: "IPerror.src: 198.18.0.2" },
+  { file: "slow-link-rtt.yaml", step: "an echo's rtt too", from: 'rtt: ">= 40ms" }', to: 'rtt: "< 40ms" }' },
 ];
 
 // Refused at load: the message names the place and what would be valid.
