@@ -60,6 +60,7 @@ describe("pooled agents", () => {
   });
 
   it("leaves no namespace behind, parked agents' included", () => {
-    expect(netns().filter((n) => n.endsWith(".park"))).toEqual([]);
+    const runId = /wirecheck run (\w+):/.exec(out.stdout)![1];
+    expect(netns().filter((n) => n.startsWith(`wc-${runId}`))).toEqual([]);
   });
 });
