@@ -98,6 +98,8 @@ const icmpTime = (field: string): ShowOverride => (_l, v) => {
 };
 // GRE's offset: None until built, unless given.
 const unsetNone = (field: string): ShowOverride => (l) => (!l.buf && !(field in l.given) ? "None" : undefined);
+// ARP's addresses as the field prints them (bytes without trailing zeros, None for an unset one of bytes form).
+const ownShow = (field: string): ShowOverride => (l, v) => l.def.byName.get(field)!.show(v[field], v);
 const icmp = { ts_ori: icmpTime("ts_ori"), ts_rx: icmpTime("ts_rx"), ts_tx: icmpTime("ts_tx") };
 
 export const showOverrides: Readonly<Record<string, Readonly<Record<string, ShowOverride>>>> = {
@@ -106,6 +108,7 @@ export const showOverrides: Readonly<Record<string, Readonly<Record<string, Show
   ICMP: icmp,
   ICMPerror: icmp,
   GRE: { offset: unsetNone("offset") },
+  ARP: { hwsrc: ownShow("hwsrc"), psrc: ownShow("psrc"), hwdst: ownShow("hwdst"), pdst: ownShow("pdst") },
   DNS: {
     qdcount: dnsCount("qd"), ancount: dnsCount("an"), nscount: dnsCount("ns"), arcount: dnsCount("ar"),
     qd: dnsList("qd"), an: dnsList("an"), ns: dnsList("ns"), ar: dnsList("ar"),

@@ -8,7 +8,7 @@ the dissected ones are of Scapy's bytes read again with the class of the first l
 packet. On an error: {"expr", "error"}. Run it with /usr/bin/python3 (the interpreter that has Scapy 2.5.0), in a
 network namespace of its own so that Scapy finds no route and sends nothing (it asks ARP for a destination's MAC):
 
-    cat test/fixtures/scapy-vectors.jsonl test/fixtures/extra-vectors.jsonl | jq -r .expr |
+    cat test/fixtures/scapy-vectors.jsonl test/fixtures/extra-vectors.jsonl test/fixtures/issue14-vectors.jsonl | jq -r .expr |
       unshare -n /usr/bin/python3 test/oracle/scapy_show.py > test/fixtures/show-vectors.jsonl
 """
 import json

@@ -25,7 +25,7 @@ function diff(want: string, got: string): string {
 describe("show() and summary() as Scapy 2.5 prints them", () => {
   it("covers every vector of the vector files, none of them a Scapy error", () => {
     const exprs = new Set(rows.map((r) => r.expr));
-    const vectors = [...readVectors("test/fixtures/scapy-vectors.jsonl"), ...readVectors("test/fixtures/extra-vectors.jsonl")];
+    const vectors = ["scapy", "extra", "issue14"].flatMap((f) => readVectors(`test/fixtures/${f}-vectors.jsonl`));
     expect(vectors.filter((v) => !exprs.has(v.expr)).map((v) => v.expr)).toEqual([]);
     expect(rows.filter((r) => r.error).map((r) => `${r.expr}: ${r.error}`)).toEqual([]);
   });

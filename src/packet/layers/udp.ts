@@ -26,6 +26,8 @@ export const UDP = defineLayer("UDP", udpFields(), {
   summary: (l: Layer) => {
     const u = l.under;
     if (u && (u.name === "IP" || u.name === "IPv6")) return `UDP ${u.get("src")}:${port(l.get("sport"))} > ${u.get("dst")}:${port(l.get("dport"))}`;
+    // Scapy asks a quoted header (IPerror, IPerror6) for IP's fields by the name IP, which it does not have: ??.
+    if (u && (u.name === "IPerror" || u.name === "IPerror6")) return `UDP ??:${port(l.get("sport"))} > ??:${port(l.get("dport"))}`;
     return `UDP ${port(l.get("sport"))} > ${port(l.get("dport"))}`;
   },
   answers: (reply, req) => req.name === "UDP" && reply.get("dport") === req.get("sport"),
@@ -39,6 +41,7 @@ export const UDPerror = defineLayer("UDPerror", udpFields(), {
 
 bind(IP, UDP, { frag: 0, proto: 17 });
 bind(IPerror, UDPerror, { proto: 17 });
+bind(IPerror, UDP, { proto: 17 }, { dissect: false }); // building: Scapy's IPerror is an IP
 
 UDP.span = (buf, off, end) =>
   end - off < 8 ? undefined : { hdrEnd: off + 8, key: { sport: (buf[off] << 8) | buf[off + 1], dport: (buf[off + 2] << 8) | buf[off + 3], len: (buf[off + 4] << 8) | buf[off + 5] } };
