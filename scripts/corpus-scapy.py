@@ -2,10 +2,12 @@
 """Scapy 2.5's side of the corpus (test/fixtures/scapy-corpus/): what it builds from each expression and how it reads
 each byte string, written to scapy.jsonl for `npm run corpus` (scripts/corpus.mjs), which needs no Python.
 
-    unshare -n sh -c 'ip link set lo up && /usr/bin/python3 scripts/corpus-scapy.py'
+    unshare -n sh -c 'ip link set lo up && ip route add default dev lo && ip -6 route add default dev lo &&
+                      /usr/bin/python3 scripts/corpus-scapy.py'
 
-Run it in a network namespace of its own, as above: Scapy then finds only loopback, so it sends nothing (it asks ARP
-for a destination's MAC) and its default addresses do not depend on the machine. Output lines:
+Run it in a network namespace of its own whose every route is loopback, as above: Scapy then sends nothing (it asks
+ARP for a destination's MAC, never on loopback), and its default addresses are the ones wirecheck uses without a
+lab (IPv4 source 127.0.0.1, Ether addresses broadcast and zero), not the machine's. Output lines:
   {"expr", "hexes": [first packets], "count", "summary", "layers"} for an expression it builds ("error" if not);
   {"dissect": CLASS, "hex", "summary", "layers"} for a byte string of dissect.txt read with CLASS ("error" if not).
 "summary" and "layers" are of the (first) packet's bytes read again, in the conventions of test/oracle/scapy_oracle.py.

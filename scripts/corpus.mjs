@@ -2,7 +2,7 @@
 // Reads test/fixtures/scapy-corpus/scapy.jsonl (Scapy's side, made by scripts/corpus-scapy.py; no Python here, no
 // network) and prints: of the expressions Scapy builds, the share wirecheck accepts; of those, the share built
 // byte-identically (the first packets and the count of a set), and the share identical once Scapy's default source
-// addresses are given (wirecheck has no machine routes offline); of the byte strings Scapy reads (dissect.txt and
+// addresses are given (Scapy takes them from its routes, wirecheck without a lab has fixed ones); of the byte strings Scapy reads (dissect.txt and
 // the bytes of every expression), the share read identically (summary, layers, every field Scapy lists).
 // `npm run corpus` (after `npm run build`); `-- --misses` lists every miss with its reason.
 import { readFileSync } from "node:fs";
