@@ -128,6 +128,8 @@ export const ARP = defineLayer(
       if (op === 2) return `ARP is at ${hwsrc} says ${psrc}`;
       return `ARP ${ops[op as keyof typeof ops] ?? op} ${psrc} > ${pdst}`;
     },
+    // Nothing follows ARP: what the frame holds after it is padding (Scapy's extract_padding).
+    payloadLength: () => 0,
     answers: (reply, req) => reply.get("op") === 2 && req.get("op") === 1 && reply.get("psrc") === req.get("pdst"),
   },
 );
