@@ -81,14 +81,17 @@ export function buildDetailed(top: Layer): Built {
   const fieldSizes: number[][] = new Array(n);
   const starts: number[] = new Array(n);
   const sizes: number[] = new Array(n);
-  let total = 0;
   for (let i = 0; i < n; i++) {
     values[i] = buildValues(layers[i]);
     fieldSizes[i] = [];
-    starts[i] = total;
     sizes[i] = measure(layers[i], values[i], fieldSizes[i]);
-    total += sizes[i];
   }
+  // As in Scapy, Padding's bytes go after every other layer's, wherever it stands (bindings still see it where it
+  // stands): what comes before them is the content, the extent of every length and checksum.
+  let total = 0;
+  for (let i = 0; i < n; i++) if (layers[i].def.name !== "Padding") (starts[i] = total), (total += sizes[i]);
+  const contentEnd = total;
+  for (let i = 0; i < n; i++) if (layers[i].def.name === "Padding") (starts[i] = total), (total += sizes[i]);
   // From Node's pool (fast for small packets), zeroed: unset computed fields are written later or stay 0.
   const buf = Buffer.allocUnsafe(total).fill(0);
   for (let i = 0; i < n; i++) {
@@ -99,13 +102,6 @@ export function buildDetailed(top: Layer): Built {
       throw e;
     }
   }
-  // Padding lies beyond every length and checksum, as in Scapy: what comes before it is the content.
-  let contentEnd = total;
-  for (let i = 0; i < n; i++)
-    if (layers[i].def.name === "Padding") {
-      contentEnd = starts[i];
-      break;
-    }
   const built: Built = { buf, layers, values, starts, sizes, contentEnd };
   postBuildAll(built, buf);
   return built;

@@ -1,7 +1,8 @@
 import { bind } from "../bind.js";
 import { readIPv4, readIPv6, writeIPv4, writeIPv6 } from "../addr.js";
 import { PacketError } from "../errors.js";
-import { int, pyBytes, toBytes, u16, u32, type Field, type Values } from "../field.js";
+import { isIP } from "node:net";
+import { int, pyBytes, pyStr, toBytes, u16, u32, type Field, type Values } from "../field.js";
 import { defineLayer, Layer, type LayerDef } from "../layer.js";
 import { UDP } from "./udp.js";
 
@@ -339,7 +340,7 @@ export const DNS: LayerDef = defineLayer(
       const qr = l.get("qr");
       if (qr) {
         const an = (l.get("an") as Layer[]) ?? [];
-        return an.length && an[0].def === DNSRR ? `DNS Ans "${rdataField.show(an[0].get("rdata"))}" ` : "DNS Ans ";
+        return an.length && an[0].def === DNSRR ? `DNS Ans "${answerText(an[0])}" ` : "DNS Ans ";
       }
       const qd = (l.get("qd") as Layer[]) ?? [];
       return qd.length ? `DNS Qry "${pyBytes(Buffer.from(qd[0].get("qname") as string, "latin1"))}" ` : "DNS Qry ";
@@ -351,6 +352,16 @@ export const DNS: LayerDef = defineLayer(
     },
   },
 );
+
+/** The first answer's rdata as Scapy's summary shows it: a crafted name as it will be built, crafted TXT text as a list. */
+function answerText(rr: Layer): string {
+  const v = rr.get("rdata");
+  if (typeof v === "string" && !rr.buf && !isIP(v)) {
+    if (rr.get("type") === 16) return `[${pyStr(Buffer.from(v, "latin1"))}]`;
+    return pyBytes(Buffer.from(v.endsWith(".") ? v : `${v}.`, "latin1"));
+  }
+  return rdataField.show(v);
+}
 
 /** DNS reads its records itself: names are compressed relative to the message, which the generic reader cannot see. */
 export function decodeDns(buf: Buffer, start: number, end: number): { values: Values; next: number } {
