@@ -9,7 +9,9 @@ export function buildValues(l: Layer): Values {
   if (l.payload) {
     const fill = fillFor(l.def, l.payload.def);
     if (fill) for (const k in fill) if (!(k in l.given)) v[k] = fill[k];
-    const derived = l.def.fromPayload?.values(l.payload);
+    // Defaults from the layer above only matter for the fields they fill that the user left out.
+    const fp = l.def.fromPayload;
+    const derived = fp && !fp.fills.every((k) => k in l.given) ? fp.values(l.payload) : undefined;
     if (derived) for (const k in derived) if (!(k in l.given)) v[k] = derived[k];
   }
   if (l.buf) for (const k in l.given) v[k] = l.given[k];
