@@ -20,6 +20,10 @@ export interface Field {
   when?: (v: Values) => boolean;
   /** Symbolic names of values, both ways. */
   names?: Record<number, string>;
+  /** Names that depend on another field (ICMP codes per type): every table of them. */
+  namesBy?: { all: readonly Record<number, string>[] };
+  /** The TypeScript type of a value, for the generated API types, where the field's kind does not tell it. */
+  tsType?: string;
   /** Flag letters, least significant bit first (TCP: "FSRPAUECN"). */
   flags?: readonly string[];
   /** Byte fields: size on the wire of a value. */
@@ -113,6 +117,7 @@ export function int(name: string, bits: number, dflt: number | undefined, o: Int
     auto: o.auto ?? dflt === undefined,
     when: o.when,
     names: o.names,
+    namesBy: o.namesBy,
     flags: o.flags,
     parse: byName ? (input) => (typeof input === "string" && byName.has(input) ? byName.get(input) : base(input)) : base,
     show: (v, values) => {

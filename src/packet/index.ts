@@ -12,12 +12,13 @@ import "./layers/dns.js";
 import "./layers/tunnels.js";
 import { dissectLayers } from "./dissect.js";
 import { PacketError } from "./errors.js";
-import { parsePackets } from "./expr.js";
 import { registry } from "./layer.js";
 import { Layer } from "./layer.js";
 import { Packet } from "./packet.js";
 
 export { Packet } from "./packet.js";
+export { craft } from "./craft.js";
+export { Template, type Change } from "./template.js";
 export { Layer } from "./layer.js";
 export { PacketError } from "./errors.js";
 export { encodePcap, decodePcap, linkTypes, type PcapRecord } from "./pcap.js";
@@ -25,10 +26,6 @@ export { encodePcapng, decodePcapng, type PcapngInterface, type PcapngRecord } f
 
 export type Link = "ether" | "ip" | "ipv6" | "raw";
 
-/** Builds the packets a Scapy expression describes: `craft('IP(dst="198.18.0.2")/TCP(dport=[22, 80])')`. */
-export function craft(expr: string): Packet[] {
-  return parsePackets(expr).map((l) => new Packet(l));
-}
 
 /**
  * Reads a packet from bytes. `link` says what the first byte is: an Ethernet frame (default), IPv4, IPv6, or "raw"

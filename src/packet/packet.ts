@@ -11,7 +11,11 @@ export class Packet {
   readonly layers: Layer[];
   private built?: Buffer;
 
-  constructor(readonly top: Layer) {
+  /** `builder`: how its bytes are built (a template of its shape), else build() of its layers. */
+  constructor(
+    readonly top: Layer,
+    private readonly builder: (top: Layer) => Buffer = build,
+  ) {
     this.layers = [];
     let under: Layer | undefined;
     for (let l: Layer | undefined = top; l && this.layers.length < 300; l = l.payload) {
@@ -26,7 +30,7 @@ export class Packet {
     if (!this.built) {
       const t = this.top;
       const untouched = t.buf && this.layers.every((l) => l.buf && Object.keys(l.given).length === 0);
-      this.built = untouched ? t.buf!.subarray(t.start, this.layers[this.layers.length - 1].end) : build(t);
+      this.built = untouched ? t.buf!.subarray(t.start, this.layers[this.layers.length - 1].end) : this.builder(t);
     }
     return this.built;
   }

@@ -158,6 +158,7 @@ const rdataField: Field = {
   default: undefined,
   // TXT data is a list of strings: a list here is the value, not a packet set (Scapy's islist).
   isList: true,
+  tsType: "string | Buffer | (string | Buffer)[]",
   size: (v, values) => encodeRdata(values.type as number, v).length,
   write: (buf, off, v, values) => void encodeRdata(values.type as number, v).copy(buf, off),
   read: () => {
