@@ -84,7 +84,7 @@ function inputType(def: LayerDef, f: Field, aliases: Map<string, string>): strin
       parts.push(alias);
     }
     const one = parts.length > 1 ? `(${parts.join(" | ")})` : parts[0];
-    return `${one} | ${one}[] | Range${none}`;
+    return `${one} | (${one} | Range)[] | Range${none}`;
   }
   if (f.fixedSize) return `string | string[]${none}`;
   if (Buffer.isBuffer(f.default)) return `Buffer | string | (Buffer | string)[]${none}`;

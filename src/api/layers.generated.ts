@@ -50,33 +50,33 @@ export interface EtherFields {
   /** 6 bytes, default 00:00:00:00:00:00 */
   "src"?: string | string[];
   /** 16 bits, default 36864 */
-  "type"?: (number | Ether_type_Names) | (number | Ether_type_Names)[] | Range;
+  "type"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
 }
 
 /** The fields of Dot1Q(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface Dot1QFields {
   /** 3 bits, default 0 */
-  "prio"?: number | number[] | Range;
+  "prio"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "id"?: number | number[] | Range;
+  "id"?: number | (number | Range)[] | Range;
   /** 12 bits, default 1 */
-  "vlan"?: number | number[] | Range;
+  "vlan"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
-  "type"?: (number | Ether_type_Names) | (number | Ether_type_Names)[] | Range;
+  "type"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
 }
 
 /** The fields of ARP(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ARPFields {
   /** 16 bits, default 1 */
-  "hwtype"?: number | number[] | Range;
+  "hwtype"?: number | (number | Range)[] | Range;
   /** 16 bits, default 2048 */
-  "ptype"?: number | number[] | Range;
+  "ptype"?: number | (number | Range)[] | Range;
   /** 8 bits, computed when not given */
-  "hwlen"?: number | number[] | Range | null;
+  "hwlen"?: number | (number | Range)[] | Range | null;
   /** 8 bits, computed when not given */
-  "plen"?: number | number[] | Range | null;
+  "plen"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default who-has */
-  "op"?: (number | ARP_op_Names) | (number | ARP_op_Names)[] | Range;
+  "op"?: (number | ARP_op_Names) | ((number | ARP_op_Names) | Range)[] | Range;
   /** 6 bytes, default 00:00:00:00:00:00 */
   "hwsrc"?: string | string[];
   /** 4 bytes, default 0.0.0.0 */
@@ -90,35 +90,35 @@ export interface ARPFields {
 /** The fields of IPOption_EOL(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPOption_EOLFields {
   /** 1 bits, default 0 */
-  "copy_flag"?: number | number[] | Range;
+  "copy_flag"?: number | (number | Range)[] | Range;
   /** 2 bits, default control */
-  "optclass"?: (number | IPOption_EOL_optclass_Names) | (number | IPOption_EOL_optclass_Names)[] | Range;
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
   /** 5 bits, default end_of_list */
-  "option"?: (number | IPOption_EOL_option_Names) | (number | IPOption_EOL_option_Names)[] | Range;
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
 }
 
 /** The fields of IPOption_NOP(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPOption_NOPFields {
   /** 1 bits, default 0 */
-  "copy_flag"?: number | number[] | Range;
+  "copy_flag"?: number | (number | Range)[] | Range;
   /** 2 bits, default control */
-  "optclass"?: (number | IPOption_EOL_optclass_Names) | (number | IPOption_EOL_optclass_Names)[] | Range;
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
   /** 5 bits, default nop */
-  "option"?: (number | IPOption_EOL_option_Names) | (number | IPOption_EOL_option_Names)[] | Range;
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
 }
 
 /** The fields of IPOption_RR(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPOption_RRFields {
   /** 1 bits, default 0 */
-  "copy_flag"?: number | number[] | Range;
+  "copy_flag"?: number | (number | Range)[] | Range;
   /** 2 bits, default control */
-  "optclass"?: (number | IPOption_EOL_optclass_Names) | (number | IPOption_EOL_optclass_Names)[] | Range;
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
   /** 5 bits, default record_route */
-  "option"?: (number | IPOption_EOL_option_Names) | (number | IPOption_EOL_option_Names)[] | Range;
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
   /** 8 bits, computed when not given */
-  "length"?: number | number[] | Range | null;
+  "length"?: number | (number | Range)[] | Range | null;
   /** 8 bits, default 4 */
-  "pointer"?: number | number[] | Range;
+  "pointer"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
   "routers"?: string[];
 }
@@ -126,27 +126,27 @@ export interface IPOption_RRFields {
 /** The fields of IPOption_Router_Alert(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPOption_Router_AlertFields {
   /** 1 bits, default 1 */
-  "copy_flag"?: number | number[] | Range;
+  "copy_flag"?: number | (number | Range)[] | Range;
   /** 2 bits, default control */
-  "optclass"?: (number | IPOption_EOL_optclass_Names) | (number | IPOption_EOL_optclass_Names)[] | Range;
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
   /** 5 bits, default router_alert */
-  "option"?: (number | IPOption_EOL_option_Names) | (number | IPOption_EOL_option_Names)[] | Range;
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
   /** 8 bits, default 4 */
-  "length"?: number | number[] | Range;
+  "length"?: number | (number | Range)[] | Range;
   /** 16 bits, default router_shall_examine_packet */
-  "alert"?: (number | IPOption_Router_Alert_alert_Names) | (number | IPOption_Router_Alert_alert_Names)[] | Range;
+  "alert"?: (number | IPOption_Router_Alert_alert_Names) | ((number | IPOption_Router_Alert_alert_Names) | Range)[] | Range;
 }
 
 /** The fields of IPOption(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPOptionFields {
   /** 1 bits, default 0 */
-  "copy_flag"?: number | number[] | Range;
+  "copy_flag"?: number | (number | Range)[] | Range;
   /** 2 bits, default control */
-  "optclass"?: (number | IPOption_EOL_optclass_Names) | (number | IPOption_EOL_optclass_Names)[] | Range;
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
   /** 5 bits, default end_of_list */
-  "option"?: (number | IPOption_EOL_option_Names) | (number | IPOption_EOL_option_Names)[] | Range;
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
   /** 8 bits, computed when not given */
-  "length"?: number | number[] | Range | null;
+  "length"?: number | (number | Range)[] | Range | null;
   /** bytes, default '' */
   "value"?: Buffer | string | (Buffer | string)[];
 }
@@ -154,25 +154,25 @@ export interface IPOptionFields {
 /** The fields of IP(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPFields {
   /** 4 bits, default 4 */
-  "version"?: number | number[] | Range;
+  "version"?: number | (number | Range)[] | Range;
   /** 4 bits, computed when not given */
-  "ihl"?: number | number[] | Range | null;
+  "ihl"?: number | (number | Range)[] | Range | null;
   /** 8 bits, default 0 */
-  "tos"?: number | number[] | Range;
+  "tos"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "len"?: number | number[] | Range | null;
+  "len"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 1 */
-  "id"?: number | number[] | Range;
+  "id"?: number | (number | Range)[] | Range;
   /** 3 bits, default  */
-  "flags"?: (number | IP_flags_Flags) | (number | IP_flags_Flags)[] | Range;
+  "flags"?: (number | IP_flags_Flags) | ((number | IP_flags_Flags) | Range)[] | Range;
   /** 13 bits, default 0 */
-  "frag"?: number | number[] | Range;
+  "frag"?: number | (number | Range)[] | Range;
   /** 8 bits, default 64 */
-  "ttl"?: number | number[] | Range;
+  "ttl"?: number | (number | Range)[] | Range;
   /** 8 bits, default hopopt */
-  "proto"?: (number | IP_proto_Names) | (number | IP_proto_Names)[] | Range;
+  "proto"?: (number | IP_proto_Names) | ((number | IP_proto_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "chksum"?: number | number[] | Range | null;
+  "chksum"?: number | (number | Range)[] | Range | null;
   /** 4 bytes, default 127.0.0.1 */
   "src"?: string | string[];
   /** 4 bytes, default 127.0.0.1 */
@@ -184,25 +184,25 @@ export interface IPFields {
 /** The fields of IPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPerrorFields {
   /** 4 bits, default 4 */
-  "version"?: number | number[] | Range;
+  "version"?: number | (number | Range)[] | Range;
   /** 4 bits, computed when not given */
-  "ihl"?: number | number[] | Range | null;
+  "ihl"?: number | (number | Range)[] | Range | null;
   /** 8 bits, default 0 */
-  "tos"?: number | number[] | Range;
+  "tos"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "len"?: number | number[] | Range | null;
+  "len"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 1 */
-  "id"?: number | number[] | Range;
+  "id"?: number | (number | Range)[] | Range;
   /** 3 bits, default  */
-  "flags"?: (number | IPerror_flags_Flags) | (number | IPerror_flags_Flags)[] | Range;
+  "flags"?: (number | IPerror_flags_Flags) | ((number | IPerror_flags_Flags) | Range)[] | Range;
   /** 13 bits, default 0 */
-  "frag"?: number | number[] | Range;
+  "frag"?: number | (number | Range)[] | Range;
   /** 8 bits, default 64 */
-  "ttl"?: number | number[] | Range;
+  "ttl"?: number | (number | Range)[] | Range;
   /** 8 bits, default hopopt */
-  "proto"?: (number | IP_proto_Names) | (number | IP_proto_Names)[] | Range;
+  "proto"?: (number | IP_proto_Names) | ((number | IP_proto_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "chksum"?: number | number[] | Range | null;
+  "chksum"?: number | (number | Range)[] | Range | null;
   /** 4 bytes, default 127.0.0.1 */
   "src"?: string | string[];
   /** 4 bytes, default 127.0.0.1 */
@@ -214,93 +214,93 @@ export interface IPerrorFields {
 /** The fields of ICMP(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPFields {
   /** 8 bits, default echo-request */
-  "type"?: (number | ICMP_type_Names) | (number | ICMP_type_Names)[] | Range;
+  "type"?: (number | ICMP_type_Names) | ((number | ICMP_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: (number | ICMP_code_Names) | (number | ICMP_code_Names)[] | Range;
+  "code"?: (number | ICMP_code_Names) | ((number | ICMP_code_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "chksum"?: number | number[] | Range | null;
+  "chksum"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 0 */
-  "id"?: number | number[] | Range;
+  "id"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
-  "seq"?: number | number[] | Range;
+  "seq"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "ts_ori"?: number | number[] | Range;
+  "ts_ori"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "ts_rx"?: number | number[] | Range;
+  "ts_rx"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "ts_tx"?: number | number[] | Range;
+  "ts_tx"?: number | (number | Range)[] | Range;
   /** 4 bytes, default 0.0.0.0 */
   "gw"?: string | string[];
   /** 8 bits, default 0 */
-  "ptr"?: number | number[] | Range;
+  "ptr"?: number | (number | Range)[] | Range;
   /** 8 bits, default 0 */
-  "reserved"?: number | number[] | Range;
+  "reserved"?: number | (number | Range)[] | Range;
   /** 8 bits, default 0 */
-  "length"?: number | number[] | Range;
+  "length"?: number | (number | Range)[] | Range;
   /** 4 bytes, default 0.0.0.0 */
   "addr_mask"?: string | string[];
   /** 16 bits, default 0 */
-  "nexthopmtu"?: number | number[] | Range;
+  "nexthopmtu"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
-  "unused"?: number | number[] | Range;
+  "unused"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of ICMPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPerrorFields {
   /** 8 bits, default echo-request */
-  "type"?: (number | ICMP_type_Names) | (number | ICMP_type_Names)[] | Range;
+  "type"?: (number | ICMP_type_Names) | ((number | ICMP_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: (number | ICMP_code_Names) | (number | ICMP_code_Names)[] | Range;
+  "code"?: (number | ICMP_code_Names) | ((number | ICMP_code_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "chksum"?: number | number[] | Range | null;
+  "chksum"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 0 */
-  "id"?: number | number[] | Range;
+  "id"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
-  "seq"?: number | number[] | Range;
+  "seq"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "ts_ori"?: number | number[] | Range;
+  "ts_ori"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "ts_rx"?: number | number[] | Range;
+  "ts_rx"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "ts_tx"?: number | number[] | Range;
+  "ts_tx"?: number | (number | Range)[] | Range;
   /** 4 bytes, default 0.0.0.0 */
   "gw"?: string | string[];
   /** 8 bits, default 0 */
-  "ptr"?: number | number[] | Range;
+  "ptr"?: number | (number | Range)[] | Range;
   /** 8 bits, default 0 */
-  "reserved"?: number | number[] | Range;
+  "reserved"?: number | (number | Range)[] | Range;
   /** 8 bits, default 0 */
-  "length"?: number | number[] | Range;
+  "length"?: number | (number | Range)[] | Range;
   /** 4 bytes, default 0.0.0.0 */
   "addr_mask"?: string | string[];
   /** 16 bits, default 0 */
-  "nexthopmtu"?: number | number[] | Range;
+  "nexthopmtu"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
-  "unused"?: number | number[] | Range;
+  "unused"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of TCP(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface TCPFields {
   /** 16 bits, default ftp_data */
-  "sport"?: (number | TCP_sport_Names) | (number | TCP_sport_Names)[] | Range;
+  "sport"?: (number | TCP_sport_Names) | ((number | TCP_sport_Names) | Range)[] | Range;
   /** 16 bits, default http */
-  "dport"?: (number | TCP_sport_Names) | (number | TCP_sport_Names)[] | Range;
+  "dport"?: (number | TCP_sport_Names) | ((number | TCP_sport_Names) | Range)[] | Range;
   /** 32 bits, default 0 */
-  "seq"?: number | number[] | Range;
+  "seq"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "ack"?: number | number[] | Range;
+  "ack"?: number | (number | Range)[] | Range;
   /** 4 bits, computed when not given */
-  "dataofs"?: number | number[] | Range | null;
+  "dataofs"?: number | (number | Range)[] | Range | null;
   /** 3 bits, default 0 */
-  "reserved"?: number | number[] | Range;
+  "reserved"?: number | (number | Range)[] | Range;
   /** 9 bits, default S */
-  "flags"?: (number | TCP_flags_Flags) | (number | TCP_flags_Flags)[] | Range;
+  "flags"?: (number | TCP_flags_Flags) | ((number | TCP_flags_Flags) | Range)[] | Range;
   /** 16 bits, default 8192 */
-  "window"?: number | number[] | Range;
+  "window"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "chksum"?: number | number[] | Range | null;
+  "chksum"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 0 */
-  "urgptr"?: number | number[] | Range;
+  "urgptr"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
   "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "UTO" | "TFO" | number, unknown][];
 }
@@ -308,25 +308,25 @@ export interface TCPFields {
 /** The fields of TCPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface TCPerrorFields {
   /** 16 bits, default ftp_data */
-  "sport"?: (number | TCP_sport_Names) | (number | TCP_sport_Names)[] | Range;
+  "sport"?: (number | TCP_sport_Names) | ((number | TCP_sport_Names) | Range)[] | Range;
   /** 16 bits, default http */
-  "dport"?: (number | TCP_sport_Names) | (number | TCP_sport_Names)[] | Range;
+  "dport"?: (number | TCP_sport_Names) | ((number | TCP_sport_Names) | Range)[] | Range;
   /** 32 bits, default 0 */
-  "seq"?: number | number[] | Range;
+  "seq"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "ack"?: number | number[] | Range;
+  "ack"?: number | (number | Range)[] | Range;
   /** 4 bits, computed when not given */
-  "dataofs"?: number | number[] | Range | null;
+  "dataofs"?: number | (number | Range)[] | Range | null;
   /** 3 bits, default 0 */
-  "reserved"?: number | number[] | Range;
+  "reserved"?: number | (number | Range)[] | Range;
   /** 9 bits, default S */
-  "flags"?: (number | TCPerror_flags_Flags) | (number | TCPerror_flags_Flags)[] | Range;
+  "flags"?: (number | TCPerror_flags_Flags) | ((number | TCPerror_flags_Flags) | Range)[] | Range;
   /** 16 bits, default 8192 */
-  "window"?: number | number[] | Range;
+  "window"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "chksum"?: number | number[] | Range | null;
+  "chksum"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 0 */
-  "urgptr"?: number | number[] | Range;
+  "urgptr"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
   "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "UTO" | "TFO" | number, unknown][];
 }
@@ -334,41 +334,41 @@ export interface TCPerrorFields {
 /** The fields of UDP(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface UDPFields {
   /** 16 bits, default domain */
-  "sport"?: (number | UDP_sport_Names) | (number | UDP_sport_Names)[] | Range;
+  "sport"?: (number | UDP_sport_Names) | ((number | UDP_sport_Names) | Range)[] | Range;
   /** 16 bits, default domain */
-  "dport"?: (number | UDP_sport_Names) | (number | UDP_sport_Names)[] | Range;
+  "dport"?: (number | UDP_sport_Names) | ((number | UDP_sport_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "len"?: number | number[] | Range | null;
+  "len"?: number | (number | Range)[] | Range | null;
   /** 16 bits, computed when not given */
-  "chksum"?: number | number[] | Range | null;
+  "chksum"?: number | (number | Range)[] | Range | null;
 }
 
 /** The fields of UDPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface UDPerrorFields {
   /** 16 bits, default domain */
-  "sport"?: (number | UDP_sport_Names) | (number | UDP_sport_Names)[] | Range;
+  "sport"?: (number | UDP_sport_Names) | ((number | UDP_sport_Names) | Range)[] | Range;
   /** 16 bits, default domain */
-  "dport"?: (number | UDP_sport_Names) | (number | UDP_sport_Names)[] | Range;
+  "dport"?: (number | UDP_sport_Names) | ((number | UDP_sport_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "len"?: number | number[] | Range | null;
+  "len"?: number | (number | Range)[] | Range | null;
   /** 16 bits, computed when not given */
-  "chksum"?: number | number[] | Range | null;
+  "chksum"?: number | (number | Range)[] | Range | null;
 }
 
 /** The fields of IPv6(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPv6Fields {
   /** 4 bits, default 6 */
-  "version"?: number | number[] | Range;
+  "version"?: number | (number | Range)[] | Range;
   /** 8 bits, default 0 */
-  "tc"?: number | number[] | Range;
+  "tc"?: number | (number | Range)[] | Range;
   /** 20 bits, default 0 */
-  "fl"?: number | number[] | Range;
+  "fl"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "plen"?: number | number[] | Range | null;
+  "plen"?: number | (number | Range)[] | Range | null;
   /** 8 bits, default ipv6_nonxt */
-  "nh"?: (number | IP_proto_Names) | (number | IP_proto_Names)[] | Range;
+  "nh"?: (number | IP_proto_Names) | ((number | IP_proto_Names) | Range)[] | Range;
   /** 8 bits, default 64 */
-  "hlim"?: number | number[] | Range;
+  "hlim"?: number | (number | Range)[] | Range;
   /** 16 bytes, default ::1 */
   "src"?: string | string[];
   /** 16 bytes, default ::1 */
@@ -378,17 +378,17 @@ export interface IPv6Fields {
 /** The fields of IPerror6(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPerror6Fields {
   /** 4 bits, default 6 */
-  "version"?: number | number[] | Range;
+  "version"?: number | (number | Range)[] | Range;
   /** 8 bits, default 0 */
-  "tc"?: number | number[] | Range;
+  "tc"?: number | (number | Range)[] | Range;
   /** 20 bits, default 0 */
-  "fl"?: number | number[] | Range;
+  "fl"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "plen"?: number | number[] | Range | null;
+  "plen"?: number | (number | Range)[] | Range | null;
   /** 8 bits, default ipv6_nonxt */
-  "nh"?: (number | IP_proto_Names) | (number | IP_proto_Names)[] | Range;
+  "nh"?: (number | IP_proto_Names) | ((number | IP_proto_Names) | Range)[] | Range;
   /** 8 bits, default 64 */
-  "hlim"?: number | number[] | Range;
+  "hlim"?: number | (number | Range)[] | Range;
   /** 16 bytes, default ::1 */
   "src"?: string | string[];
   /** 16 bytes, default ::1 */
@@ -398,67 +398,67 @@ export interface IPerror6Fields {
 /** The fields of ICMPv6DestUnreach(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6DestUnreachFields {
   /** 8 bits, default Destination unreachable */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default No route to destination */
-  "code"?: (number | ICMPv6DestUnreach_code_Names) | (number | ICMPv6DestUnreach_code_Names)[] | Range;
+  "code"?: (number | ICMPv6DestUnreach_code_Names) | ((number | ICMPv6DestUnreach_code_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 8 bits, default 0 */
-  "length"?: number | number[] | Range;
+  "length"?: number | (number | Range)[] | Range;
   /** 24 bits, default 0 */
-  "unused"?: number | number[] | Range;
+  "unused"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of ICMPv6PacketTooBig(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6PacketTooBigFields {
   /** 8 bits, default Packet too big */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: number | number[] | Range;
+  "code"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 32 bits, default 1280 */
-  "mtu"?: number | number[] | Range;
+  "mtu"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of ICMPv6TimeExceeded(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6TimeExceededFields {
   /** 8 bits, default Time exceeded */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default hop limit exceeded in transit */
-  "code"?: (number | ICMPv6TimeExceeded_code_Names) | (number | ICMPv6TimeExceeded_code_Names)[] | Range;
+  "code"?: (number | ICMPv6TimeExceeded_code_Names) | ((number | ICMPv6TimeExceeded_code_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 8 bits, default 0 */
-  "length"?: number | number[] | Range;
+  "length"?: number | (number | Range)[] | Range;
   /** 24 bits, default 0 */
-  "unused"?: number | number[] | Range;
+  "unused"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of ICMPv6ParamProblem(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6ParamProblemFields {
   /** 8 bits, default Parameter problem */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default erroneous header field encountered */
-  "code"?: (number | ICMPv6ParamProblem_code_Names) | (number | ICMPv6ParamProblem_code_Names)[] | Range;
+  "code"?: (number | ICMPv6ParamProblem_code_Names) | ((number | ICMPv6ParamProblem_code_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 32 bits, default 6 */
-  "ptr"?: number | number[] | Range;
+  "ptr"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of ICMPv6EchoRequest(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6EchoRequestFields {
   /** 8 bits, default Echo Request */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: number | number[] | Range;
+  "code"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 0 */
-  "id"?: number | number[] | Range;
+  "id"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
-  "seq"?: number | number[] | Range;
+  "seq"?: number | (number | Range)[] | Range;
   /** bytes, default b'' */
   "data"?: Buffer | string | (Buffer | string)[];
 }
@@ -466,15 +466,15 @@ export interface ICMPv6EchoRequestFields {
 /** The fields of ICMPv6EchoReply(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6EchoReplyFields {
   /** 8 bits, default Echo Reply */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: number | number[] | Range;
+  "code"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 0 */
-  "id"?: number | number[] | Range;
+  "id"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
-  "seq"?: number | number[] | Range;
+  "seq"?: number | (number | Range)[] | Range;
   /** bytes, default b'' */
   "data"?: Buffer | string | (Buffer | string)[];
 }
@@ -482,55 +482,55 @@ export interface ICMPv6EchoReplyFields {
 /** The fields of ICMPv6ND_RS(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6ND_RSFields {
   /** 8 bits, default Router Solicitation */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: number | number[] | Range;
+  "code"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 32 bits, default 0 */
-  "res"?: number | number[] | Range;
+  "res"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of ICMPv6ND_RA(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6ND_RAFields {
   /** 8 bits, default Router Advertisement */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: number | number[] | Range;
+  "code"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 8 bits, default 0 */
-  "chlim"?: number | number[] | Range;
+  "chlim"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "M"?: number | number[] | Range;
+  "M"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "O"?: number | number[] | Range;
+  "O"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "H"?: number | number[] | Range;
+  "H"?: number | (number | Range)[] | Range;
   /** 2 bits, default High */
-  "prf"?: (number | ICMPv6ND_RA_prf_Names) | (number | ICMPv6ND_RA_prf_Names)[] | Range;
+  "prf"?: (number | ICMPv6ND_RA_prf_Names) | ((number | ICMPv6ND_RA_prf_Names) | Range)[] | Range;
   /** 1 bits, default 0 */
-  "P"?: number | number[] | Range;
+  "P"?: number | (number | Range)[] | Range;
   /** 2 bits, default 0 */
-  "res"?: number | number[] | Range;
+  "res"?: number | (number | Range)[] | Range;
   /** 16 bits, default 1800 */
-  "routerlifetime"?: number | number[] | Range;
+  "routerlifetime"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "reachabletime"?: number | number[] | Range;
+  "reachabletime"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "retranstimer"?: number | number[] | Range;
+  "retranstimer"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of ICMPv6ND_NS(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6ND_NSFields {
   /** 8 bits, default Neighbor Solicitation */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: number | number[] | Range;
+  "code"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 32 bits, default 0 */
-  "res"?: number | number[] | Range;
+  "res"?: number | (number | Range)[] | Range;
   /** 16 bytes, default :: */
   "tgt"?: string | string[];
 }
@@ -538,19 +538,19 @@ export interface ICMPv6ND_NSFields {
 /** The fields of ICMPv6ND_NA(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6ND_NAFields {
   /** 8 bits, default Neighbor Advertisement */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: number | number[] | Range;
+  "code"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** 1 bits, default 1 */
-  "R"?: number | number[] | Range;
+  "R"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "S"?: number | number[] | Range;
+  "S"?: number | (number | Range)[] | Range;
   /** 1 bits, default 1 */
-  "O"?: number | number[] | Range;
+  "O"?: number | (number | Range)[] | Range;
   /** 29 bits, default 0 */
-  "res"?: number | number[] | Range;
+  "res"?: number | (number | Range)[] | Range;
   /** 16 bytes, default :: */
   "tgt"?: string | string[];
 }
@@ -558,11 +558,11 @@ export interface ICMPv6ND_NAFields {
 /** The fields of ICMPv6Unknown(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6UnknownFields {
   /** 8 bits, default Destination unreachable */
-  "type"?: (number | ICMPv6DestUnreach_type_Names) | (number | ICMPv6DestUnreach_type_Names)[] | Range;
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
   /** 8 bits, default 0 */
-  "code"?: number | number[] | Range;
+  "code"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "cksum"?: number | number[] | Range | null;
+  "cksum"?: number | (number | Range)[] | Range | null;
   /** bytes, default b'' */
   "msgbody"?: Buffer | string | (Buffer | string)[];
 }
@@ -570,9 +570,9 @@ export interface ICMPv6UnknownFields {
 /** The fields of ICMPv6NDOptSrcLLAddr(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6NDOptSrcLLAddrFields {
   /** 8 bits, default 1 */
-  "type"?: number | number[] | Range;
+  "type"?: number | (number | Range)[] | Range;
   /** 8 bits, default 1 */
-  "len"?: number | number[] | Range;
+  "len"?: number | (number | Range)[] | Range;
   /** 6 bytes, default 00:00:00:00:00:00 */
   "lladdr"?: string | string[];
 }
@@ -580,9 +580,9 @@ export interface ICMPv6NDOptSrcLLAddrFields {
 /** The fields of ICMPv6NDOptDstLLAddr(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6NDOptDstLLAddrFields {
   /** 8 bits, default 2 */
-  "type"?: number | number[] | Range;
+  "type"?: number | (number | Range)[] | Range;
   /** 8 bits, default 1 */
-  "len"?: number | number[] | Range;
+  "len"?: number | (number | Range)[] | Range;
   /** 6 bytes, default 00:00:00:00:00:00 */
   "lladdr"?: string | string[];
 }
@@ -590,25 +590,25 @@ export interface ICMPv6NDOptDstLLAddrFields {
 /** The fields of ICMPv6NDOptPrefixInfo(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6NDOptPrefixInfoFields {
   /** 8 bits, default 3 */
-  "type"?: number | number[] | Range;
+  "type"?: number | (number | Range)[] | Range;
   /** 8 bits, default 4 */
-  "len"?: number | number[] | Range;
+  "len"?: number | (number | Range)[] | Range;
   /** 8 bits, default 64 */
-  "prefixlen"?: number | number[] | Range;
+  "prefixlen"?: number | (number | Range)[] | Range;
   /** 1 bits, default 1 */
-  "L"?: number | number[] | Range;
+  "L"?: number | (number | Range)[] | Range;
   /** 1 bits, default 1 */
-  "A"?: number | number[] | Range;
+  "A"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "R"?: number | number[] | Range;
+  "R"?: number | (number | Range)[] | Range;
   /** 5 bits, default 0 */
-  "res1"?: number | number[] | Range;
+  "res1"?: number | (number | Range)[] | Range;
   /** 32 bits, default 4294967295 */
-  "validlifetime"?: number | number[] | Range;
+  "validlifetime"?: number | (number | Range)[] | Range;
   /** 32 bits, default 4294967295 */
-  "preferredlifetime"?: number | number[] | Range;
+  "preferredlifetime"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "res2"?: number | number[] | Range;
+  "res2"?: number | (number | Range)[] | Range;
   /** 16 bytes, default :: */
   "prefix"?: string | string[];
 }
@@ -616,13 +616,13 @@ export interface ICMPv6NDOptPrefixInfoFields {
 /** The fields of ICMPv6NDOptMTU(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface ICMPv6NDOptMTUFields {
   /** 8 bits, default 5 */
-  "type"?: number | number[] | Range;
+  "type"?: number | (number | Range)[] | Range;
   /** 8 bits, default 1 */
-  "len"?: number | number[] | Range;
+  "len"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
-  "res"?: number | number[] | Range;
+  "res"?: number | (number | Range)[] | Range;
   /** 32 bits, default 1280 */
-  "mtu"?: number | number[] | Range;
+  "mtu"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of DNSQR(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -630,9 +630,9 @@ export interface DNSQRFields {
   /** bytes, default b'www.example.com.' */
   "qname"?: string | Buffer | (string | Buffer)[];
   /** 16 bits, default A */
-  "qtype"?: (number | DNSQR_qtype_Names) | (number | DNSQR_qtype_Names)[] | Range;
+  "qtype"?: (number | DNSQR_qtype_Names) | ((number | DNSQR_qtype_Names) | Range)[] | Range;
   /** 16 bits, default IN */
-  "qclass"?: (number | DNSQR_qclass_Names) | (number | DNSQR_qclass_Names)[] | Range;
+  "qclass"?: (number | DNSQR_qclass_Names) | ((number | DNSQR_qclass_Names) | Range)[] | Range;
 }
 
 /** The fields of DNSRR(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -640,13 +640,13 @@ export interface DNSRRFields {
   /** bytes, default b'.' */
   "rrname"?: string | Buffer | (string | Buffer)[];
   /** 16 bits, default A */
-  "type"?: (number | DNSRR_type_Names) | (number | DNSRR_type_Names)[] | Range;
+  "type"?: (number | DNSRR_type_Names) | ((number | DNSRR_type_Names) | Range)[] | Range;
   /** 16 bits, default IN */
-  "rclass"?: (number | DNSQR_qclass_Names) | (number | DNSQR_qclass_Names)[] | Range;
+  "rclass"?: (number | DNSQR_qclass_Names) | ((number | DNSQR_qclass_Names) | Range)[] | Range;
   /** 32 bits, default 0 */
-  "ttl"?: number | number[] | Range;
+  "ttl"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "rdlen"?: number | number[] | Range | null;
+  "rdlen"?: number | (number | Range)[] | Range | null;
   /** bytes, default none */
   "rdata"?: string | Buffer | (string | Buffer)[];
 }
@@ -654,35 +654,35 @@ export interface DNSRRFields {
 /** The fields of DNS(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface DNSFields {
   /** 16 bits, default 0 */
-  "id"?: number | number[] | Range;
+  "id"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "qr"?: number | number[] | Range;
+  "qr"?: number | (number | Range)[] | Range;
   /** 4 bits, default QUERY */
-  "opcode"?: (number | DNS_opcode_Names) | (number | DNS_opcode_Names)[] | Range;
+  "opcode"?: (number | DNS_opcode_Names) | ((number | DNS_opcode_Names) | Range)[] | Range;
   /** 1 bits, default 0 */
-  "aa"?: number | number[] | Range;
+  "aa"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "tc"?: number | number[] | Range;
+  "tc"?: number | (number | Range)[] | Range;
   /** 1 bits, default 1 */
-  "rd"?: number | number[] | Range;
+  "rd"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "ra"?: number | number[] | Range;
+  "ra"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "z"?: number | number[] | Range;
+  "z"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "ad"?: number | number[] | Range;
+  "ad"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "cd"?: number | number[] | Range;
+  "cd"?: number | (number | Range)[] | Range;
   /** 4 bits, default ok */
-  "rcode"?: (number | DNS_rcode_Names) | (number | DNS_rcode_Names)[] | Range;
+  "rcode"?: (number | DNS_rcode_Names) | ((number | DNS_rcode_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "qdcount"?: number | number[] | Range | null;
+  "qdcount"?: number | (number | Range)[] | Range | null;
   /** 16 bits, computed when not given */
-  "ancount"?: number | number[] | Range | null;
+  "ancount"?: number | (number | Range)[] | Range | null;
   /** 16 bits, computed when not given */
-  "nscount"?: number | number[] | Range | null;
+  "nscount"?: number | (number | Range)[] | Range | null;
   /** 16 bits, computed when not given */
-  "arcount"?: number | number[] | Range | null;
+  "arcount"?: number | (number | Range)[] | Range | null;
   /** bytes, default [DNSQR] */
   "qd"?: PacketSpec<"DNSQR"> | PacketSpec<"DNSQR">[];
   /** bytes, default [] */
@@ -696,51 +696,51 @@ export interface DNSFields {
 /** The fields of GRE(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface GREFields {
   /** 1 bits, default 0 */
-  "chksum_present"?: number | number[] | Range;
+  "chksum_present"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "routing_present"?: number | number[] | Range;
+  "routing_present"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "key_present"?: number | number[] | Range;
+  "key_present"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "seqnum_present"?: number | number[] | Range;
+  "seqnum_present"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
-  "strict_route_source"?: number | number[] | Range;
+  "strict_route_source"?: number | (number | Range)[] | Range;
   /** 3 bits, default 0 */
-  "recursion_control"?: number | number[] | Range;
+  "recursion_control"?: number | (number | Range)[] | Range;
   /** 5 bits, default 0 */
-  "flags"?: number | number[] | Range;
+  "flags"?: number | (number | Range)[] | Range;
   /** 3 bits, default 0 */
-  "version"?: number | number[] | Range;
+  "version"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
-  "proto"?: (number | Ether_type_Names) | (number | Ether_type_Names)[] | Range;
+  "proto"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
   /** 16 bits, computed when not given */
-  "chksum"?: number | number[] | Range | null;
+  "chksum"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 0 */
-  "offset"?: number | number[] | Range;
+  "offset"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "key"?: number | number[] | Range;
+  "key"?: number | (number | Range)[] | Range;
   /** 32 bits, default 0 */
-  "sequence_number"?: number | number[] | Range;
+  "sequence_number"?: number | (number | Range)[] | Range;
 }
 
 /** The fields of VXLAN(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface VXLANFields {
   /** 8 bits, default Instance */
-  "flags"?: (number | VXLAN_flags_Flags) | (number | VXLAN_flags_Flags)[] | Range;
+  "flags"?: (number | VXLAN_flags_Flags) | ((number | VXLAN_flags_Flags) | Range)[] | Range;
   /** 16 bits, default 0 */
-  "reserved0"?: number | number[] | Range;
+  "reserved0"?: number | (number | Range)[] | Range;
   /** 8 bits, default NotDefined */
-  "NextProtocol"?: (number | VXLAN_NextProtocol_Names) | (number | VXLAN_NextProtocol_Names)[] | Range;
+  "NextProtocol"?: (number | VXLAN_NextProtocol_Names) | ((number | VXLAN_NextProtocol_Names) | Range)[] | Range;
   /** 24 bits, default 0 */
-  "reserved1"?: number | number[] | Range;
+  "reserved1"?: number | (number | Range)[] | Range;
   /** 8 bits, default  */
-  "gpflags"?: (number | VXLAN_gpflags_Flags) | (number | VXLAN_gpflags_Flags)[] | Range;
+  "gpflags"?: (number | VXLAN_gpflags_Flags) | ((number | VXLAN_gpflags_Flags) | Range)[] | Range;
   /** 16 bits, default 0 */
-  "gpid"?: number | number[] | Range;
+  "gpid"?: number | (number | Range)[] | Range;
   /** 24 bits, default 0 */
-  "vni"?: number | number[] | Range;
+  "vni"?: number | (number | Range)[] | Range;
   /** 8 bits, default 0 */
-  "reserved2"?: number | number[] | Range;
+  "reserved2"?: number | (number | Range)[] | Range;
 }
 
 /** Each layer's field names (typed paths such as "TCP.flags"). */

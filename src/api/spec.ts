@@ -36,10 +36,11 @@ export class PacketSpec<L extends string = string> {
   constructor(readonly calls: readonly Call[]) {}
 
   /** Scapy's `/`: this spec with `uppers` stacked on top, `Ether().div(IP({ dst }), TCP({ dport: 80 }))`. */
-  div<U extends string>(...uppers: PacketSpec<U>[]): PacketSpec<L | U> {
+  // any: a spec of any layers (tsc does not take PacketSpec<"IP"> as a PacketSpec<string>)
+  div<U extends PacketSpec<any>[]>(...uppers: U): PacketSpec<L | LayersOf<U[number]>> {
     let calls: Call[] = this.calls.slice();
     for (const u of uppers) calls = calls.concat(u.calls);
-    return new PacketSpec<L | U>(calls);
+    return new PacketSpec(calls);
   }
 
   /** How many packets it stands for (the product of the sizes of the fields given several values). */
@@ -138,6 +139,9 @@ export class PacketSpec<L extends string = string> {
     if (n !== 1) throw new PacketError(`${what}: this is a packet set of ${n} packets; use frames() or packets()`);
   }
 }
+
+/** The layer names of a spec type. */
+export type LayersOf<S> = S extends PacketSpec<infer N> ? N : never;
 
 /** "Layer.field" paths of a spec whose layers are L (any string for a spec of unknown layers). */
 export type FieldPath<L extends string> = string extends L ? string : L extends keyof LayerFieldNames ? `${L}.${LayerFieldNames[L]}` | L : string;

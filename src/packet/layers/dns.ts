@@ -301,7 +301,9 @@ function recordsField(name: (typeof sections)[number]): Field {
         if (!(x instanceof Layer)) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records`);
         for (let r: Layer | undefined = x; r; r = r.payload) {
           if (r.def !== DNSQR && r.def !== DNSRR) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records, not ${r.name}`);
-          flat.push(r);
+          // Each record stands alone in the list (a crafted one is copied without the records chained after it),
+          // so a parsed list parses to itself.
+          flat.push(r.payload && !r.buf ? new Layer(r.def, r.given) : r);
         }
       }
       return flat;
