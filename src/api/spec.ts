@@ -21,8 +21,6 @@ interface Call {
   readonly def: LayerDef;
   readonly given: Values;
   readonly alternatives?: Map<string, unknown[]>;
-  /** The layer kind and the names given, e.g. "IP(src,dst)": a spec's shape is its calls' keys. */
-  readonly key: string;
 }
 
 /**
@@ -38,8 +36,8 @@ export class PacketSpec<L extends string = string> {
   /** Scapy's `/`: this spec with `uppers` stacked on top, `Ether().div(IP({ dst }), TCP({ dport: 80 }))`. */
   // any: a spec of any layers (tsc does not take PacketSpec<"IP"> as a PacketSpec<string>)
   div<U extends PacketSpec<any>[]>(...uppers: U): PacketSpec<L | LayersOf<U[number]>> {
-    let calls: Call[] = this.calls.slice();
-    for (const u of uppers) calls = calls.concat(u.calls);
+    const calls: Call[] = this.calls.slice();
+    for (let i = 0; i < uppers.length; i++) for (const c of uppers[i].calls) calls.push(c);
     return new PacketSpec(calls);
   }
 
@@ -185,20 +183,54 @@ export class PacketTemplate<L extends string = string> {
 export type TemplateValues<L extends string> = string extends L ? Record<string, Values> : { [K in L]?: K extends keyof LayerInputs ? LayerInputs[K] : Values };
 
 
-const templates = new Map<string, Template>();
+/**
+ * Templates by shape: a tree walked by each layer's kind, then the names of the fields it was given, in order (no
+ * key text is made per packet: kinds are objects and names are the program's own strings). Bounded: past
+ * `maxTemplates` shapes it starts again empty.
+ */
+interface ShapeNode {
+  byDef?: Map<LayerDef, ShapeNode>;
+  byName?: Map<string, ShapeNode>;
+  template?: Template;
+}
+let shapes: ShapeNode = {};
+let shapeCount = 0;
 const maxTemplates = 256;
 
-/** The template of a shape, compiled on first use (a bounded cache: shapes seen last stay). */
+/** The template of a shape, compiled on first use. */
 function templateFor(calls: readonly Call[]): Template {
-  let key = "";
-  for (const c of calls) key += c.key;
-  let t = templates.get(key);
-  if (!t) {
-    t = new Template(chainOf(calls, new Array(calls.length).fill(undefined)));
-    if (templates.size >= maxTemplates) templates.delete(templates.keys().next().value!);
-    templates.set(key, t);
+  let node = shapes;
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i];
+    let next = (node.byDef ??= new Map()).get(c.def);
+    if (!next) node.byDef.set(c.def, (next = {}));
+    node = next;
+    for (const k in c.given) {
+      let n = (node.byName ??= new Map()).get(k);
+      if (!n) node.byName.set(k, (n = {}));
+      node = n;
+    }
   }
-  return t;
+  if (!node.template) {
+    if (++shapeCount > maxTemplates) {
+      shapes = {};
+      shapeCount = 1;
+    }
+    const t = new Template(chainOf(calls, new Array(calls.length).fill(undefined)));
+    node = shapes;
+    for (const c of calls) {
+      let next = (node.byDef ??= new Map()).get(c.def);
+      if (!next) node.byDef.set(c.def, (next = {}));
+      node = next;
+      for (const k in c.given) {
+        let n = (node.byName ??= new Map()).get(k);
+        if (!n) node.byName.set(k, (n = {}));
+        node = n;
+      }
+    }
+    node.template = t;
+  }
+  return node.template;
 }
 
 /** The bytes of a one-packet spec: its shape's template filled with the values that differ from the template's. */
@@ -257,13 +289,11 @@ function expandCalls(calls: readonly Call[]): Layer[] {
 export function layerCall(def: LayerDef, values: Values | undefined): PacketSpec<string> {
   const given: Values = {};
   let alternatives: Map<string, unknown[]> | undefined;
-  let key = def.name;
   if (values) {
     for (const k in values) {
       const v = values[k];
       const f = def.byName.get(k);
-      key += `,${k}`;
-      if (f && !f.isList && (Array.isArray(v) || v instanceof Range || (f.net && typeof v === "string" && v.includes("/")))) {
+      if (f && !f.isList && ((typeof v === "object" && v !== null && (Array.isArray(v) || v instanceof Range)) || (f.net && typeof v === "string" && v.includes("/")))) {
         alternatives ??= new Map();
         setField(def, given, alternatives, k, fromJs(v), 0, 0);
         const vals = alternatives.get(k);
@@ -273,14 +303,20 @@ export function layerCall(def: LayerDef, values: Values | undefined): PacketSpec
         }
         continue;
       }
-      if (v === undefined || (v === null && f?.auto)) {
-        key = key.slice(0, -k.length - 1);
-        continue;
+      if (v === undefined || (v === null && f?.auto)) continue;
+      if (f && typeof v !== "object") {
+        // Numbers, names and addresses: the field's own check, the usual case.
+        try {
+          given[k] = f.parse(v);
+          continue;
+        } catch {
+          // parseOne says it with the layer's name
+        }
       }
       given[k] = parseOne(def, k, v);
     }
   }
-  return new PacketSpec<string>([{ def, given, alternatives: alternatives?.size ? alternatives : undefined, key }]);
+  return new PacketSpec<string>([{ def, given, alternatives: alternatives?.size ? alternatives : undefined }]);
 }
 
 /** One field value as stored, with the layer's name in the error. */

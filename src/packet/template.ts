@@ -26,12 +26,14 @@ export interface Change {
  */
 export class Template {
   readonly base: Built;
-  private readonly slots = new Map<string, Slot | null>();
+  /** Per layer, its fields' places by name (looked up on every fill). */
+  private readonly slots: Map<string, Slot | null>[];
   /** Per layer: the upper layers' fields that the layers below it take defaults from (Ether dst from IP dst). */
   private readonly readBelow: Set<string>[];
 
   constructor(top: Layer) {
     this.base = buildDetailed(top);
+    this.slots = this.base.layers.map(() => new Map());
     this.readBelow = [];
     const read = new Set<string>();
     for (const l of this.base.layers) {
@@ -47,14 +49,15 @@ export class Template {
 
   /** The place of layer i's field, if it can be written there. */
   slot(layer: number, name: string): Slot | null {
-    const key = `${layer}\0${name}`;
-    let s = this.slots.get(key);
+    const slots = this.slots[layer];
+    if (!slots) return null;
+    let s = slots.get(name);
     if (s === undefined) {
       const def = this.base.layers[layer]?.def;
       const field = def?.byName.get(name);
       const at = def?.offsets.get(name);
       s = !def || !field || at === undefined || field.auto || hasConditions(def) || this.readBelow[layer].has(name) ? null : { field, off: this.base.starts[layer] + (at >> 3), bit: at & 7 };
-      this.slots.set(key, s);
+      slots.set(name, s);
     }
     return s;
   }

@@ -191,10 +191,10 @@ function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, bas
     const start = off;
     const [name, after] = decodeName(msg, off);
     off = after;
-    const v: Values = {};
+    let v: Values;
     if (def === DNSQR) {
       if (off + 4 > msg.length) throw new PacketError("DNS question cut off");
-      Object.assign(v, { qname: name, qtype: msg.readUInt16BE(off), qclass: msg.readUInt16BE(off + 2) });
+      v = { qname: name, qtype: (msg[off] << 8) | msg[off + 1], qclass: (msg[off + 2] << 8) | msg[off + 3] };
       off += 4;
     } else {
       if (off + 10 > msg.length) throw new PacketError("DNS record cut off");
@@ -217,7 +217,7 @@ function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, bas
         }
         rdata = list;
       }
-      Object.assign(v, { rrname: name, type, rclass: msg.readUInt16BE(off + 2), ttl: msg.readUInt32BE(off + 4), rdlen, rdata });
+      v = { rrname: name, type, rclass: msg.readUInt16BE(off + 2), ttl: msg.readUInt32BE(off + 4), rdlen, rdata };
       off = rstart + rdlen;
     }
     const l = new Layer(def);
