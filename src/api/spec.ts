@@ -1,9 +1,9 @@
 import { PacketError } from "../packet/errors.js";
 import { setField, Tuple } from "../packet/expr.js";
-import type { Values } from "../packet/field.js";
+import type { Field, Values } from "../packet/field.js";
 import { Layer, type LayerDef } from "../packet/layer.js";
 import { Packet } from "../packet/packet.js";
-import { Template } from "../packet/template.js";
+import { Template, type Change } from "../packet/template.js";
 import { pythonValue } from "./command.js";
 import type { LayerFieldNames, LayerInputs } from "./layers.generated.js";
 
@@ -169,7 +169,11 @@ export class PacketTemplate<L extends string = string> {
       if (i === undefined) throw new PacketError(`the template has no layer ${name}: its layers are ${[...this.index.keys()].join(", ")}`);
       const fields = (values as Record<string, Values>)[name];
       const def = this.calls[i].def;
-      for (const k in fields) changes.push({ layer: i, name: k, value: parseOne(def, k, fields[k]) });
+      for (const k in fields) {
+        const v = fields[k];
+        const f = def.byName.get(k);
+        changes.push({ layer: i, name: k, value: f && typeof v !== "object" ? parsePlain(def, f, v) : parseOne(def, k, v) });
+      }
     }
     const filled = this.t.fill(changes);
     if (filled) return filled;
@@ -235,12 +239,28 @@ function templateFor(calls: readonly Call[]): Template {
 
 /** The bytes of a one-packet spec: its shape's template filled with the values that differ from the template's. */
 function buildCalls(calls: readonly Call[]): Buffer {
-  const t = templateFor(calls);
-  const givens: Values[] = new Array(calls.length);
-  for (let i = 0; i < calls.length; i++) givens[i] = calls[i].given;
-  const changes = t.changesOf(givens);
-  return (changes && t.fill(changes)) ?? t.build(chainOf(calls, givens));
+  // The shapes built last from this outer layer kind first: finding the template is then comparing with it.
+  const top = calls[0].def;
+  const recent = recentShapes.get(top);
+  let t: Template | undefined;
+  let changes: Change[] | undefined;
+  if (recent)
+    for (let i = 0; i < recent.length && !changes; i++) {
+      changes = recent[i].changesOf(calls);
+      if (changes) t = recent[i];
+    }
+  if (!t) {
+    t = templateFor(calls);
+    changes = t.changesOf(calls);
+    const list = recent ?? [];
+    list.unshift(t);
+    if (list.length > 4) list.pop();
+    if (!recent) recentShapes.set(top, list);
+  }
+  return (changes && t.fill(changes)) ?? t.build(chainOf(calls, new Array(calls.length).fill(undefined)));
 }
+
+const recentShapes = new Map<LayerDef, Template[]>();
 
 /** A chain of layers for the calls (the given values, or `givens[i]` where defined). */
 function chainOf(calls: readonly Call[], givens: (Values | undefined)[]): Layer {
@@ -293,6 +313,11 @@ export function layerCall(def: LayerDef, values: Values | undefined): PacketSpec
     for (const k in values) {
       const v = values[k];
       const f = def.byName.get(k);
+      // Numbers, names and addresses: the field's own check, the usual case (parseOne says what is wrong).
+      if (f !== undefined && typeof v !== "object" && v !== undefined && !(f.net && typeof v === "string" && v.includes("/"))) {
+        given[k] = parsePlain(def, f, v);
+        continue;
+      }
       if (f && !f.isList && ((typeof v === "object" && v !== null && (Array.isArray(v) || v instanceof Range)) || (f.net && typeof v === "string" && v.includes("/")))) {
         alternatives ??= new Map();
         setField(def, given, alternatives, k, fromJs(v), 0, 0);
@@ -304,19 +329,18 @@ export function layerCall(def: LayerDef, values: Values | undefined): PacketSpec
         continue;
       }
       if (v === undefined || (v === null && f?.auto)) continue;
-      if (f && typeof v !== "object") {
-        // Numbers, names and addresses: the field's own check, the usual case.
-        try {
-          given[k] = f.parse(v);
-          continue;
-        } catch {
-          // parseOne says it with the layer's name
-        }
-      }
       given[k] = parseOne(def, k, v);
     }
   }
   return new PacketSpec<string>([{ def, given, alternatives: alternatives?.size ? alternatives : undefined }]);
+}
+
+function parsePlain(def: LayerDef, f: Field, v: unknown): unknown {
+  try {
+    return f.parse(v);
+  } catch {
+    return parseOne(def, f.name, v);
+  }
 }
 
 /** One field value as stored, with the layer's name in the error. */

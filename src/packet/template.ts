@@ -28,12 +28,17 @@ export class Template {
   readonly base: Built;
   /** Per layer, its fields' places by name (looked up on every fill). */
   private readonly slots: Map<string, Slot | null>[];
+  /** The places of one fill's changes (fill runs to its end before another starts). */
+  private readonly scratch: Slot[] = [];
+  /** How many fields each layer of the base was given. */
+  private readonly givenCounts: number[];
   /** Per layer: the upper layers' fields that the layers below it take defaults from (Ether dst from IP dst). */
   private readonly readBelow: Set<string>[];
 
   constructor(top: Layer) {
     this.base = buildDetailed(top);
     this.slots = this.base.layers.map(() => new Map());
+    this.givenCounts = this.base.layers.map((l) => Object.keys(l.given).length);
     this.readBelow = [];
     const read = new Set<string>();
     for (const l of this.base.layers) {
@@ -70,17 +75,22 @@ export class Template {
   fill(changes: readonly Change[], into?: Buffer): Buffer | undefined {
     const b = this.base;
     let values: Values[] | undefined;
+    const slots = this.scratch;
+    slots.length = 0;
     for (const c of changes) {
       const v = c.value;
-      if ((typeof v !== "number" && typeof v !== "string") || !this.slot(c.layer, c.name)) return undefined;
+      const s = this.slot(c.layer, c.name);
+      if ((typeof v !== "number" && typeof v !== "string") || !s) return undefined;
+      slots.push(s);
       values ??= b.values.slice();
-      if (values[c.layer] === b.values[c.layer]) values[c.layer] = { ...b.values[c.layer] };
+      if (values[c.layer] === b.values[c.layer]) values[c.layer] = cloneValues(b.layers[c.layer].def, b.values[c.layer]);
       values[c.layer][c.name] = v;
     }
     const buf = into ?? Buffer.allocUnsafe(b.buf.length);
     b.buf.copy(buf);
-    for (const c of changes) {
-      const s = this.slot(c.layer, c.name)!;
+    for (let i = 0; i < changes.length; i++) {
+      const s = slots[i];
+      const c = changes[i];
       if (s.field.bits) writeBits(buf, s.off, s.bit, s.field.bits, c.value as number);
       else s.field.write!(buf, s.off, c.value, values![c.layer]);
     }
@@ -88,34 +98,40 @@ export class Template {
     return buf;
   }
 
-  /** The fields in which a chain of the same layer kinds differs from the base (undefined: another shape). */
-  changesOf(givens: readonly Values[]): Change[] | undefined {
-    const layers = this.base.layers;
-    if (givens.length !== layers.length) return undefined;
-    const changes: Change[] = [];
-    for (let i = 0; i < givens.length; i++) {
-      const g = givens[i];
-      const g0 = layers[i].given;
+  /**
+   * The fields in which layers of the same kinds, given the same fields, differ from the base; undefined when they
+   * are of another shape (other kinds, other fields given).
+   */
+  changesOf(layers: readonly { readonly def: LayerDef; readonly given: Values }[]): Change[] | undefined {
+    const base = this.base.layers;
+    if (layers.length !== base.length) return undefined;
+    let changes: Change[] | undefined;
+    for (let i = 0; i < layers.length; i++) {
+      const l = layers[i];
+      const g = l.given;
+      const g0 = base[i].given;
+      if (l.def !== base[i].def) return undefined;
       if (g === g0) continue;
-      for (const k in g0) if (!(k in g)) return undefined;
+      let n = 0;
       for (const k in g) {
-        const v = g[k];
         if (!(k in g0)) return undefined;
-        if (!sameValue(v, g0[k])) changes.push({ layer: i, name: k, value: v });
+        n++;
+        const v = g[k];
+        if (!sameValue(v, g0[k])) (changes ??= []).push({ layer: i, name: k, value: v });
       }
+      if (n !== this.givenCounts[i]) return undefined;
     }
-    return changes;
+    return changes ?? [];
   }
 
   /** The bytes of a packet (a chain of layers) of this template's shape, written in place when it can be. */
   build(top: Layer): Buffer {
-    const givens: Values[] = [];
-    let i = 0;
-    for (let l: Layer | undefined = top; l; l = l.payload, i++) {
-      if (l.buf || l.def !== this.base.layers[i]?.def) return build(top);
-      givens.push(l.given);
+    const layers: Layer[] = [];
+    for (let l: Layer | undefined = top; l && layers.length <= this.base.layers.length; l = l.payload) {
+      if (l.buf) return build(top);
+      layers.push(l);
     }
-    const changes = this.changesOf(givens);
+    const changes = this.changesOf(layers);
     return (changes && this.fill(changes)) ?? build(top);
   }
 }
@@ -144,6 +160,19 @@ export function sameValue(a: unknown, b: unknown, depth = 0): boolean {
     return n === 0;
   }
   return false;
+}
+
+const cloners = new WeakMap<LayerDef, (v: Values) => Values>();
+
+/** A copy of a layer's values (its fields), by a function generated with their names written in (faster than a spread). */
+function cloneValues(def: LayerDef, v: Values): Values {
+  let clone = cloners.get(def);
+  if (!clone) {
+    const names = [...new Set(def.fields.map((f) => f.name))];
+    clone = new Function("v", `return { ${names.map((n) => `${JSON.stringify(n)}: v[${JSON.stringify(n)}]`).join(", ")} };`) as (v: Values) => Values;
+    cloners.set(def, clone);
+  }
+  return clone(v);
 }
 
 const conditional = new WeakMap<LayerDef, boolean>();

@@ -334,9 +334,13 @@ export const DNS: LayerDef = defineLayer(
   ],
   {
     postBuild: ({ buf, start, values }) => {
-      sections.forEach((s, i) => {
-        if (values[counts[s]] === undefined) buf.writeUInt16BE(((values[s] as Layer[]) ?? []).length, start + 4 + i * 2);
-      });
+      for (let i = 0; i < sections.length; i++) {
+        const s = sections[i];
+        if (values[counts[s]] !== undefined) continue;
+        const n = ((values[s] as Layer[] | undefined) ?? []).length;
+        buf[start + 4 + i * 2] = n >> 8;
+        buf[start + 5 + i * 2] = n & 0xff;
+      }
     },
     summary: (l: Layer) => {
       const qr = l.get("qr");
