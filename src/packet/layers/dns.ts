@@ -183,8 +183,12 @@ export const DNSRR = defineLayer(
   },
 );
 
+/** An empty section, shared by every message that has one (frozen: nobody can add to it). */
+const noRecords: Layer[] = Object.freeze([]) as unknown as Layer[];
+
 /** Reads `count` records of a section; a record that does not fit is an error (the DNS layer becomes Raw). */
 function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, base: Buffer, baseOff: number): [Layer[], number] {
+  if (count === 0) return [noRecords, off];
   const out: Layer[] = [];
   for (let i = 0; i < count; i++) {
     if (off >= msg.length) throw new PacketError(`DNS says ${count} records, the message holds ${i}`);
@@ -368,14 +372,15 @@ export function decodeDns(buf: Buffer, start: number, end: number): { values: Va
   const values: Values = {
     id: msg.readUInt16BE(0), qr: b2 >> 7, opcode: (b2 >> 3) & 0xf, aa: (b2 >> 2) & 1, tc: (b2 >> 1) & 1, rd: b2 & 1,
     ra: b3 >> 7, z: (b3 >> 6) & 1, ad: (b3 >> 5) & 1, cd: (b3 >> 4) & 1, rcode: b3 & 0xf,
-    qdcount: msg.readUInt16BE(4), ancount: msg.readUInt16BE(6), nscount: msg.readUInt16BE(8), arcount: msg.readUInt16BE(10),
+    qdcount: (msg[4] << 8) | msg[5], ancount: (msg[6] << 8) | msg[7], nscount: (msg[8] << 8) | msg[9], arcount: (msg[10] << 8) | msg[11],
+    // The sections in the literal too: one shape for every message's values.
+    qd: noRecords, an: noRecords, ns: noRecords, ar: noRecords,
   };
   let off = 12;
-  for (const s of sections) {
-    const [records, next] = readRecords(msg, off, values[counts[s]] as number, s === "qd" ? DNSQR : DNSRR, buf, start);
-    values[s] = records;
-    off = next;
-  }
+  [values.qd, off] = readRecords(msg, off, values.qdcount as number, DNSQR, buf, start);
+  [values.an, off] = readRecords(msg, off, values.ancount as number, DNSRR, buf, start);
+  [values.ns, off] = readRecords(msg, off, values.nscount as number, DNSRR, buf, start);
+  [values.ar, off] = readRecords(msg, off, values.arcount as number, DNSRR, buf, start);
   return { values, next: start + off };
 }
 
