@@ -76,12 +76,12 @@ export class Template {
     const b = this.base;
     let values: Values[] | undefined;
     const slots = this.scratch;
-    slots.length = 0;
-    for (const c of changes) {
+    for (let i = 0; i < changes.length; i++) {
+      const c = changes[i];
       const v = c.value;
       const s = this.slot(c.layer, c.name);
       if ((typeof v !== "number" && typeof v !== "string") || !s) return undefined;
-      slots.push(s);
+      slots[i] = s;
       values ??= b.values.slice();
       if (values[c.layer] === b.values[c.layer]) values[c.layer] = cloneValues(b.layers[c.layer].def, b.values[c.layer]);
       values[c.layer][c.name] = v;

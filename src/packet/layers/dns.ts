@@ -235,7 +235,6 @@ function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, bas
 }
 
 const sections = ["qd", "an", "ns", "ar"] as const;
-const counts = { qd: "qdcount", an: "ancount", ns: "nscount", ar: "arcount" } as const;
 
 function rdataSize(type: number, v: unknown): number {
   const kind = rdataFor(type);
@@ -316,6 +315,12 @@ function recordsField(name: (typeof sections)[number]): Field {
   };
 }
 
+function writeCount(buf: Buffer, at: number, records: unknown): void {
+  const n = ((records as Layer[] | undefined) ?? []).length;
+  buf[at] = n >> 8;
+  buf[at + 1] = n & 0xff;
+}
+
 export const DNS: LayerDef = defineLayer(
   "DNS",
   [
@@ -337,14 +342,12 @@ export const DNS: LayerDef = defineLayer(
     ...sections.map(recordsField),
   ],
   {
-    postBuild: ({ buf, start, values }) => {
-      for (let i = 0; i < sections.length; i++) {
-        const s = sections[i];
-        if (values[counts[s]] !== undefined) continue;
-        const n = ((values[s] as Layer[] | undefined) ?? []).length;
-        buf[start + 4 + i * 2] = n >> 8;
-        buf[start + 5 + i * 2] = n & 0xff;
-      }
+    // Each count by its name (not looked up through the section table: this runs for every packet built).
+    postBuild: ({ buf, start, values: v }) => {
+      if (v.qdcount === undefined) writeCount(buf, start + 4, v.qd);
+      if (v.ancount === undefined) writeCount(buf, start + 6, v.an);
+      if (v.nscount === undefined) writeCount(buf, start + 8, v.ns);
+      if (v.arcount === undefined) writeCount(buf, start + 10, v.ar);
     },
     summary: (l: Layer) => {
       const qr = l.get("qr");
