@@ -1,7 +1,7 @@
 import { PacketError } from "./errors.js";
 import type { Field, Values } from "./field.js";
 import { fillFor } from "./bind.js";
-import { writeBits, type Layer, type LayerDef } from "./layer.js";
+import { writeBits, type BuildContext, type Layer, type LayerDef } from "./layer.js";
 
 /** The values a layer is built with: defaults, then what its upper layer implies, then what the user gave. */
 export function buildValues(l: Layer): Values {
@@ -9,7 +9,9 @@ export function buildValues(l: Layer): Values {
   if (l.payload) {
     const fill = fillFor(l.def, l.payload.def);
     if (fill) for (const k in fill) if (!(k in l.given)) v[k] = fill[k];
-    const derived = l.def.fromPayload?.values(l.payload);
+    // Defaults from the layer above only matter for the fields they fill that the user left out.
+    const fp = l.def.fromPayload;
+    const derived = fp && !fp.fills.every((k) => k in l.given) ? fp.values(l.payload) : undefined;
     if (derived) for (const k in derived) if (!(k in l.given)) v[k] = derived[k];
   }
   if (l.buf) for (const k in l.given) v[k] = l.given[k];
@@ -110,20 +112,21 @@ export function buildDetailed(top: Layer): Built {
 /** Runs every layer's post-build inner to outer over buf (a copy of a Built's bytes, perhaps with fields changed). */
 export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values): void {
   const { layers, starts, sizes, contentEnd } = b;
+  // One context for every layer, filled in turn (hooks read it and keep nothing).
+  let ctx: BuildContext | undefined;
   for (let i = layers.length - 1; i >= 0; i--) {
     const post = layers[i].def.postBuild;
     if (!post) continue;
-    post({
-      buf,
-      start: starts[i],
-      hdrEnd: starts[i] + sizes[i],
-      end: Math.max(contentEnd, starts[i] + sizes[i]),
-      values: values[i],
-      given: layers[i].given,
-      under: i > 0 ? layers[i - 1] : undefined,
-      underValues: i > 0 ? values[i - 1] : undefined,
-      underStart: i > 0 ? starts[i - 1] : 0,
-    });
+    ctx ??= { buf, start: 0, hdrEnd: 0, end: 0, values: values[i], given: layers[i].given, under: undefined, underValues: undefined, underStart: 0 };
+    ctx.start = starts[i];
+    ctx.hdrEnd = starts[i] + sizes[i];
+    ctx.end = Math.max(contentEnd, starts[i] + sizes[i]);
+    ctx.values = values[i];
+    ctx.given = layers[i].given;
+    ctx.under = i > 0 ? layers[i - 1] : undefined;
+    ctx.underValues = i > 0 ? values[i - 1] : undefined;
+    ctx.underStart = i > 0 ? starts[i - 1] : 0;
+    post(ctx);
   }
 }
 

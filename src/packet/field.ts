@@ -20,6 +20,10 @@ export interface Field {
   when?: (v: Values) => boolean;
   /** Symbolic names of values, both ways. */
   names?: Record<number, string>;
+  /** Names that depend on another field (ICMP codes per type): every table of them. */
+  namesBy?: { all: readonly Record<number, string>[] };
+  /** The TypeScript type of a value, for the generated API types, where the field's kind does not tell it. */
+  tsType?: string;
   /** Flag letters, least significant bit first (TCP: "FSRPAUECN"). */
   flags?: readonly string[];
   /** Byte fields: size on the wire of a value. */
@@ -137,6 +141,7 @@ export function int(name: string, bits: number, dflt: number | undefined, o: Int
     auto: o.auto ?? dflt === undefined,
     when: o.when,
     names: o.names,
+    namesBy: o.namesBy,
     flags: o.flags,
     parse: o.namesBy ? namesByParser(name, bits, o.namesBy.all) : base,
     parseIn: o.namesBy ? (input, values) => intParser(name, bits, o.namesBy!.of(values) ?? {}, undefined, " of this packet's type")(input) : undefined,

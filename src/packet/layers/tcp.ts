@@ -131,6 +131,7 @@ const options: Field = {
   bits: 0,
   default: [],
   isList: true,
+  tsType: `[${Object.keys(optionKinds).map((k) => JSON.stringify(k)).join(" | ")} | number, unknown][]`,
   size: (v) => optionsSize(v as TcpOption[]),
   // The padding to a multiple of 4 is the buffer's zeros (EOL). A list built before is copied, not encoded again.
   write: (buf, off, v) => {
