@@ -1,5 +1,6 @@
 // `wirecheck run` as a user without root (made by the test): the lab lives in a user namespace of the run's own, its
 // reports are the user's files, Ctrl-C and kill -9 leave nothing behind, and an attachment says it needs root.
+import { spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -131,6 +132,33 @@ steps:
       }
     }, 60_000);
   }
+
+  it("on a machine with no /run/netns yet (and /run root's): /run is the run's own, the machine's entries still in it", async () => {
+    const dir = userFolder("fresh-run", {
+      "fresh.yaml": `name: a machine that never had a lab
+lab: { hosts: { a: 198.18.0.1/24, b: 198.18.0.2/24 } }
+steps:
+  - { name: reachable, host: a, ping: { to: b, count: 1 } }
+  - { name: the machine's /run entries are there, host: a, exec: { run: "test -f /run/keep/file && test -L /run/link" } }
+`,
+    });
+    // A mount namespace of the test's where /run is a fresh tmpfs of root's, with no netns or wirecheck folder in it.
+    const setup = "mount -t tmpfs -o mode=0755 none /run && mkdir /run/keep && touch /run/keep/file && ln -s /dev/shm /run/link && test ! -e /run/netns";
+    const as = `setpriv --reuid ${user.uid} --regid ${user.gid} --clear-groups -- env CI=1 HOME=${dir} PATH="$PATH"`;
+    const r = spawnSync("unshare", ["--mount", "--propagation", "private", "sh", "-c", `${setup} && exec ${as} "$0" "$@"`, process.execPath, cli, "run", "fresh.yaml"], { cwd: dir, encoding: "utf8", timeout: 120_000 });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    expect(r.stdout).toMatch(/1 scenario\(s\): 2 passed, 0 failed/);
+    expect(notOwnedBy(dir, user.uid, user.gid)).toEqual([]);
+    await nothingRunning();
+  }, 120_000);
+
+  it("without unshare(1) it says what to install, and nothing runs", () => {
+    const dir = userFolder("no-unshare");
+    const r = user.run("/usr/bin/env", ["PATH=/nonexistent", process.execPath, cli, "run", join(root, "scenarios", "ping.yaml")], dir);
+    expect(r.code, r.out).toBe(3);
+    expect(r.out).toMatch(/wirecheck run needs root or a user namespace of its own, and unshare\(1\), which makes one, is not installed \(apt-get install util-linux\): run it with sudo/);
+    expect(existsSync(join(dir, "reports"))).toBe(false);
+  });
 
   it("a scenario that attaches a machine interface refuses: it needs root", async () => {
     const dir = userFolder("attach");
