@@ -19,7 +19,7 @@ import { loadAll } from "./load-all.js";
 import { attachmentProblems, parseAttachOptions } from "../lab/attach.js";
 import { reportToGitHub } from "../report/github.js";
 import { setReportRoot } from "../report/report-root.js";
-import { attachmentsNeedRoot, insideUserNamespace, needsUserNamespace, prepareUserNamespace, runInUserNamespace } from "../lab/user-namespace.js";
+import { attachmentsNeedRoot, insideUserNamespace, prepareUserNamespace } from "../lab/user-namespace.js";
 
 export interface RunCommandOptions {
   junit: string;
@@ -42,8 +42,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   // A signal while Node starts or the files load (large packet sets take a moment) is heard once loading is done:
   // nothing runs, and the report still says so.
   handleSignals(undefined);
-  // Without root, the whole run happens again inside a user namespace of its own (lab/user-namespace.ts).
-  if (needsUserNamespace()) return runInUserNamespace();
+  // The run a user without root started inside a user namespace of its own (lab/user-namespace.ts) makes its mounts.
   if (insideUserNamespace()) {
     const problem = prepareUserNamespace();
     if (problem) {

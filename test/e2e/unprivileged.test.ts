@@ -1,6 +1,6 @@
 // `wirecheck run` as a user without root (made by the test): the lab lives in a user namespace of the run's own, its
 // reports are the user's files, Ctrl-C and kill -9 leave nothing behind, and an attachment says it needs root.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -103,7 +103,7 @@ steps:
     await nothingRunning();
   }, 120_000);
 
-  for (const signal of ["SIGINT", "SIGKILL"] as const) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGKILL"] as const) {
     it(`${signal} to the command: the run stops, reports it${signal === "SIGKILL" ? " (the run inside sees its parent go)" : ""}, and leaves nothing behind`, async () => {
       const dir = userFolder(`slow-${signal}`, { "slow.yaml": slow });
       const child = user.start(process.execPath, [cli, "run", "slow.yaml"], dir);
@@ -118,7 +118,7 @@ steps:
         const t = Date.now();
         child.kill(signal);
         const { code } = await exited(child);
-        if (signal === "SIGINT") {
+        if (signal !== "SIGKILL") {
           expect(code).toBe(3);
           expect(Date.now() - t).toBeLessThan(5000);
         }
@@ -132,6 +132,27 @@ steps:
       }
     }, 60_000);
   }
+
+  it("Ctrl-C on a terminal reaches the run once: the lab is torn down and the report written, not cut short", async () => {
+    const dir = userFolder("terminal", { "slow.yaml": slow });
+    const command = `setpriv --reuid ${user.uid} --regid ${user.gid} --clear-groups -- env HOME=${dir} TERM=xterm PATH="$PATH" ${process.execPath} ${cli} run slow.yaml`;
+    const term = spawn("script", ["-qfec", command, "/dev/null"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    term.stdout!.on("data", (d) => (out += d));
+    try {
+      await waitFor(() => /long \(running\)/.test(out), 30_000, "the long step to start");
+      term.stdin!.write("\x03"); // the terminal's interrupt character: SIGINT to its foreground process group
+      const { code } = await exited(term);
+      expect(code, out).toBe(3);
+      expect(out.match(/SIGINT: stopping/g), out).toHaveLength(1);
+      const [suite] = parseJUnit(readFileSync(join(dir, "reports", "junit.xml"), "utf8")).suites;
+      expect(suite.cases.find((c) => c.name === "long")!.body).toMatch(/<error message="interrupted/);
+      expect(suite.cases.find((c) => c.name === "never reached")!.body).toMatch(/<skipped/);
+      await nothingRunning();
+    } finally {
+      if (term.exitCode === null && term.signalCode === null) term.kill("SIGKILL");
+    }
+  }, 60_000);
 
   it("on a machine with no /run/netns yet (and /run root's): /run is the run's own, the machine's entries still in it", async () => {
     const dir = userFolder("fresh-run", {
