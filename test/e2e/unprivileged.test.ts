@@ -1,7 +1,7 @@
 // `wirecheck run` as a user without root (made by the test): the lab lives in a user namespace of the run's own, its
 // reports are the user's files, Ctrl-C and kill -9 leave nothing behind, and an attachment says it needs root.
 import { spawn, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -172,6 +172,23 @@ steps:
     expect(notOwnedBy(dir, user.uid, user.gid)).toEqual([]);
     await nothingRunning();
   }, 120_000);
+
+  it("requires: a command this user may not run is said so, apart from one that is missing", () => {
+    const dir = userFolder("requires", {
+      "needs.yaml": `name: needs a root-only tool
+requires: { commands: [rootonly] }
+lab: { hosts: { a: 198.18.0.1/24 } }
+steps:
+  - { name: never, host: a, exec: { run: rootonly } }
+`,
+    });
+    const bin = join(home, "bin");
+    mkdirSync(bin, { mode: 0o755 });
+    writeFileSync(join(bin, "rootonly"), "#!/bin/sh\n", { mode: 0o700 }); // root's, executable by root alone
+    const r = user.run("/usr/bin/env", [`PATH=${bin}:${process.env.PATH}`, process.execPath, cli, "run", "needs.yaml"], dir);
+    expect(r.code, r.out).toBe(3);
+    expect(r.out).toMatch(/the command `rootonly` is at .*\/bin\/rootonly, but this user may not run it \(a run without root runs as its user/);
+  });
 
   it("without unshare(1) it says what to install, and nothing runs", () => {
     const dir = userFolder("no-unshare");
