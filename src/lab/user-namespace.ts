@@ -94,7 +94,9 @@ export function runInUserNamespace(): Promise<number> {
       process.stderr.write(`wirecheck: cannot run unshare to make a user namespace: ${e.message}\n`);
       resolve(3);
     });
-    child.on("exit", (code, signal) => {
+    // "close" comes after the exit and after the channel's last data: a run that said it was ready is never taken
+    // for one that could not start, however late this process reads the two.
+    child.on("close", (code, signal) => {
       handleSignals(undefined);
       if (!ready) {
         // unshare said why on stderr; the run itself never started.

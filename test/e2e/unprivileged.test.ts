@@ -45,6 +45,7 @@ function nothingRunning(): Promise<unknown> {
   return waitFor(() => user.processes().length === 0, 15_000, "the user's processes to end");
 }
 
+// Its long command is not interrupt.test.ts's `sleep 120`: that test looks for its own by command line, machine-wide.
 const slow = `name: a slow scenario
 lab:
   hosts:
@@ -54,7 +55,7 @@ servers:
   - { name: echo, host: slowserver, tcp: { port: 7, echo: true } }
 steps:
   - { name: quick, host: slowclient, tcp: { connect: "slowserver:7", send: hi, expect: hi } }
-  - { name: long, host: slowclient, exec: { run: "sleep 120", timeout: 5m } }
+  - { name: long, host: slowclient, exec: { run: "sleep 117", timeout: 5m } }
   - { name: never reached, host: slowclient, exec: { run: "true" } }
 `;
 
