@@ -2,7 +2,7 @@
 // root and as a user this bench makes (useradd, removed at the end), who gets a user namespace of the run's own.
 // Needs root. Figures are medians on this machine; nothing here asserts a speed.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -22,14 +22,21 @@ for (const [who, f] of Object.entries(folders)) {
   if (who === "user") for (const p of [f, join(f, "two-host.yaml")]) chownSync(p, uid, gid);
 }
 
-/** Wall time of one CLI run, as root or as the user; its exit status and output must be the ones expected. */
+/**
+ * Wall time and CPU time (user + system, of the command and the processes it waited for, as time(1) counts them) of
+ * one CLI run, as root or as the user; its exit status and output must be the ones expected. CPU time is the figure
+ * a loaded machine disturbs least.
+ */
 function time(asUser, args, expected, says) {
-  const cmd = asUser ? ["setpriv", "--reuid", String(uid), "--regid", String(gid), "--clear-groups", "--", process.execPath, cli, ...args] : [process.execPath, cli, ...args];
+  const cpuFile = join(dir, "cpu");
+  const cli_ = [process.execPath, cli, ...args];
+  const cmd = ["/usr/bin/time", "-f", "%U %S", "-o", cpuFile, ...(asUser ? ["setpriv", "--reuid", String(uid), "--regid", String(gid), "--clear-groups", "--"] : []), ...cli_];
   const t = performance.now();
   const r = spawnSync(cmd[0], cmd.slice(1), { cwd: asUser ? folders.user : folders.root, encoding: "utf8", env: { PATH: process.env.PATH, HOME: dir, CI: "1" } });
-  const elapsed = performance.now() - t;
+  const wall = performance.now() - t;
   if (r.status !== expected || !says.test(`${r.stdout}${r.stderr}`)) throw new Error(`${asUser ? "as the user" : "as root"}: wirecheck ${args.join(" ")} exited ${r.status}:\n${r.stdout}${r.stderr}`);
-  return elapsed;
+  const [user, sys] = readFileSync(cpuFile, "utf8").trim().split("\n").pop().split(" ").map(Number);
+  return { wall, cpu: (user + sys) * 1000 };
 }
 
 try {
@@ -44,8 +51,10 @@ try {
       root.push(time(false, args, expected, says)); // alternated, so the machine's load falls on both alike
       user.push(time(true, args, expected, says));
     }
-    const [r, u] = [median(root), median(user)];
-    rows.push([`${label}, median of ${n}`, `root ${r.toFixed(0)} ms`, `without root ${u.toFixed(0)} ms`, `${u >= r ? "+" : "−"}${Math.abs(u - r).toFixed(0)} ms`]);
+    for (const k of ["wall", "cpu"]) {
+      const [r, u] = [median(root.map((x) => x[k])), median(user.map((x) => x[k]))];
+      rows.push([`${label}, ${k === "wall" ? "wall" : "CPU"} time, median of ${n}`, `root ${r.toFixed(0)} ms`, `without root ${u.toFixed(0)} ms`, `${u >= r ? "+" : "−"}${Math.abs(u - r).toFixed(0)} ms`]);
+    }
   }
   const w = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   for (const row of rows) console.log(row.map((c, i) => c.padEnd(w[i])).join("  "));
