@@ -199,6 +199,12 @@ steps:
     expect(existsSync(join(dir, "reports"))).toBe(false);
   });
 
+  it("lab clean needs root, and says a run without root leaves nothing for it", () => {
+    const r = user.run(process.execPath, [cli, "lab", "clean"], home);
+    expect(r.code, r.out).toBe(3);
+    expect(r.out).toMatch(/wirecheck lab clean needs root \(a run without root leaves nothing to clean: its lab ends with its user namespace\)/);
+  });
+
   it("a scenario that attaches a machine interface refuses: it needs root", async () => {
     const dir = userFolder("attach");
     const r = user.run(process.execPath, [cli, "run", join(root, "scenarios", "attached-device.yaml"), "--attach", "dut=lo"], dir);
