@@ -109,8 +109,7 @@ export function valuesAt(p: Packet, text: string): { found: Found[]; missing?: s
     layers = record.flatMap((s) => (dns.get(s) as Layer[] | undefined) ?? []);
     if (layers.length === 0) return { found: [], missing: parsed.head };
   } else {
-    // By the layer's own name: an alias (NTP for NTPHeader) finds the layer it stands for.
-    const l = p.getLayer(registry.get(parsed.head)?.name ?? parsed.head, parsed.headIndex ?? 0);
+    const l = p.getLayer(parsed.head, parsed.headIndex ?? 0);
     if (!l) return { found: [], missing: parsed.headIndex ? `${parsed.head}[${parsed.headIndex}]` : parsed.head };
     layers = [l];
   }

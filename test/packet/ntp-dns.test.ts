@@ -8,12 +8,12 @@ import { checkPath } from "../../src/packet/path.js";
 const ip = (expr: string) => dissect(craft(expr)[0].bytes, { link: "ip" });
 
 describe("NTP", () => {
-  const reply = ip('IP(src="198.18.0.123", dst="198.18.0.1")/UDP(sport=123, dport=40000)/NTP(mode="server", stratum=1, ref_id="GPS ", delay=0.5, orig=1, sent=3900000000.25)');
+  const reply = ip('IP(src="198.18.0.123", dst="198.18.0.1")/UDP(sport=123, dport=40000)/NTPHeader(mode="server", stratum=1, ref_id="GPS ", delay=0.5, orig=1, sent=3900000000.25)');
 
-  it("is built as Scapy's NTPHeader, and NTP in a path finds it", () => {
+  it("is read as Scapy's NTPHeader, by its fields and symbolic values", () => {
     expect(reply.layers.map((l) => l.name)).toEqual(["IP", "UDP", "NTPHeader"]);
-    expect(checkPath("NTP.stratum").problem).toBeUndefined();
-    expect(checkField(reply, "NTP.stratum", 1).ok).toBe(true);
+    expect(checkPath("NTPHeader.stratum").problem).toBeUndefined();
+    expect(checkField(reply, "NTPHeader.stratum", 1).ok).toBe(true);
     expect(checkField(reply, "NTPHeader.mode", "server").ok).toBe(true);
     expect(checkField(reply, "NTPHeader.mode", "client").ok).toBe(false);
   });
@@ -24,7 +24,7 @@ describe("NTP", () => {
   });
 
   it("fills orig and sent with the time of the build when none is given, as Scapy does", () => {
-    const sent = dissect(craft('IP()/UDP(sport=123, dport=123)/NTP()')[0].bytes, { link: "ip" }).layers[2].get("sent") as bigint;
+    const sent = dissect(craft('IP()/UDP(sport=123, dport=123)/NTPHeader()')[0].bytes, { link: "ip" }).layers[2].get("sent") as bigint;
     const seconds = Number(sent >> 32n) - 2208988800;
     expect(Math.abs(seconds - Date.now() / 1000)).toBeLessThan(5);
   });

@@ -1,7 +1,7 @@
 import { bind } from "../bind.js";
 import { PacketError } from "../errors.js";
 import { bytes, int, ipv4, pyBytes, u32, u8, type Field } from "../field.js";
-import { defineLayer, registry } from "../layer.js";
+import { defineLayer } from "../layer.js";
 import { UDP } from "./udp.js";
 
 // NTP (RFC 5905) as Scapy 2.5's NTPHeader, with the authenticator that may follow. Control (mode 6) and private
@@ -109,9 +109,6 @@ export const NTPAuthenticator = defineLayer("NTPAuthenticator", [
     write: (buf, off, v) => void (v as Buffer).copy(buf, off, 0, Math.min(16, (v as Buffer).length)),
   },
 ]);
-
-// Scapy's NTP() builds an NTPHeader.
-registry.set("NTP", NTPHeader);
 
 bind(UDP, NTPHeader, { sport: 123 }, { build: false });
 bind(UDP, NTPHeader, { dport: 123 }, { build: false });
