@@ -22,6 +22,7 @@ export function dissectLayers(first: LayerDef, buf: Buffer, start = 0, end = buf
     prev = l;
   };
   for (let depth = 0; depth < maxLayers; depth++) {
+    def = def.dispatch?.(buf, off, limit) ?? def;
     const layer = new Layer(def);
     layer.buf = buf;
     layer.start = off;

@@ -16,6 +16,9 @@ export interface BuildContext {
   under?: Layer;
   underValues?: Values;
   underStart: number;
+  /** The whole chain being built and this layer's place in it (the layers further down: IPv6 extension headers). */
+  chain?: { layers: Layer[]; starts: number[]; values: Values[] };
+  index?: number;
 }
 
 export interface LayerDef {
@@ -28,6 +31,8 @@ export interface LayerDef {
   postBuild?(ctx: BuildContext): void;
   /** The layer under which this one's payload is bound, when no binding table entry fits (guess_payload_class). */
   guessPayload?(values: Values, payload: Buffer): LayerDef | undefined;
+  /** Scapy's dispatch_hook: the kind these bytes really are when it is not this one (Ether with a length: Dot3). */
+  dispatch?(buf: Buffer, off: number, end: number): LayerDef | undefined;
   /** How many of the bytes after the header belong to the payload (IP's total length); the rest is padding. */
   payloadLength?(values: Values, hdrLen: number, available: number): number;
   /** One-line summary in Scapy's words. */

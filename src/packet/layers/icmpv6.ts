@@ -33,7 +33,7 @@ const head = (type: number, codes?: Record<number, string>): Field[] => [u8("typ
 
 const byType = new Map<number, LayerDef>();
 /** An ICMPv6 message kind: registered by its type for dissection, bound under IPv6 (nh 58) for building. */
-function icmpv6(name: string, type: number, fields: Field[], hooks: Omit<Parameters<typeof defineLayer>[2] & object, "postBuild"> = {}, overloads: Values = {}, codes?: Record<number, string>): LayerDef {
+export function icmpv6(name: string, type: number, fields: Field[], hooks: Omit<Parameters<typeof defineLayer>[2] & object, "postBuild"> = {}, overloads: Values = {}, codes?: Record<number, string>): LayerDef {
   const def = defineLayer(name, [...head(type, codes), ...fields], { postBuild: icmpv6PostBuild, ...hooks });
   byType.set(type, def);
   bind(IPv6, def, { nh: 58, ...overloads }, { dissect: false });
@@ -42,8 +42,8 @@ function icmpv6(name: string, type: number, fields: Field[], hooks: Omit<Paramet
 
 // Neighbor discovery options follow their message as layers of their own, recognised by their first byte.
 const ndOptions = new Map<number, LayerDef>();
-const ndGuess = (_v: Values, payload: Buffer) => (payload.length > 1 ? (ndOptions.get(payload[0]) ?? Raw) : undefined);
-function ndOption(name: string, type: number, fields: Field[], summary?: (l: Layer) => string): LayerDef {
+export const ndGuess = (_v: Values, payload: Buffer) => (payload.length > 1 ? (ndOptions.get(payload[0]) ?? Raw) : undefined);
+export function ndOption(name: string, type: number, fields: Field[], summary?: (l: Layer) => string): LayerDef {
   const def = defineLayer(name, [u8("type", type), ...fields], { guessPayload: ndGuess, summary });
   ndOptions.set(type, def);
   return def;
@@ -123,8 +123,16 @@ export function icmpv6ByType(type: number): LayerDef {
   return byType.get(type) ?? ICMPv6Unknown;
 }
 
-IPv6.guessPayload = (v, payload) => (v.nh === 58 && payload.length > 0 ? icmpv6ByType(payload[0]) : undefined);
-IPerror6.guessPayload = (v, payload) => (v.nh === 58 && payload.length > 0 ? icmpv6ByType(payload[0]) : undefined);
+/** Message kinds that share a type and are told apart by the message's bytes (MLDv2's query by its length). */
+export const icmpv6Variants = new Map<number, (message: Buffer) => LayerDef | undefined>();
+
+/** The message kind of an ICMPv6 message's bytes. */
+export function icmpv6Of(message: Buffer): LayerDef {
+  return icmpv6Variants.get(message[0])?.(message) ?? icmpv6ByType(message[0]);
+}
+
+IPv6.guessPayload = (v, payload) => (v.nh === 58 && payload.length > 0 ? icmpv6Of(payload) : undefined);
+IPerror6.guessPayload = (v, payload) => (v.nh === 58 && payload.length > 0 ? icmpv6Of(payload) : undefined);
 bind(IPv6, TCP, { nh: 6 });
 bind(IPv6, UDP, { nh: 17 });
 bind(IPerror6, TCPerror, { nh: 6 });
