@@ -197,6 +197,8 @@ export function decodeFields(def: LayerDef, buf: Buffer, start: number, end: num
     if (f.bits > 0) {
       const totalBits = bit + f.bits;
       if (off + Math.ceil(totalBits / 8) > end) {
+        // Bytes that stop inside a field cannot be this layer (Scapy fails to unpack it and reads Raw instead).
+        if (off < end) return { values, next: off, short, error: `${def.name}.${f.name} is cut off` };
         short = true;
         values[f.name] = f.default;
         continue;
@@ -213,6 +215,7 @@ export function decodeFields(def: LayerDef, buf: Buffer, start: number, end: num
       }
       try {
         const [v, next] = f.read!(buf, off, end, values);
+        if (v === undefined && f.fixedSize !== undefined && off < end) return { values, next: off, short, error: `${def.name}.${f.name} is cut off` };
         if (v === undefined) {
           short = true;
           values[f.name] = f.default;

@@ -24,7 +24,9 @@ export function unreadAtEnd(def: LayerDef, values: Values, next: number, end: nu
   for (let i = def.fields.length - 1; i >= 0; i--) {
     const f = def.fields[i];
     const v = values[f.name];
-    if (f.bits !== 0 || !(Buffer.isBuffer(v) || Array.isArray(v)) || v.length !== 0) break;
+    // Empty at the end, or the default itself (decodeFields leaves the default object in a field it never reached).
+    const unread = (Buffer.isBuffer(v) || Array.isArray(v)) && (v.length === 0 || v === f.default);
+    if (f.bits !== 0 || !unread) break;
     values[f.name] = undefined;
   }
   return values;
