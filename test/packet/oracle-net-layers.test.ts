@@ -169,6 +169,8 @@ function l2(): string {
     () => `${ether()}LLC()/SNAP()/${pick([() => `${ip()}/ICMP()`, () => `IPv6(src="${v6()}", dst="${v6()}")/UDP(sport=${port()}, dport=${port()})`, () => `ARP(hwsrc="${mac()}", psrc="${v4()}", pdst="${v4()}")`])()}`,
     () => `${ether()}Dot1Q(vlan=${int(0, 4095)})/LLC()/${stp()}`,
     () => `${ether()}Dot1AD(vlan=${int(0, 4095)}, prio=${int(0, 7)})/Dot1Q(vlan=${int(0, 4095)})/${ip()}/UDP(sport=${port()}, dport=${port()})`,
+    // Ether()/Ether() builds type 1, which Scapy reads back as an 802.3 length (Dot3/LLC/Padding).
+    () => `${ether()}Ether(dst="${mac()}", src="${mac()}")/${ip()}/ICMP()`,
     () => `${ether()}Dot1AD(vlan=${int(0, 4095)})/${pick([() => `${ip()}/ICMP()`, () => `IPv6(src="${v6()}", dst="${v6()}")/ICMPv6EchoReply()`, () => `ARP(hwsrc="${mac()}", psrc="${v4()}", pdst="${v4()}")`])()}`,
   ])();
 }
