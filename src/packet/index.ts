@@ -17,6 +17,7 @@ import "./layers/ipv6-segment-routing.js";
 import "./layers/mld.js";
 import "./layers/nd-options.js";
 import "./layers/igmp.js";
+import "./layers/igmpv3.js";
 import "./layers/mpls.js";
 import "./layers/geneve.js";
 import "./layers/dot3.js";

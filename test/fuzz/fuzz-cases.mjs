@@ -32,6 +32,8 @@ const seeds = [
   'IPv6(src="fe80::1", dst="fe80::2", hlim=255)/ICMPv6ND_Redirect(tgt="fe80::3", dst="2001:db8::9")/ICMPv6NDOptRedirectedHdr(pkt=IPv6(src="2001:db8::1", dst="2001:db8::9")/UDP(sport=1, dport=2)/Raw(b"abcdefghijklmnop"))',
   'IP(src="198.18.0.1", dst="198.18.0.2", options=[IPOption_LSRR(routers=["198.18.0.5", "198.18.0.6"]), IPOption_Timestamp(flg=1, timestamp=7)])/UDP(sport=1, dport=2)',
   'Ether(dst="01:00:5e:01:02:03", src="02:00:00:00:00:01")/IP(src="198.18.0.1", dst="224.1.2.3", ttl=1)/IGMP(type=0x16, gaddr="224.1.2.3")',
+  'IP(src="198.18.0.1", options=[IPOption_Router_Alert()])/IGMPv3(type=0x22)/IGMPv3mr(records=[IGMPv3gr(rtype=4, maddr="224.1.2.3", srcaddrs=["198.18.0.7"]), IGMPv3gr(maddr="239.0.0.1")])',
+  'IP(src="198.18.0.1")/IGMPv3()/IGMPv3mq(gaddr="224.1.2.3", srcaddrs=["198.18.0.5", "198.18.0.6"])',
   'Ether(dst="02:00:00:00:00:02", src="02:00:00:00:00:01")/MPLS(label=100)/MPLS(label=200)/IP(src="198.18.0.1", dst="198.18.0.2")/ICMP()',
   'IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=1000, dport=6081)/GENEVE(vni=7, options=[GeneveOptions(classid=0x102, data=b"abcd")])/Ether()/IP()/ICMP()',
   'Ether(dst="01:80:c2:00:00:00", src="02:00:00:00:00:01", type=38)/LLC()/STP()',

@@ -1,5 +1,5 @@
 // Differential test against Scapy for the link and network layers of issue 14 (IPv6 extension headers, MLD, ND
-// options, IPv4 source route and timestamp options, IGMP, MPLS, GENEVE, 802.3/LLC/SNAP/STP, 802.1ad): random field
+// options, IPv4 source route and timestamp options, IGMP v1/v2/v3, MPLS, GENEVE, 802.3/LLC/SNAP/STP, 802.1ad): random field
 // values built by craft() and by Scapy (test/oracle/scapy_oracle.py), compared byte for byte, then Scapy's bytes
 // dissected by both and compared by summary, layers and fields. Rerun a failure with NET_ORACLE_SEED=<seed>.
 import { spawnSync } from "node:child_process";
@@ -137,6 +137,16 @@ function igmp(): string {
   return `${maybeEther()}IP(src="${v4()}", dst="${dst}"${chance(0.5) ? ", ttl=1" : ""}${chance(0.3) ? ", options=[IPOption_Router_Alert()]" : ""})/IGMP(type=${hex(type)}, mrcode=${int(0, 255)}, gaddr="${type === 0x11 && chance(0.5) ? "0.0.0.0" : g}")`;
 }
 
+function igmpv3(): string {
+  const srcs = () => `[${Array.from({ length: int(0, 3) }, () => `"${v4()}"`).join(", ")}]`;
+  const ipHead = `${maybeEther()}IP(src="${v4()}"${chance(0.3) ? ", options=[IPOption_Router_Alert()]" : ""})`;
+  return pick([
+    () => `${ipHead}/IGMPv3(mrcode=${int(0, 255)})/IGMPv3mq(gaddr="${chance(0.3) ? "0.0.0.0" : group4()}", s=${int(0, 1)}, qrv=${int(0, 7)}, qqic=${int(0, 255)}, srcaddrs=${srcs()})`,
+    () => `${ipHead}/IGMPv3(type=0x22)/IGMPv3mr(records=[${Array.from({ length: int(0, 3) }, () => `IGMPv3gr(rtype=${int(1, 6)}, maddr="${group4()}", srcaddrs=${srcs()})`).join(", ")}])`,
+    () => `${ipHead}/IGMPv3(type=0x30, mrcode=${int(0, 255)})/IGMPv3mra(qryIntvl=${int(0, 65535)}, robust=${int(0, 65535)})`,
+  ])();
+}
+
 function mpls(): string {
   const labels = Array.from({ length: int(1, 3) }, () => `MPLS(label=${int(16, 0xfffff)}, cos=${int(0, 7)}, ttl=${int(0, 255)})`).join("/");
   const below = pick([() => `${inner4()}/ICMP(id=${int(0, 65535)})`, () => `IPv6(src="${v6()}", dst="${v6()}")/UDP(sport=${port()}, dport=${port()})`]);
@@ -182,6 +192,7 @@ const templates: (() => string)[] = [
   nd,
   () => `${maybeEther()}${ip(`, ${ipOptions()}`)}/${pick([() => `UDP(sport=${port()}, dport=${port()})`, () => `TCP(sport=${port()}, dport=${port()}, flags="S")`, () => "ICMP()"])()}`,
   igmp,
+  igmpv3,
   mpls,
   geneve,
   l2,
