@@ -2,7 +2,8 @@
 import { bind } from "../bind.js";
 import { bytes, int, pyStr, u16, u8, type Field } from "../field.js";
 import { pyRepr } from "../json.js";
-import { strShown, unreadAtEnd } from "./py-repr.js";
+import { strShown } from "./py-repr.js";
+import { unreadAtEnd } from "./sequence.js";
 import { Raw } from "./raw.js";
 import { decodeFields, defineLayer, Layer } from "../layer.js";
 import { packetList } from "../packet-list.js";

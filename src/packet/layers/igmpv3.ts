@@ -4,12 +4,13 @@
 import { bind } from "../bind.js";
 import { checksum } from "../checksum.js";
 import { int, ipv4, u16, u8, type Field } from "../field.js";
-import { decodeFields, defineLayer, Layer, type BuildContext, type LayerDef } from "../layer.js";
+import { defineLayer, type BuildContext, type LayerDef } from "../layer.js";
 import { packetList } from "../packet-list.js";
 import { addressList } from "./address-list.js";
 import { IGMP } from "./igmp.js";
 import { IP } from "./ip.js";
-import { pyList } from "./ipv6-ext.js";
+import { pyList } from "./py-repr.js";
+import { readSequence } from "./sequence.js";
 
 const types = { 0x11: "Membership Query", 0x22: "Version 3 Membership Report", 0x30: "Multicast Router Advertisement", 0x31: "Multicast Router Solicitation", 0x32: "Multicast Router Termination" };
 
@@ -55,28 +56,13 @@ export const IGMPv3gr = defineLayer(
   { postBuild: countOf("numsrc", "srcaddrs", 2) },
 );
 
-function readRecords(buf: Buffer, off: number, end: number, count: number): Layer[] {
-  const out: Layer[] = [];
-  while (off < end && out.length < Math.min(count, 1024)) {
-    const d = decodeFields(IGMPv3gr, buf, off, end);
-    const l = new Layer(IGMPv3gr);
-    l.buf = buf;
-    l.start = off;
-    l.hdrEnd = l.end = Math.max(d.next, off + 1);
-    l.setDecoded(d.values);
-    out.push(l);
-    off = l.end;
-  }
-  return out;
-}
-
 export const IGMPv3mr = defineLayer(
   "IGMPv3mr",
   [
     { ...u16("res2", 0), show: (v) => `0x${Number(v).toString(16)}` },
     u16("numgrp", undefined),
     packetList("records", {
-      readItems: (buf, off, end, v) => readRecords(buf, off, end, (v.numgrp as number) ?? 0),
+      readItems: (buf, off, end, v) => readSequence(buf, off, end, () => IGMPv3gr, (v.numgrp as number) ?? 0),
       accepts: (l) => l.def === IGMPv3gr,
       acceptsText: "a list of IGMPv3gr(rtype=…, maddr=…, srcaddrs=[…])",
     }),

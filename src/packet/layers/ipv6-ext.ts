@@ -2,7 +2,6 @@
 // Scapy's IPv6ExtHdrRouting; segment routing in ipv6-segment-routing.ts). Each carries the next header's number,
 // so the chain continues as after IPv6 itself.
 import { bind, boundUpper, fillFor } from "../bind.js";
-import { build } from "../build.js";
 import { PacketError } from "../errors.js";
 import { int, u8, type Field, type Values } from "../field.js";
 import { defineLayer, Layer, registry, type BuildContext, type LayerDef } from "../layer.js";
@@ -11,8 +10,9 @@ import { addressList } from "./address-list.js";
 import { icmpv6Of } from "./icmpv6.js";
 import { IPerror6, IPv6 } from "./ipv6.js";
 import { isIPv6Option, layOut, readOptions } from "./ipv6-options.js";
-import { pyReprList } from "./py-repr.js";
+import { pyList, pyReprList } from "./py-repr.js";
 import { Raw } from "./raw.js";
+import { builtBytes } from "./sequence.js";
 
 // Scapy's names of next headers in extension headers (ipv6nh), not IP's protocol names.
 export const ipv6NextHeaders: Record<number, string> = {
@@ -21,7 +21,6 @@ export const ipv6NextHeaders: Record<number, string> = {
 };
 export const nextHeader = () => u8("nh", 59, { names: ipv6NextHeaders });
 
-const bytesOf = (l: Layer) => (l.buf && !Object.keys(l.given).length ? l.buf.subarray(l.start, l.end) : build(l));
 
 /** Scapy's phantom `autopad` switch: not on the wire; 0 lays the options out exactly as given. */
 const autopad: Field = {
@@ -39,8 +38,8 @@ const options: Field = {
   default: [],
   isList: true,
   elements: acceptedLayers(isIPv6Option),
-  size: (value, v) => layOut(value as Layer[], bytesOf, v.autopad !== 0).length,
-  write: (buf, off, value, v) => void layOut(value as Layer[], bytesOf, v.autopad !== 0).copy(buf, off),
+  size: (value, v) => layOut(value as Layer[], builtBytes, v.autopad !== 0).length,
+  write: (buf, off, value, v) => void layOut(value as Layer[], builtBytes, v.autopad !== 0).copy(buf, off),
   read: (buf, off, end, v) => {
     const stop = Math.max(off, Math.min(end, off + 8 * (((v.len as number) ?? 0) + 1) - 2));
     return [readOptions(buf, off, stop), stop];
@@ -77,8 +76,6 @@ export const IPv6ExtHdrRouting = defineLayer(
   },
 );
 
-/** Python's repr of a list of text (what Scapy's vectors hold for address lists). */
-export const pyList = (v: string[]) => `[${v.map((a) => `'${a}'`).join(", ")}]`;
 
 const byNumber = new Map<number, string>([[0, "IPv6ExtHdrHopByHop"], [4, "IP"], [6, "TCP"], [17, "UDP"], [43, "IPv6ExtHdrRouting"], [44, "IPv6ExtHdrFragment"], [60, "IPv6ExtHdrDestOpt"]]);
 

@@ -1,8 +1,9 @@
 // The options carried by IPv6 hop-by-hop and destination options headers (RFC 8200 4.2): Pad1, PadN, router
 // alert, jumbo payload, home address, and any other type as Scapy's HBHOptUnknown.
-import { bytes, ipv6, u16, u32, u8, type Field, type Values } from "../field.js";
-import { decodeFields, defineLayer, Layer, type BuildContext, type LayerDef } from "../layer.js";
-import { strShown, unreadAtEnd } from "./py-repr.js";
+import { bytes, ipv6, u16, u32, u8, type Field } from "../field.js";
+import { defineLayer, type BuildContext, type Layer, type LayerDef } from "../layer.js";
+import { strShown } from "./py-repr.js";
+import { readSequence } from "./sequence.js";
 
 const optionTypes: Record<number, string> = { 0: "Pad1", 1: "PadN", 4: "Tunnel Encapsulation Limit", 5: "Router Alert", 6: "Quick-Start", 194: "Jumbo Payload", 201: "Home Address Option" };
 const policy: Record<number, string> = { 0x00: "00: skip", 0x40: "01: discard", 0x80: "10: discard+ICMP", 0xc0: "11: discard+ICMP not mcast" };
@@ -79,19 +80,5 @@ export function layOut(items: Layer[], built: (l: Layer) => Buffer, autopad: boo
   return Buffer.concat(parts);
 }
 
-/** Reads options from buf[off, end): each by its type byte, the next starting where its fields end. Bounded, never throws. */
-export function readOptions(buf: Buffer, off: number, end: number): Layer[] {
-  const out: Layer[] = [];
-  while (off < end && out.length < 256) {
-    const def = byType.get(buf[off]) ?? HBHOptUnknown;
-    const d = decodeFields(def, buf, off, end);
-    const l = new Layer(def);
-    l.buf = buf;
-    l.start = off;
-    l.hdrEnd = l.end = Math.max(d.next, off + 1);
-    l.setDecoded(unreadAtEnd(def, d.values as Values, d.next, end));
-    out.push(l);
-    off = l.end;
-  }
-  return out;
-}
+/** Reads options from buf[off, end): each by its type byte (Scapy's dispatch), unknown types as HBHOptUnknown. */
+export const readOptions = (buf: Buffer, off: number, end: number) => readSequence(buf, off, end, (t) => byType.get(t) ?? HBHOptUnknown, 256);

@@ -1,14 +1,14 @@
 // The segment routing header (RFC 8754), a routing header of type 4: a list of segments and optional TLVs.
 import { PacketError } from "../errors.js";
 import { bytes, int, ipv6, u16, u8, type Field, type Values } from "../field.js";
-import { decodeFields, defineLayer, Layer, type LayerDef } from "../layer.js";
+import { defineLayer, Layer, type LayerDef } from "../layer.js";
 import { acceptedLayers } from "../path.js";
-import { build } from "../build.js";
 import { bind } from "../bind.js";
 import { addressList } from "./address-list.js";
-import { afterExtension, nextHeader, pyList } from "./ipv6-ext.js";
+import { afterExtension, nextHeader } from "./ipv6-ext.js";
 import { IPv6 } from "./ipv6.js";
-import { pyReprList, strShown, unreadAtEnd } from "./py-repr.js";
+import { pyList, pyReprList, strShown } from "./py-repr.js";
+import { builtBytes, readSequence } from "./sequence.js";
 
 const tlvTypes = { 0: "Pad1 TLV", 1: "Ingress Node TLV", 2: "Egress Node TLV", 4: "PadN TLV", 5: "HMAC TLV" };
 const lenAuto = ({ buf, start, hdrEnd, values }: { buf: Buffer; start: number; hdrEnd: number; values: Values }) => {
@@ -30,30 +30,15 @@ const tlvByType = new Map<number, LayerDef>([
 ]);
 const isTLV = (l: Layer) => l.def.name.startsWith("IPv6ExtHdrSegmentRoutingTLV");
 
-function readTLVs(buf: Buffer, off: number, end: number): Layer[] {
-  const out: Layer[] = [];
-  while (off < end && out.length < 128) {
-    const def = tlvByType.get(buf[off]) ?? IPv6ExtHdrSegmentRoutingTLV;
-    const d = decodeFields(def, buf, off, end);
-    const l = new Layer(def);
-    l.buf = buf;
-    l.start = off;
-    l.hdrEnd = l.end = Math.max(d.next, off + 1);
-    l.setDecoded(unreadAtEnd(def, d.values, d.next, end));
-    out.push(l);
-    off = l.end;
-  }
-  return out;
-}
+const readTLVs = (buf: Buffer, off: number, end: number) => readSequence(buf, off, end, (t) => tlvByType.get(t) ?? IPv6ExtHdrSegmentRoutingTLV, 128);
 
-const bytesOf = (l: Layer) => (l.buf && !Object.keys(l.given).length ? l.buf.subarray(l.start, l.end) : build(l));
 
 /**
  * The TLVs, and when the header length is left to compute, the padding Scapy appends to reach a multiple of 8
  * bytes: a PadN TLV, or for one missing byte its Pad1 TLV (three bytes, as Scapy builds it).
  */
 function tlvBytes(items: Layer[], v: Values): Buffer {
-  const body = Buffer.concat(items.map(bytesOf));
+  const body = Buffer.concat(items.map(builtBytes));
   if (v.len !== undefined) return body;
   const headerSize = 8 + 16 * ((v.addresses as string[]) ?? []).length + body.length;
   const missing = (8 - (headerSize % 8)) % 8;

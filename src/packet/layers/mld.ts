@@ -1,17 +1,15 @@
 // ICMPv6 multicast listener discovery: MLD (RFC 2710) query, report and done; MLDv2 (RFC 3810) query and report
 // with its multicast address records. Sent with hop limit 1, to the groups Scapy sends them to.
 import { bind } from "../bind.js";
-import { build } from "../build.js";
-import { PacketError } from "../errors.js";
-import { bytes, int, ipv6, u16, u8, type Field, type Values } from "../field.js";
-import { decodeFields, defineLayer, Layer, type BuildContext, type LayerDef } from "../layer.js";
+import { bytes, int, ipv6, u16, u8, type Field } from "../field.js";
+import { defineLayer, type BuildContext, type Layer, type LayerDef } from "../layer.js";
+import { packetList } from "../packet-list.js";
 import { pseudoHeaderChecksum } from "../transport-checksum.js";
-import { acceptedLayers } from "../path.js";
 import { addressList } from "./address-list.js";
 import { icmpv6, icmpv6Types, icmpv6Variants } from "./icmpv6.js";
-import { pyList } from "./ipv6-ext.js";
 import { IPv6 } from "./ipv6.js";
-import { pyReprChain, strShown, unreadAtEnd } from "./py-repr.js";
+import { pyList, pyReprChain, strShown } from "./py-repr.js";
+import { readSequence } from "./sequence.js";
 
 const mldFields = (mrd: number): Field[] => [u16("mrd", mrd), u16("reserved", 0), ipv6("mladdr", "::")];
 
@@ -57,42 +55,12 @@ export const ICMPv6MLDMultAddrRec = defineLayer(
   },
 );
 
-const bytesOf = (l: Layer) => (l.buf && !Object.keys(l.given).length ? l.buf.subarray(l.start, l.end) : build(l));
-
-function readRecords(buf: Buffer, off: number, end: number, count: number): Layer[] {
-  const out: Layer[] = [];
-  while (off < end && out.length < Math.min(count, 1024)) {
-    const d = decodeFields(ICMPv6MLDMultAddrRec, buf, off, end);
-    const l = new Layer(ICMPv6MLDMultAddrRec);
-    l.buf = buf;
-    l.start = off;
-    l.hdrEnd = l.end = Math.max(d.next, off + 1);
-    l.setDecoded(unreadAtEnd(ICMPv6MLDMultAddrRec, d.values as Values, d.next, end));
-    out.push(l);
-    off = l.end;
-  }
-  return out;
-}
-
-const records: Field = {
-  name: "records",
-  bits: 0,
-  default: [],
-  isList: true,
-  elements: acceptedLayers((l) => l.def === ICMPv6MLDMultAddrRec),
-  size: (value) => (value as Layer[]).reduce((n, l) => n + bytesOf(l).length, 0),
-  write: (buf, off, value) => {
-    for (const l of value as Layer[]) off += bytesOf(l).copy(buf, off);
-  },
-  // Scapy reads the records after the first as payloads of the one before, so all of them, whatever the count.
-  read: (buf, off, end, v) => [(v.records_number as number) > 0 ? readRecords(buf, off, end, Infinity) : [], end],
-  parse: (input) => {
-    const list = input === null || input === undefined ? [] : Array.isArray(input) ? input : [input];
-    for (const item of list) if (!(item instanceof Layer) || item.def !== ICMPv6MLDMultAddrRec) throw new PacketError("records takes a list of ICMPv6MLDMultAddrRec(dst=…, sources=[…])");
-    return list;
-  },
-  show: (v) => pyReprChain(v as Layer[]),
-};
+// Scapy reads the records after the first as payloads of the one before, so all of them, whatever the count.
+const records = packetList("records", {
+  readItems: (buf, off, end, v) => ((v.records_number as number) > 0 ? readSequence(buf, off, end, () => ICMPv6MLDMultAddrRec, Infinity) : []),
+  accepts: (l) => l.def === ICMPv6MLDMultAddrRec,
+  acceptsText: "a list of ICMPv6MLDMultAddrRec(dst=…, sources=[…])",
+});
 
 // Its second byte is `res`, not `code`: its own header, then registered as the other messages are.
 export const ICMPv6MLReport2 = defineLayer(

@@ -8,8 +8,8 @@ import { bytes, int, ipv6, u16, u32, u8, type Field } from "../field.js";
 import { Layer, type BuildContext } from "../layer.js";
 import { addressList } from "./address-list.js";
 import { icmpv6, ndGuess, ndOption } from "./icmpv6.js";
-import { pyList } from "./ipv6-ext.js";
 import { IPv6 } from "./ipv6.js";
+import { pyList } from "./py-repr.js";
 
 const lenAuto = (units: (ctx: BuildContext) => number) => (ctx: BuildContext) => {
   if (ctx.values.len === undefined) ctx.buf[ctx.start + 1] = Math.min(255, units(ctx));
