@@ -21,7 +21,6 @@ export const ipv6NextHeaders: Record<number, string> = {
 };
 export const nextHeader = () => u8("nh", 59, { names: ipv6NextHeaders });
 
-
 /** Scapy's phantom `autopad` switch: not on the wire; 0 lays the options out exactly as given. */
 const autopad: Field = {
   ...u8("autopad", 1),
@@ -76,7 +75,6 @@ export const IPv6ExtHdrRouting = defineLayer(
   },
 );
 
-
 const byNumber = new Map<number, string>([[0, "IPv6ExtHdrHopByHop"], [4, "IP"], [6, "TCP"], [17, "UDP"], [43, "IPv6ExtHdrRouting"], [44, "IPv6ExtHdrFragment"], [60, "IPv6ExtHdrDestOpt"]]);
 
 /**
@@ -108,7 +106,7 @@ bind(IPv6, IPv6ExtHdrRouting, { nh: 43 }, { dissect: false });
  * overloads apply to IPv6 and its extension headers alike). Called once every layer is defined (index.ts).
  */
 export function bindUnderExtensionHeaders(): void {
-  const exts = [...registry.values()].filter((d) => d.name.startsWith("IPv6ExtHdr"));
+  const exts = [...registry.values()].filter((d) => d.name.startsWith("IPv6ExtHdr") && d.byName.has("nh"));
   for (const ext of exts)
     for (const upper of registry.values()) {
       const fill = fillFor(IPv6, upper);
