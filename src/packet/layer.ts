@@ -34,7 +34,7 @@ export interface LayerDef {
   /** Scapy's dispatch_hook: the kind these bytes really are when it is not this one (Ether with a length: Dot3). */
   dispatch?(buf: Buffer, off: number, end: number): LayerDef | undefined;
   /** How many of the bytes after the header belong to the payload (IP's total length); the rest is padding. */
-  payloadLength?(values: Values, hdrLen: number, available: number): number;
+  payloadLength?(values: Values, hdrLen: number, available: number, buf: Buffer, payloadStart: number): number;
   /** One-line summary in Scapy's words. */
   summary?(l: Layer): string;
   /** Scapy's hashret/answers: does `reply` (this layer kind) answer `request`? */

@@ -40,8 +40,14 @@ const maybeEther = () => (chance(0.5) ? ether() : "");
 const ipv6 = (dst = v6()) => `IPv6(src="${chance(0.5) ? v6() : ll6()}", dst="${dst}"${chance(0.4) ? `, hlim=${int(0, 255)}` : ""})`;
 const ip = (extra = "") => `IP(src="${v4()}", dst="${v4()}"${chance(0.4) ? `, ttl=${int(2, 255)}` : ""}${extra})`;
 const inner4 = () => `IP(src="10.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}", dst="10.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}")`;
-// Ports Scapy binds a layer of its own to are avoided, as in the main oracle.
-const port = () => int(1024, 5000);
+// Ports Scapy binds a layer of its own to are avoided (L2TP 1701, RADIUS 1812, HSRP 1985, …), as in the main oracle.
+const boundPorts = new Set([1701, 1723, 1812, 1813, 1985, 2000, 2029, 2055, 2056, 2727, 3268, 3799, 4500, 4789, 4790]);
+function port(): number {
+  for (;;) {
+    const p = int(1024, 5000);
+    if (!boundPorts.has(p)) return p;
+  }
+}
 const transport = () =>
   pick([
     () => `UDP(sport=${port()}, dport=${port()})${chance(0.4) ? `/Raw(load=${bytesLit(int(1, 12))})` : ""}`,
@@ -198,7 +204,20 @@ const templates: (() => string)[] = [
   l2,
 ];
 
-const exprs = Array.from({ length: count }, () => pick(templates)());
+// Malformed on purpose (so not in the tshark-checked vectors): IPv6 payload length 0 before a hop-by-hop header,
+// read as Scapy reads a jumbogram, its Jumbo option's length taken little-endian, or not read at all where Scapy's
+// search for that option runs to the very end of the data.
+const jumbograms = [
+  'IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=8)])/UDP(sport=1000, dport=2000)/Raw(b"abcdefghijkl")',
+  'IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=0x0c000000)])/UDP(sport=1000, dport=2000)/Raw(b"abcdefghijkl")',
+  'Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")/IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop()/UDP(sport=1000, dport=2000)',
+  'IP(src="198.18.0.1", dst="198.18.0.2")/IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop()/UDP(sport=1000, dport=2000)',
+  'IP(src="198.18.0.1", dst="198.18.0.2")/IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=0x10000000)])/UDP(sport=1000, dport=2000)/Raw(b"abcdefghijkl")',
+  'IP(src="198.18.0.1", dst="198.18.0.2")/IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop()/UDP(sport=1000, dport=2000)/Raw(b"ab")',
+  'IP(src="198.18.0.1", dst="198.18.0.2")/IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop()/UDP(sport=1000, dport=2000)/Raw(b"abcdef")',
+];
+
+const exprs = [...jumbograms, ...Array.from({ length: count }, () => pick(templates)())];
 
 describe(`Scapy oracle for the link and network layers, seed ${seed} (rerun with NET_ORACLE_SEED=${seed})`, () => {
   let results: Vector[] = [];

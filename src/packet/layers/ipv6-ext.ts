@@ -9,7 +9,7 @@ import { acceptedLayers } from "../path.js";
 import { addressList } from "./address-list.js";
 import { icmpv6Of } from "./icmpv6.js";
 import { IPerror6, IPv6 } from "./ipv6.js";
-import { isIPv6Option, layOut, readOptions } from "./ipv6-options.js";
+import { isIPv6Option, jumboPayloadLength, layOut, readOptions } from "./ipv6-options.js";
 import { pyList, pyReprList } from "./py-repr.js";
 import { Raw } from "./raw.js";
 import { builtBytes } from "./sequence.js";
@@ -91,6 +91,13 @@ export function afterExtension(v: Values, payload: Buffer): LayerDef | undefined
   const name = byNumber.get(nh);
   return name ? registry.get(name) : Raw;
 }
+
+// A jumbogram (payload length 0, hop-by-hop next) is as long as its Jumbo option says, or not IPv6 at all.
+const isJumbo = (buf: Buffer, off: number, end: number) => end - off >= 48 && buf[off + 4] === 0 && buf[off + 5] === 0 && buf[off + 6] === 0;
+IPv6.dispatch = (buf, off, end) => (isJumbo(buf, off, end) && jumboPayloadLength(buf, off + 40, end) === undefined ? Raw : undefined);
+const plainLength = IPv6.payloadLength;
+IPv6.payloadLength = (v, hdrLen, available, buf, payloadStart) =>
+  v.plen === 0 && v.nh === 0 && available >= 8 ? (jumboPayloadLength(buf, payloadStart, payloadStart + available) ?? available) : (plainLength?.(v, hdrLen, available, buf, payloadStart) ?? -1);
 
 // IPv6 reads extension headers by the same rule; its own bindings (TCP, UDP, GRE, IPv6 in IPv6) come first.
 for (const ip of [IPv6, IPerror6]) {

@@ -40,6 +40,23 @@ export const Jumbo = defineLayer("Jumbo", [otype(0xc2), u8("optlen", 4), u32("ju
 export const HAO = defineLayer("HAO", [otype(0xc9), u8("optlen", 16), ipv6("hoa", "::")]);
 
 const byType = new Map<number, LayerDef>([[0, Pad1], [1, PadN], [5, RouterAlert], [0xc2, Jumbo], [0xc9, HAO]]);
+/**
+ * Scapy's jumbogram reading (IPv6.extract_padding): with a payload length of 0 and a hop-by-hop header next, it
+ * looks for a Jumbo option at offsets 2, 6, 10… of the payload and reads its length little-endian (as Scapy does);
+ * the payload is the hop-by-hop header and that many bytes (none if there is no Jumbo option). undefined where
+ * Scapy fails: its search reaching exactly the end of the data, or a Jumbo option cut short; the IPv6 header is then
+ * not read at all.
+ */
+export function jumboPayloadLength(buf: Buffer, start: number, end: number): number | undefined {
+  const hbh = 8 + buf[start + 1] * 8;
+  const n = end - start;
+  for (let offset = 2; offset <= n; offset += 4) {
+    if (offset === n) return undefined;
+    if (buf[start + offset] === 0xc2) return offset + 6 <= n ? hbh + buf.readUInt32LE(start + offset + 2) : undefined;
+  }
+  return hbh;
+}
+
 /** Where an option must start, as x*n + y from the header's start (RFC 8200's alignment requirements). */
 const alignment = new Map<LayerDef, [number, number]>([[RouterAlert, [2, 0]], [Jumbo, [4, 2]], [HAO, [8, 6]]]);
 
