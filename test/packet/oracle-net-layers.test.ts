@@ -206,8 +206,9 @@ const templates: (() => string)[] = [
 
 // Malformed on purpose (so not in the tshark-checked vectors): IPv6 payload length 0 before a hop-by-hop header,
 // read as Scapy reads a jumbogram, its Jumbo option's length taken little-endian, or not read at all where Scapy's
-// search for that option runs to the very end of the data.
-const jumbograms = [
+// search for that option runs to the very end of the data; ICMPv6 messages shorter than their type's shortest, or
+// of a type Scapy does not list, read as Raw.
+const malformed = [
   'IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=8)])/UDP(sport=1000, dport=2000)/Raw(b"abcdefghijkl")',
   'IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=0x0c000000)])/UDP(sport=1000, dport=2000)/Raw(b"abcdefghijkl")',
   'Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")/IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop()/UDP(sport=1000, dport=2000)',
@@ -215,9 +216,13 @@ const jumbograms = [
   'IP(src="198.18.0.1", dst="198.18.0.2")/IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=0x10000000)])/UDP(sport=1000, dport=2000)/Raw(b"abcdefghijkl")',
   'IP(src="198.18.0.1", dst="198.18.0.2")/IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop()/UDP(sport=1000, dport=2000)/Raw(b"ab")',
   'IP(src="198.18.0.1", dst="198.18.0.2")/IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0)/IPv6ExtHdrHopByHop()/UDP(sport=1000, dport=2000)/Raw(b"abcdef")',
+  'IPv6(src="2001:db8::1", dst="2001:db8::2", nh=58)/Raw(load=b"\\xc8\\x00\\x00\\x00abcd")',
+  'IPv6(src="2001:db8::1", dst="2001:db8::2", nh=58)/Raw(load=b"\\x82\\x00\\x00\\x00abcd")',
+  'IPv6(src="2001:db8::1", dst="2001:db8::2", nh=58)/Raw(load=b"\\x8f\\x00\\x00\\x00")',
+  'IPv6(src="2001:db8::1", dst="2001:db8::2")/IPv6ExtHdrDestOpt(nh=58)/Raw(load=b"\\x80\\x00\\x00")',
 ];
 
-const exprs = [...jumbograms, ...Array.from({ length: count }, () => pick(templates)())];
+const exprs = [...malformed, ...Array.from({ length: count }, () => pick(templates)())];
 
 describe(`Scapy oracle for the link and network layers, seed ${seed} (rerun with NET_ORACLE_SEED=${seed})`, () => {
   let results: Vector[] = [];

@@ -126,8 +126,15 @@ export function icmpv6ByType(type: number): LayerDef {
 /** Message kinds that share a type and are told apart by the message's bytes (MLDv2's query by its length). */
 export const icmpv6Variants = new Map<number, (message: Buffer) => LayerDef | undefined>();
 
+// Scapy's shortest message of each type (icmp6typesminhdrlen): shorter, or of a type not listed, it reads Raw.
+const minLength: Record<number, number> = {
+  1: 8, 2: 8, 3: 8, 4: 8, 128: 8, 129: 8, 130: 24, 131: 24, 132: 24, 133: 8, 134: 16, 135: 24, 136: 24, 137: 40, 141: 8, 142: 8,
+  143: 8, 144: 8, 145: 8, 146: 8, 147: 8, 151: 8, 152: 4, 153: 4, 155: 4,
+};
+
 /** The message kind of an ICMPv6 message's bytes. */
 export function icmpv6Of(message: Buffer): LayerDef {
+  if (message.length < (minLength[message[0]] ?? Infinity)) return Raw;
   return icmpv6Variants.get(message[0])?.(message) ?? icmpv6ByType(message[0]);
 }
 
