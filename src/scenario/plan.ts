@@ -136,7 +136,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
   const packetExpr = (expr: string, path: Path): string => {
     const resolvedExpr = resolvePacketHosts(expr, addressOf);
     const problem = checkPacketExpr(expr, resolvedExpr, labNets, hostNames);
-    if (problem) issue(path, `${problem.message}${problem.col ? ` (column ${problem.col} of the packet)` : ""}`);
+    // The column first: a long message (the list of layers) is cut short when shown, and the position must survive.
+    if (problem) issue(path, problem.col ? problem.message.replace(/^packet: /, `column ${problem.col} of the packet: `) : problem.message);
     return resolvedExpr;
   };
   // A link step names a link of the lab; one that changes conditions puts the link through the emulator from the start.
