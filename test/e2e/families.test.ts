@@ -59,4 +59,14 @@ describe("family variants", () => {
     expect(r.out).toMatch(/^b\.yaml:6:\d+: `::ffff:198\.18\.9\.9` maps 198\.18\.9\.9, which is outside the lab/m);
     expect(r.out).toMatch(/^c\.yaml:4:\d+: `\$\{lab\.b\.ip\}` is not a fact of this lab .*lab\.HOST\.ip .*with a `family` var of 4, 6 or mapped/m);
   });
+
+  it("a variant's mistake inside a playbook points into the playbook, names the using line and the variant", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wc-family-"));
+    writeFileSync(join(dir, "ping.yaml"), `playbook: reach\nparams:\n  to: { description: the address }\nsteps:\n  - { name: "ping \${to}", host: a, ping: { to: "\${to}", count: 1 } }\n`);
+    writeFileSync(join(dir, "s.yaml"), `name: s\nmatrix: { family: [4, 6, mapped] }\nlab: { hosts: { a: [198.18.0.1/24, 2001:db8::1/64], b: [198.18.0.2/24, 2001:db8::2/64] } }\nsteps:\n  - uses: ping.yaml\n    with: { to: "\${lab.b.ip}" }\n`);
+    const r = run(dir, ["validate", "s.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.out.trim().split("\n")[0]).toMatch(/^ping\.yaml:5:\d+: `::ffff:198\.18\.0\.2` is an IPv4-mapped IPv6 address: .* \(in ping\.yaml, used at s\.yaml:5\) \(in variant family=mapped\)$/);
+    expect(r.out).not.toMatch(/family=4|family=6/);
+  });
 });
