@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { attachNames, bundledScenarios, mutantsOf, passingOnReplay, runMutants } from "../test/mutate/mutants.mjs";
+import { bundledScenarios, mutantsOf, passingOnReplay, runMutants } from "../test/mutate/mutants.mjs";
 import { recordedScenarios } from "../test/mutate/recorded.mjs";
 
 const usage = `usage: node scripts/mutate.mjs [--suite [--reuse]] [FILTER]   (npm run mutate -- …; as root: it runs labs)
@@ -37,10 +37,7 @@ const t0 = performance.now();
 const secs = (t) => ((performance.now() - t) / 1000).toFixed(1);
 
 const files = bundledScenarios().filter((f) => !filter || f.includes(filter));
-// A scenario that attaches to an interface of the machine gets the stand-in device `make demo` uses.
-const device = ["wcmutate0", "wcdev-mutate"];
-const attachArgs = (file) => attachNames(file).flatMap((n) => ["--attach", `${n}=${device[0]}`]);
-const mutants = files.flatMap(mutantsOf).map((m) => ({ ...m, label: m.file.replace(/.*\//, ""), args: attachArgs(m.file) }));
+const mutants = files.flatMap(mutantsOf).map((m) => ({ ...m, label: m.file.replace(/.*\//, "") }));
 console.log(`bundled: ${mutants.length} mutants of ${files.length} scenarios`);
 
 let suiteMutants = [];
@@ -64,14 +61,7 @@ if (flags.has("--suite")) {
 }
 
 const all = [...mutants, ...suiteMutants];
-const needsDevice = all.some((m) => m.args?.includes("--attach"));
-if (needsDevice) spawnSync("scripts/demo-device.sh", ["up", ...device], { stdio: "inherit" });
-let results;
-try {
-  results = await runMutants(all);
-} finally {
-  if (needsDevice) spawnSync("scripts/demo-device.sh", ["down", ...device], { stdio: "inherit" });
-}
+const results = await runMutants(all);
 const count = (v, of = results) => of.filter((r) => r.verdict === v).length;
 for (const r of results.filter((r) => r.verdict === "survived")) console.log(`SURVIVED ${r.label} #${r.index} ${r.how} — ${r.why}`);
 for (const r of results.filter((r) => r.verdict === "absent")) console.log(`absent   ${r.label} #${r.index} ${r.how} — ${r.why}`);

@@ -305,9 +305,7 @@ async function runBatches(mutants, batch) {
         });
         // Refused at load: validate each on its own (one refusal must not hide the others' runs).
         const runnable = [];
-        // validate takes the --var values, not a run's --attach.
-        const varArgs = args.flatMap((a, j) => (a === "--var" ? [a, args[j + 1]] : []));
-        const checked = await Promise.all(group.map((m, k) => cliRun(["validate", names[k], ...varArgs], dir, 60_000)));
+        const checked = await Promise.all(group.map((m, k) => cliRun(["validate", names[k], ...args], dir, 60_000)));
         group.forEach((m, k) => {
           if (checked[k].status === 2) results.push({ ...m, verdict: "refused", why: checked[k].stderr.split("\n")[0] });
           else runnable.push([m, names[k]]);
@@ -346,12 +344,6 @@ async function runBatches(mutants, batch) {
 
 function escapeXml(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** The names a scenario's links attach to an interface of the machine (`- attach: dut`), which --attach must map. */
-export function attachNames(file) {
-  const links = parseDocument(readFileSync(file, "utf8")).getIn(["lab", "links"], true);
-  return isSeq(links) ? links.items.filter((l) => isMap(l) && typeof l.get("attach") === "string").map((l) => l.get("attach")) : [];
 }
 
 export function bundledScenarios() {
