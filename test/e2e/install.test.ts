@@ -31,7 +31,7 @@ beforeAll(() => {
 describe("npm install wirecheck, outside the repository", () => {
   it("ships the native sources and the prebuilt part, and no build leftovers", () => {
     expect(existsSync(prebuilt)).toBe(true);
-    expect(readdirSync(join(pkg, "src", "native")).sort()).toEqual(["binding.gyp", "capture.c", "filter.c", "icmp.c", "link.c", "module.c", "native.h", "send.c"]);
+    expect(readdirSync(join(pkg, "src", "native")).sort()).toEqual(["binding.gyp", "capture.c", "filter.c", "icmp.c", "link.c", "module.c", "native.h", "netns.c", "offload.c", "send.c"]);
   });
 
   it("with the prebuilt part: wirecheck run works", () => {
