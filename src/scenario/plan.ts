@@ -5,7 +5,7 @@ import { parseDuration } from "../util/duration.js";
 import { matcherProblem, rangeProblem } from "../assert/value.js";
 import { saveSourceProblem, saveSources as saveSourcesOf, type SaveSpec } from "./save-sources.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
-import { inSubnet, parseCidr, type Cidr, type Endpoint } from "../util/ip.js";
+import { inSubnet, mappedIPv4, parseCidr, type Cidr, type Endpoint } from "../util/ip.js";
 import type { Issue } from "./errors.js";
 import type { Plan, PlanHost, PlanServer, PlanSniffer, PlanStep, Segment, StepKind, TcpFlow, WirecheckScenario, WirecheckStep1 } from "./model.js";
 import { resolveCaptureFilter } from "./capture-filter.js";
@@ -70,7 +70,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
     const { host, scheme } = literalHost(text.replace(/\$\{[^}]*\}/g, "\0"), field);
     if (scheme !== undefined && scheme !== "http") issue(path, `\`${scheme}:\` URLs are not supported: use http://`);
     else if (host !== undefined) {
-      const r = reachHost(host, reach);
+      const r = reachHost(field === "endpoint" ? (mappedIPv4(host) ?? host) : host, reach);
       if ("problem" in r) issue(path, r.problem);
     }
     return { field, text };
@@ -136,7 +136,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
   const packetExpr = (expr: string, path: Path): string => {
     const resolvedExpr = resolvePacketHosts(expr, addressOf);
     const problem = checkPacketExpr(expr, resolvedExpr, labNets, hostNames);
-    if (problem) issue(path, `${problem.message}${problem.col ? ` (column ${problem.col} of the packet)` : ""}`);
+    // The column first: a long message (the list of layers) is cut short when shown, and the position must survive.
+    if (problem) issue(path, problem.col ? problem.message.replace(/^packet: /, `column ${problem.col} of the packet: `) : problem.message);
     return resolvedExpr;
   };
   // A link step names a link of the lab; one that changes conditions puts the link through the emulator from the start.
@@ -263,6 +264,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
         const hint = didYouMean(to, hostNames);
         if (!hostNames.includes(to)) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
       }
+      else if (mappedIPv4(resolved.to)) issue([...at, "to"], (reachHost(resolved.to, reach) as { problem: string }).problem);
       else if (!insideLab(resolved.to, labNets)) issue([...at, "to"], `${resolved.to} is outside the lab: wirecheck only sends to ${scopeText(labNets)}`);
       if (kind === "ping") {
         // received and loss of what was sent: an expectation out of that range can never hold.

@@ -36,6 +36,14 @@ except ImportError as e:  # pragma: no cover
     sys.exit(3)
 
 NAMESPACE = {k: getattr(scapy_all, k) for k in dir(scapy_all) if not k.startswith("__")}
+# Contrib layers the model has (Scapy does not load them by default); importing them also binds them (UDP 6081, …).
+import scapy.contrib.geneve as geneve  # noqa: E402
+import scapy.contrib.igmp as igmp  # noqa: E402
+import scapy.contrib.igmpv3 as igmpv3  # noqa: E402
+import scapy.contrib.mpls as mpls  # noqa: E402
+
+NAMESPACE.update(GENEVE=geneve.GENEVE, GeneveOptions=geneve.GeneveOptions, IGMP=igmp.IGMP, MPLS=mpls.MPLS)
+NAMESPACE.update({k: getattr(igmpv3, k) for k in ("IGMPv3", "IGMPv3mq", "IGMPv3mr", "IGMPv3gr", "IGMPv3mra")})
 
 
 def json_value(v):
