@@ -37,8 +37,15 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
   const notChecked = (path: Path, e: unknown) =>
     unchecked.push(source.issue(path, e instanceof RangeError ? "this item nests too deeply to be checked: simplify it" : `this item could not be checked (${(e as Error).message}): it is not valid as written`));
 
+  // Hosts whose addresses were refused where they are written: later uses of them say nothing more (the first
+  // message is the one to act on; "server has no IPv4 address" after it would only mislead).
+  const refused = new Set<string>();
+  const labIssue = (path: Path, message: string, key = false) => {
+    if (path[0] === "lab" && (path[1] === "hosts" || path[1] === "links") && typeof path[2] === "string") refused.add(path[2]);
+    issue(path, message, key);
+  };
   const labPlan = safely(
-    () => planLab(s, issue, (p) => source.locate(p).line),
+    () => planLab(s, labIssue, (p) => source.locate(p).line),
     (e) => (notChecked(["lab"], e), { hosts: Object.keys(s.lab?.hosts ?? {}).map((name) => ({ name, addrs: [], loopback: [], gateways: [], routes: [], router: false })), segments: [], tunnels: [] }),
   );
   const { hosts, segments, tunnels } = labPlan;
@@ -126,6 +133,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
   // A host's addresses, where capture filters and expectations name a host (see addressExpect).
   const hostAddrs = (name: string) => {
     if (s.lab === undefined && (name === implicitHost || name === "localhost")) return { v4: ["127.0.0.1"], v6: ["::1"] };
+    // A stand-in for a host whose addresses were refused: the load fails on that refusal already.
+    if (refused.has(name)) return { v4: ["198.18.0.1"], v6: ["2001:db8::1"] };
     const h = hosts.find((x) => x.name === name);
     return h && { v4: h.addrs.filter((a) => a.family === 4).map((a) => a.ip), v6: h.addrs.filter((a) => a.family === 6).map((a) => a.ip) };
   };
