@@ -3,7 +3,7 @@
 // pass too: the suite runs first with recording into reports/suite-scenarios/ (--reuse: that recording as it is).
 // Prints the figures and every survivor; exits 1 if any survived. Root: runs labs.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { bundledScenarios, mutantsOf, passingOnReplay, runMutants } from "../test/mutate/mutants.mjs";
 import { recordedScenarios } from "../test/mutate/recorded.mjs";
@@ -39,7 +39,8 @@ const secs = (t) => ((performance.now() - t) / 1000).toFixed(1);
 const files = bundledScenarios().filter((f) => !filter || f.includes(filter));
 // The scenario that attaches to a machine interface gets the stand-in device make demo uses, as in the test suite.
 const device = ["wcmutate0", "wcdev-mutate"];
-const mutants = files.flatMap(mutantsOf).map((m) => ({ ...m, label: m.file.replace(/.*\//, ""), args: ["--attach", `dut=${device[0]}`] }));
+const attaches = (f) => /^\s*-?\s*attach:/m.test(readFileSync(f, "utf8"));
+const mutants = files.flatMap(mutantsOf).map((m) => ({ ...m, label: m.file.replace(/.*\//, ""), args: attaches(m.file) ? ["--attach", `dut=${device[0]}`] : [] }));
 console.log(`bundled: ${mutants.length} mutants of ${files.length} scenarios`);
 
 let suiteMutants = [];

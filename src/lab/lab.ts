@@ -42,6 +42,10 @@ export async function labUp(plan: Plan, runId: string, o: LabOptions = {}): Prom
   const links = new Map<string, LabLink>();
   const routesOf = new Map(plan.hosts.map((h) => [h.name, routeArgs(h.gateways, h.routes)]));
   let downed = false;
+  // Macvlans on a machine interface, removed before their namespaces: a namespace is freed some time after it is
+  // deleted, and until then its macvlan (and MAC) stays on the machine's interface, where the next scenario that
+  // attaches there would find the address in use.
+  const attached: [string, string][] = [];
   const lab: Lab = {
     hosts,
     links,
@@ -49,6 +53,7 @@ export async function labUp(plan: Plan, runId: string, o: LabOptions = {}): Prom
       if (downed) return;
       downed = true;
       for (const l of links.values()) l.stop();
+      for (const [ns, ifname] of attached) await ipBatch([`link del ${ifname}`], ns).catch(() => undefined);
       await removeNetns(names);
     },
   };
@@ -82,6 +87,7 @@ export async function labUp(plan: Plan, runId: string, o: LabOptions = {}): Prom
         const dev = o.attach?.[seg.attach.name];
         if (!dev) throw new LabError(`link ${seg.name} attaches to ${seg.attach.name}, which the command line did not name (--attach ${seg.attach.name}=IFACE)`);
         root.push(`link add link ${dev} name ${ifs[0].ifname} netns ${ifs[0].ns} ${mac(ifs[0])} type macvlan mode bridge`);
+        attached.push([ifs[0].ns, ifs[0].ifname]);
       } else if (ifs.length === 1) {
         // A host alone on its segment still needs an interface to hold its addresses: a veth whose peer stays
         // beside it (not every kernel has the dummy driver).

@@ -333,7 +333,10 @@ async function runBatches(mutants, batch) {
             const targets = cases.filter((c) => m.testcase !== undefined && c.attrs.name === m.testcase);
             const bad = (c) => c.outcome === "failed" || c.outcome === "error";
             const killed = targets.length ? targets.some(bad) : cases.some(bad);
-            results.push({ ...m, verdict: killed ? "killed" : "survived", why: killed ? "" : `exit ${r.status}: ${m.testcase ?? "the scenario"} still passed` });
+            // A step that did not run (its scenario could not start) says nothing of its expectation: no verdict.
+            const unrun = !killed && (cases.length === 0 || targets.some((c) => c.outcome === "skipped"));
+            if (unrun) results.push({ ...m, verdict: "no report", why: `exit ${r.status}: ${m.testcase ?? "the scenario"} did not run` });
+            else results.push({ ...m, verdict: killed ? "killed" : "survived", why: killed ? "" : `exit ${r.status}: ${m.testcase ?? "the scenario"} still passed` });
           }
         }
       } finally {
