@@ -127,6 +127,7 @@ export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values)
       under: i > 0 ? layers[i - 1] : undefined,
       underValues: i > 0 ? values[i - 1] : undefined,
       underStart: i > 0 ? starts[i - 1] : 0,
+      chain: { layers, starts, at: i },
     });
   }
 }

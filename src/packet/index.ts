@@ -10,6 +10,7 @@ import "./layers/ipv6.js";
 import "./layers/icmpv6.js";
 import "./layers/dns.js";
 import "./layers/tunnels.js";
+import "./layers/ipv6-fragment.js";
 import { dissectLayers } from "./dissect.js";
 import { PacketError } from "./errors.js";
 import { parsePackets } from "./expr.js";

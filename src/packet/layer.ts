@@ -16,6 +16,8 @@ export interface BuildContext {
   under?: Layer;
   underValues?: Values;
   underStart: number;
+  /** Every layer of the packet and where each starts; `at` is this one (a checksum looks past IPv6 extension headers). */
+  chain?: { layers: readonly Layer[]; starts: readonly number[]; at: number };
 }
 
 export interface LayerDef {
@@ -157,8 +159,16 @@ export class Layer {
     for (let l: Layer | undefined = this; l; l = l.payload) yield l;
   }
 
+  /**
+   * Set on a layer that a function of a whole packet made (a fragment from fragment()): a copy with fields changed
+   * is made again from the changed original, so the bytes it carries (a transport checksum over the source address
+   * the route fills in) stay right.
+   */
+  remake?: (changes: Values) => Layer;
+
   /** A copy of this layer (and its payload) with some fields changed. */
   with(changes: Values): Layer {
+    if (this.remake) return this.remake(changes);
     const copy = new Layer(this.def, { ...this.given, ...changes });
     copy.payload = this.payload;
     return copy;

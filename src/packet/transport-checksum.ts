@@ -6,7 +6,16 @@ import type { BuildContext } from "./layer.js";
  * the bytes already written (so addresses are exactly what is on the wire). undefined when there is no IP under it.
  */
 export function pseudoHeaderChecksum(ctx: BuildContext, proto: number): number | undefined {
-  const { buf, start, end, under, underStart } = ctx;
+  const { buf, start, end } = ctx;
+  let { under, underStart } = ctx;
+  // RFC 8200 §8.1: the pseudo-header is the IPv6 header's, whatever extension headers lie between.
+  if (under && ipv6ExtensionHeaders.has(under.name) && ctx.chain) {
+    const { layers, starts } = ctx.chain;
+    let k = ctx.chain.at - 1;
+    while (k > 0 && ipv6ExtensionHeaders.has(layers[k].name)) k--;
+    under = layers[k];
+    underStart = starts[k];
+  }
   const len = end - start;
   let sum: number;
   if (under?.name === "IP" || under?.name === "IPerror") {
@@ -18,5 +27,8 @@ export function pseudoHeaderChecksum(ctx: BuildContext, proto: number): number |
   sum += proto + (len >>> 16) + (len & 0xffff);
   return checksum(buf, start, end, sum);
 }
+
+/** Names of the IPv6 extension header layers, which a transport checksum looks past to the IPv6 header. */
+export const ipv6ExtensionHeaders = new Set<string>();
 
 const word = (b: Buffer, o: number) => (b[o] << 8) | b[o + 1];
