@@ -38,7 +38,6 @@ interface Pending {
   total?: number;
   members: Packet[];
   bytes: number;
-  dead?: string;
   family: 4 | 6;
 }
 
@@ -144,20 +143,26 @@ export function reassembleIp(packets: Packet[]): Reassembly {
   const remarks: string[] = [];
   const pending = new Map<string, Pending>();
   let buffered = 0;
+  let unbuffered = 0;
   const positions = new Map<Packet, number>();
+  const leave = (d: Pending, why: string) => {
+    remarks.push(`${describe(d)}: ${why}; its ${d.members.length} fragment(s) are left as captured`);
+    for (const m of d.members) if (!notes.has(m)) notes.set(m, why);
+  };
   for (const p of packets) {
     const f = fragmentInfo(p);
     positions.set(p, out.length);
     out.push(p);
     if (!f) continue;
+    // Past the bound, Linux takes no fragment in (the sender's datagram is lost); here it stays as captured.
+    if (buffered + f.data.length > maxPendingBytes) {
+      unbuffered++;
+      notes.set(p, `not reassembled: more than ${maxPendingBytes} bytes of fragments were waiting`);
+      continue;
+    }
     let d = pending.get(f.key);
     if (!d) pending.set(f.key, (d = { key: f.key, pieces: [], members: [], bytes: 0, family: f.family }));
     d.members.push(p);
-    if (d.dead) continue;
-    if (buffered + f.data.length > maxPendingBytes) {
-      d.dead = `not reassembled: more than ${maxPendingBytes} bytes of fragments were waiting`;
-      continue;
-    }
     const before = d.bytes;
     const r = insert(d, f);
     if (r === "duplicate") {
@@ -165,8 +170,10 @@ export function reassembleIp(packets: Packet[]): Reassembly {
       continue;
     }
     if (r !== "ok") {
-      d.dead = `discarded, as Linux does: ${r}`;
+      // The datagram is gone: fragments with its key that come later start a new one, as in Linux.
       buffered -= before;
+      pending.delete(f.key);
+      leave(d, `discarded, as Linux does: ${r}`);
       continue;
     }
     if (f.offset === 0) d.first = { packet: p, ip: f.ip, frag: f.frag };
@@ -179,11 +186,8 @@ export function reassembleIp(packets: Packet[]): Reassembly {
     buffered -= d.bytes;
     pending.delete(f.key);
   }
-  for (const d of pending.values()) {
-    const why = d.dead ?? `incomplete: ${d.total === undefined ? "its last fragment never came" : d.first ? "bytes are missing" : "its first fragment never came"}`;
-    remarks.push(`${describe(d)}: ${why}; its ${d.members.length} fragment(s) are left as captured`);
-    for (const m of d.members) if (!notes.has(m)) notes.set(m, why);
-  }
+  for (const d of pending.values()) leave(d, `incomplete: ${d.total === undefined ? "its last fragment never came" : d.first ? "bytes are missing" : "its first fragment never came"}`);
+  if (unbuffered) remarks.push(`${unbuffered} fragment(s) not reassembled: more than ${maxPendingBytes} bytes of fragments were waiting`);
   return { packets: out.filter((p): p is Packet => p !== undefined), notes, remarks };
 }
 
