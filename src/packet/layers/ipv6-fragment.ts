@@ -1,6 +1,6 @@
 import { bind, boundUpper, fillFor } from "../bind.js";
 import { int, u8 } from "../field.js";
-import { defineLayer, type Layer } from "../layer.js";
+import { defineLayer } from "../layer.js";
 import { ipv6ExtensionHeaders } from "../transport-checksum.js";
 import { ipProtos } from "./ip.js";
 import { IPv6 } from "./ipv6.js";
@@ -22,7 +22,6 @@ export const IPv6ExtHdrFragment = defineLayer(
       const nh = fillFor(IPv6, payload.def)?.nh;
       return nh === undefined ? undefined : { nh };
     } },
-    summary: (l: Layer) => `IPv6ExtHdrFragment offset=${l.get("offset")} m=${l.get("m")} id=${l.get("id") ?? 0}`,
   },
 );
 
