@@ -1,5 +1,4 @@
 import { checkPacketList } from "../../assert/packet-list.js";
-import type { Packet } from "../../packet/index.js";
 import type { SniffStep } from "../../scenario/model.js";
 import { durationMs } from "../../util/duration.js";
 import type { SniffResult } from "../../wire/sniff.js";
