@@ -42,8 +42,8 @@ function without(given: Values, ...names: string[]): Values {
 function remaker(top: Layer, k: number, i: number, again: (top: Layer) => Layer[]) {
   return (changes: Values): Layer => {
     const chain = chainOf(top);
-    const changed = on(chain[k].def, { ...chain[k].given, ...changes }, chain[k].payload);
-    return chainOf(again(relink(chain, k, changed))[i])[k];
+    // with(): an original that is itself a fragment (fragment(fragment(…))) is remade first.
+    return chainOf(again(relink(chain, k, chain[k].with(changes)))[i])[k];
   };
 }
 

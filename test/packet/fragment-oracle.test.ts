@@ -125,5 +125,8 @@ describe("fragment(), fragment6(), overlap_frag() against Scapy", () => {
     const filled = first.top.with({ src: "198.18.0.1" });
     const [scapyFirst] = craft('fragment(IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=7, dport=9)/Raw(load=b"x"*40), fragsize=16)');
     expect(build(filled).toString("hex")).toBe(scapyFirst.bytes.toString("hex"));
+    // Fragments of fragments too: every piece, once the source is in, is the piece Scapy cuts with that source.
+    const twice = (src: string) => craft(`fragment(fragment(IP(${src}dst="198.18.0.2")/UDP(sport=7, dport=9)/Raw(load=b"q"*100), fragsize=64), fragsize=24)`);
+    expect(twice("").map((p) => build(p.top.with({ src: "198.18.0.1" })).toString("hex"))).toEqual(twice('src="198.18.0.1", ').map((p) => p.bytes.toString("hex")));
   });
 });
