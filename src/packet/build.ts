@@ -114,6 +114,7 @@ export function buildDetailed(top: Layer): Built {
 /** Runs every layer's post-build inner to outer over buf (a copy of a Built's bytes, perhaps with fields changed). */
 export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values): void {
   const { layers, starts, sizes, contentEnd } = b;
+  const chain = { layers, starts }; // one for the packet: a build allocates no more per layer
   for (let i = layers.length - 1; i >= 0; i--) {
     const post = layers[i].def.postBuild;
     if (!post) continue;
@@ -127,7 +128,8 @@ export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values)
       under: i > 0 ? layers[i - 1] : undefined,
       underValues: i > 0 ? values[i - 1] : undefined,
       underStart: i > 0 ? starts[i - 1] : 0,
-      chain: { layers, starts, at: i },
+      chain,
+      at: i,
     });
   }
 }

@@ -16,8 +16,9 @@ export interface BuildContext {
   under?: Layer;
   underValues?: Values;
   underStart: number;
-  /** Every layer of the packet and where each starts; `at` is this one (a checksum looks past IPv6 extension headers). */
-  chain?: { layers: readonly Layer[]; starts: readonly number[]; at: number };
+  /** Every layer of the packet and where each starts, and this one's index (a checksum looks past IPv6 extension headers). */
+  chain?: { layers: readonly Layer[]; starts: readonly number[] };
+  at?: number;
 }
 
 export interface LayerDef {

@@ -9,9 +9,9 @@ export function pseudoHeaderChecksum(ctx: BuildContext, proto: number): number |
   const { buf, start, end } = ctx;
   let { under, underStart } = ctx;
   // RFC 8200 §8.1: the pseudo-header is the IPv6 header's, whatever extension headers lie between.
-  if (under && ipv6ExtensionHeaders.has(under.name) && ctx.chain) {
+  if (under && ipv6ExtensionHeaders.has(under.name) && ctx.chain && ctx.at !== undefined) {
     const { layers, starts } = ctx.chain;
-    let k = ctx.chain.at - 1;
+    let k = ctx.at - 1;
     while (k > 0 && ipv6ExtensionHeaders.has(layers[k].name)) k--;
     under = layers[k];
     underStart = starts[k];
