@@ -1,5 +1,7 @@
 # Quick start on a fresh Debian machine with Node 20, as root:  make demo  ·  make test
 SHELL := /bin/bash
+# The bench's anchors, installed by `make bench` only: gopacket beside the packet model.
+BENCH_APT_PACKAGES := golang-go golang-github-google-gopacket-dev
 APT_PACKAGES := libpcap-dev iproute2 ethtool iptables nftables bird2 tshark dnsmasq-base python3-scapy python3-junitparser libxml2-utils chromium iputils-ping procps
 export DEBIAN_FRONTEND := noninteractive
 
@@ -34,6 +36,7 @@ build: node_modules/.installed
 	npm run build --silent
 
 bench: build
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_APT_PACKAGES)"
 	npm run bench
 
 clean:

@@ -15,7 +15,9 @@ const t0 = performance.now();
 const secs = (t) => ((performance.now() - t) / 1000).toFixed(1);
 
 const files = bundledScenarios().filter((f) => !filter || f.includes(filter));
-const mutants = files.flatMap(mutantsOf).map((m) => ({ ...m, label: m.file.replace(/.*\//, "") }));
+// The scenario that attaches to a machine interface gets the stand-in device make demo uses, as in the test suite.
+const device = ["wcmutate0", "wcdev-mutate"];
+const mutants = files.flatMap(mutantsOf).map((m) => ({ ...m, label: m.file.replace(/.*\//, ""), args: ["--attach", `dut=${device[0]}`] }));
 console.log(`bundled: ${mutants.length} mutants of ${files.length} scenarios`);
 
 let suiteMutants = [];
@@ -39,7 +41,13 @@ if (flags.has("--suite")) {
 }
 
 const all = [...mutants, ...suiteMutants];
-const results = await runMutants(all);
+spawnSync("scripts/demo-device.sh", ["up", ...device], { stdio: "inherit" });
+let results;
+try {
+  results = await runMutants(all);
+} finally {
+  spawnSync("scripts/demo-device.sh", ["down", ...device], { stdio: "inherit" });
+}
 const count = (v, of = results) => of.filter((r) => r.verdict === v).length;
 for (const r of results.filter((r) => r.verdict === "survived")) console.log(`SURVIVED ${r.label} #${r.index} ${r.how} — ${r.why}`);
 for (const r of results.filter((r) => r.verdict === "absent")) console.log(`absent   ${r.label} #${r.index} ${r.how} — ${r.why}`);

@@ -36,6 +36,12 @@ program
   .option("--last-failed <junit.xml>", "run only the scenarios that failed or had an error in this earlier report")
   .addHelpText("after", "\nExamples:\n  sudo wirecheck run\n  sudo wirecheck run scenarios/ --shard 2/4 --durations last/junit.xml   (then: wirecheck merge)\n  sudo wirecheck run scenarios/ --last-failed reports/junit.xml\n  sudo wirecheck run bench/dut.yaml --attach dut=enp3s0   (a link with attach: dut)\n  sudo wirecheck run scenarios/echo.yaml --verbose\n  sudo wirecheck run my-tests/ --var port=8080   (a var the scenarios use as ${port})\n  sudo wirecheck run --tag smoke --bail --junit out/junit.xml")
   .action(async (paths: string[], o: RunCommandOptions) => {
+    // Without root the run starts again inside a user namespace of its own: decided before the run's modules load.
+    const userNamespace = await import("./lab/user-namespace.js");
+    if (userNamespace.needsUserNamespace()) {
+      process.exitCode = await userNamespace.runInUserNamespace();
+      return;
+    }
     const { runCommand } = await import("./commands/run.js");
     process.exitCode = await runCommand(paths, o);
   });

@@ -1,5 +1,6 @@
 // The library API: the same pieces the CLI uses.
 export { craft, dissect, Packet, Layer, PacketError, encodePcap, decodePcap, type Link } from "./packet/index.js";
+export * from "./api/index.js";
 export { loadScenario, loadScenarioText, loadScenarioVariants, type LoadOptions } from "./scenario/load.js";
 export { ScenarioError, formatIssue, type Issue } from "./scenario/errors.js";
 export type { Plan, PlanStep, PlanServer, PlanHost, WirecheckScenario } from "./scenario/model.js";

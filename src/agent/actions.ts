@@ -39,3 +39,9 @@ export async function shutdownAll(): Promise<void> {
   await closeSessions();
   await stopServers();
 }
+
+/** Stops everything, as shutdownAll, and forgets the host: its routes, MACs and neighbours (the next host is another). */
+export async function resetAll(): Promise<void> {
+  await shutdownAll();
+  if (wire) (await wire.catch(() => undefined))?.forgetHost();
+}

@@ -18,32 +18,51 @@ export class AgentClient extends EventEmitter {
   private stderr = "";
   private exited = false;
 
-  private constructor(
-    readonly host: string,
-    private readonly child: ChildProcess,
-  ) {
+  private constructor(private readonly child: ChildProcess) {
     super();
   }
 
-  /** Starts the agent inside a namespace and waits until it says it is ready. */
-  static start(host: string, netns: string, env: { dir: string; work: string }, timeoutMs = 10_000): Promise<AgentClient> {
+  /** Sends the agent into a lab host's namespace, with the scenario's folders; it is that host's until `leave`. */
+  async enter(host: string, netns: string, env: { dir: string; work: string }): Promise<void> {
+    await this.request("enter", { host, netns, dir: env.dir, work: env.work, files: join(env.work, "files", host) }, 10_000);
+    this.host = host;
+  }
+
+  /** Stops all the host has (servers, sessions, captures, commands) and parks the agent again. */
+  async leave(timeoutMs = 2000): Promise<void> {
+    await this.request("leave", null, timeoutMs);
+    this.host = undefined;
+    this.removeAllListeners("event");
+  }
+
+  private get who(): string {
+    return this.host ? `the agent of ${this.host}` : "a parked agent";
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** The host this agent serves now (undefined while parked). */
+  host: string | undefined;
+
+  /**
+   * Starts an agent parked in the given namespace (one that holds nothing but loopback) and waits until it says it
+   * is ready; `enter` sends it into a lab host.
+   */
+  static start(park: string, timeoutMs = 10_000): Promise<AgentClient> {
     // "wirecheck-agent" in the command line lets people (and the sweep) see what the process is.
-    const child = spawn("ip", ["netns", "exec", netns, process.execPath, agentScript, "wirecheck-agent", host], {
-      stdio: ["pipe", "pipe", "pipe"],
-      cwd: env.dir,
-      // Every command the agent runs sees them: the work folder, and the host's setup files.
-      env: { ...process.env, WIRECHECK_DIR: env.dir, WIRECHECK_WORK: env.work, WIRECHECK_FILES: join(env.work, "files", host) },
-    });
-    const agent = new AgentClient(host, child);
+    const child = spawn("ip", ["netns", "exec", park, process.execPath, agentScript, "wirecheck-agent", park], { stdio: ["pipe", "pipe", "pipe"] });
+    const agent = new AgentClient(child);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
-        reject(new AgentError(`the agent of ${host} did not start within ${timeoutMs} ms`));
+        reject(new AgentError(`an agent did not start within ${timeoutMs} ms`));
       }, timeoutMs);
       agent.once("ready", () => (clearTimeout(timer), resolve(agent)));
       agent.once("exit", (code: number | null) => {
         clearTimeout(timer);
-        reject(new AgentError(`the agent of ${host} exited at start (${code}): ${agent.stderr.trim()}`));
+        reject(new AgentError(`an agent exited at start (${code}): ${agent.stderr.trim()}`));
       });
       agent.listen();
     });
@@ -72,7 +91,7 @@ export class AgentClient extends EventEmitter {
     this.child.stdin!.on("error", () => undefined);
     this.child.on("exit", (code) => {
       this.exited = true;
-      for (const p of this.pending.values()) p.reject(new AgentError(`the agent of ${this.host} exited (${code}): ${this.stderr.trim()}`));
+      for (const p of this.pending.values()) p.reject(new AgentError(`${this.who} exited (${code}): ${this.stderr.trim()}`));
       this.pending.clear();
       this.emit("exit", code, this.stderr);
     });
@@ -80,12 +99,12 @@ export class AgentClient extends EventEmitter {
 
   /** Sends one request; rejects on the agent's error, on its exit, or after timeoutMs. */
   request<T = unknown>(op: string, args: unknown, timeoutMs = 60_000): Promise<T> {
-    if (this.exited) return Promise.reject(new AgentError(`the agent of ${this.host} is not running`));
+    if (this.exited) return Promise.reject(new AgentError(`${this.who} is not running`));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new AgentError(`the agent of ${this.host} did not answer ${op} within ${timeoutMs} ms`));
+        reject(new AgentError(`${this.who} did not answer ${op} within ${timeoutMs} ms`));
       }, timeoutMs);
       this.pending.set(id, {
         resolve: (v) => (clearTimeout(timer), resolve(v as T)),

@@ -22,6 +22,8 @@ export interface AgentContext {
   /** The scenario's work folder ($WIRECHECK_WORK). */
   work: string;
   emit(event: AgentEvent): void;
+  /** Set by "halt" (the run was interrupted): long actions (a flood) stop at their next slice. */
+  halted: boolean;
 }
 
 export type AgentAction = (args: any, ctx: AgentContext) => Promise<unknown>;

@@ -5,7 +5,7 @@ import { matchValue } from "./value.js";
 
 /**
  * Expectations on captured packets: count (number or comparison), any (at least one matches), none (none matches),
- * each (all match), sequence (matches in this order, others allowed between). Returns one line per broken one, and
+ * each (all match, and at least one was seen), sequence (matches in this order, others allowed between). Returns one line per broken one, and
  * the packet that best shows what went wrong (the one breaking none/each, the closest for any).
  */
 export function checkPacketList(packets: Packet[], e: PacketListExpect, total = packets.length): { problems: string[]; evidence?: Packet } {
@@ -31,6 +31,8 @@ export function checkPacketList(packets: Packet[], e: PacketListExpect, total = 
     }
   }
   if (e.each) {
+    // "Every packet matches" of no packet at all would hold whatever was expected: it does not.
+    if (packets.length === 0) problems.push(`each: no packet to check (${total ? `${total} seen, none kept` : "none seen"}): each needs at least one`);
     const bad = packets.map((p) => ({ p, c: checkPacket(p, e.each as PacketExpect) })).filter((x) => !x.c.ok);
     if (bad.length) {
       problems.push(`each: ${bad.length} of ${packets.length} packet(s) do not match, first: ${bad[0].p.summary()} (${bad[0].c.problems.join("; ")})`);

@@ -1,7 +1,7 @@
 import type { Matcher } from "../scenario/model.js";
 import { Layer, type Packet } from "../packet/index.js";
 import { valuesAt, type Found } from "../packet/path.js";
-import { matchValue, type ValueMatch } from "./value.js";
+import { matchValue, toNumber, type ValueMatch } from "./value.js";
 
 /** Expectations on one packet: "Layer.field[.sub]" paths, `layers: [names]`, `rtt`. */
 export type PacketExpect = Record<string, unknown>;
@@ -58,17 +58,34 @@ export function checkField(p: Packet, path: string, want: Matcher): ValueMatch &
 
 function matchOne({ value, field, layer }: Found, want: Matcher): ValueMatch {
   const shown = field && typeof value === "number" ? field.show(value, layer.values()) : Buffer.isBuffer(value) ? value.toString("latin1") : value instanceof Layer ? value.name : Array.isArray(value) && field ? field.show(value, layer.values()) : String(value);
-  // A plain expected value is read the way the field reads user input: names, flag letters, numbers, at any depth.
-  if ((typeof want === "string" || typeof want === "number") && field && typeof value === "number" && !/^\s*(<=|>=|!=|<|>)/.test(String(want))) {
+  // A numeric field reads what is expected of it the way it reads user input, at any depth and on either side of a
+  // comparison: names (beside the packet's other fields: an ICMP code name under its own type), flag letters, numbers.
+  if (field && typeof value === "number" && field.bits > 0) {
+    const read = (x: unknown): number => (field.parseIn ? field.parseIn(x, layer.values()) : field.parse(x)) as number;
+    const got = shown === String(value) ? shown : `${shown} (${value})`;
     try {
-      const parsed = field.parse(want);
-      return { ok: parsed === value, expected: String(want), got: shown === String(value) ? shown : `${shown} (${value})` };
-    } catch {
-      return { ok: false, expected: String(want), got: shown };
+      if (typeof want === "string" && comparison.test(want)) return { ...matchValue(numericOperands(want, read), value), expected: want.trim(), got };
+      if (typeof want === "string" || typeof want === "number") return { ok: read(want) === value, expected: String(want), got };
+      if (typeof want === "object" && "in" in want) return { ok: want.in.some((x) => read(x) === value), expected: `one of ${want.in.map((x) => JSON.stringify(x)).join(", ")}`, got };
+    } catch (e) {
+      return { ok: false, expected: describe(want), got: `${got}: ${(e as Error).message}` };
     }
   }
   const m = matchValue(want, typeof value === "number" && typeof want !== "object" ? value : shown);
   return { ...m, got: JSON.stringify(shown) };
+}
+
+const comparison = /^\s*(<=|>=|!=|<|>)/;
+
+/** "!= echo-reply", ">= SA and < 0x20": each operand that is not a number read by the field, as a number. */
+function numericOperands(want: string, read: (x: string) => number): string {
+  return want
+    .split(/\s+and\s+/)
+    .map((part) => {
+      const [, op, operand] = /^\s*(<=|>=|!=|<|>)\s*(.+?)\s*$/.exec(part) ?? [];
+      return op && toNumber(operand) === undefined ? `${op} ${read(operand)}` : part;
+    })
+    .join(" and ");
 }
 
 function describe(m: Matcher): string {

@@ -59,11 +59,18 @@ function comparing(text: string, actual: unknown): boolean {
   return op === "!=" && actual !== undefined && String(actual) !== operand;
 }
 
-/** What is wrong with a matcher's text at load time: a comparison in order of something that has no order. */
+/**
+ * What is wrong with a matcher's text at load time: an operator mistyped ("=> 2", which would be compared as text and
+ * never match), a comparison in order of something that has no order, a range no number is in.
+ */
 export function matcherProblem(m: string): string | undefined {
+  const typo = /^\s*(=>|=<|==|=!|<>|=)\s*[-+]?\d/.exec(m);
+  if (typo) return `"${m.trim()}": \`${typo[1]}\` is not an operator: write >=, <=, <, > or != (or the value alone for equality)`;
   const parts = m.split(/\s+and\s+/);
   const comparisons = parts.filter((p) => comparison.test(p));
   if (comparisons.length === 0) return undefined;
+  const never = rangeProblem(m);
+  if (never) return never;
   if (parts.length > 1 && comparisons.length !== parts.length) return `"${m}": every part of a range is a comparison, as in ">= 40 and < 100"`;
   for (const p of comparisons) {
     const [, op, operand] = comparison.exec(p)!;
@@ -71,6 +78,28 @@ export function matcherProblem(m: string): string | undefined {
       return `"${p.trim()}": ${op} compares numbers, durations (10ms), sizes (1KiB), percentages (5%) or addresses, and \`${operand}\` is none of them (for text use != or {regex: …})`;
   }
   return undefined;
+}
+
+/**
+ * A numeric matcher that no value between lo and hi satisfies (">= 3 and < 2"; "< 0" of a count): it can only
+ * fail, or under `none:` only pass. Undefined when some value does, or when it is not numeric.
+ */
+export function rangeProblem(m: string | number, lo = -Infinity, hi = Infinity, what = "a value"): string | undefined {
+  if (typeof m === "number") return m < lo || m > hi ? `${m} can never be ${what}: it is between ${lo} and ${hi}` : undefined;
+  let [min, max, minOpen, maxOpen] = [lo, hi, false, false];
+  const not: number[] = [];
+  for (const p of m.split(/\s+and\s+/)) {
+    const c = comparison.exec(p);
+    const n = c ? toNumber(c[2]) : toNumber(p);
+    if (n === undefined) return undefined;
+    const op = c?.[1] ?? "=";
+    if (op === "!=") not.push(n);
+    if ((op === ">" || op === ">=" || op === "=") && (n > min || (n === min && op === ">"))) [min, minOpen] = [n, op === ">"];
+    if ((op === "<" || op === "<=" || op === "=") && (n < max || (n === max && op === "<"))) [max, maxOpen] = [n, op === "<"];
+  }
+  const empty = min > max || (min === max && (minOpen || maxOpen || not.includes(min)));
+  const where = lo === -Infinity && hi === Infinity ? "" : ` (${what} is between ${lo} and ${hi})`;
+  return empty ? `"${m}" can never hold${where}: no number satisfies it` : undefined;
 }
 
 function addressValue(text: string): { family: number; n: bigint } | undefined {

@@ -25,7 +25,8 @@ export function craftCommand(expr: string, o: CraftOptions): number {
       if (!o.hex && !o.json && !o.show) process.stdout.write(`${packets.length} packet(s) written to ${o.pcap}\n`);
     }
     if (o.json) process.stdout.write(JSON.stringify(packets.length === 1 ? packets[0].toJSON() : packets.map((p) => p.toJSON()), null, 2) + "\n");
-    else if (o.show) process.stdout.write(packets.map((p) => p.show()).join("\n\n") + "\n");
+    // What Scapy's show() prints for each packet: its text, then an empty line.
+    else if (o.show) process.stdout.write(packets.map((p) => `${p.show()}\n`).join(""));
     else if (o.hex || !o.pcap) process.stdout.write(packets.map((p) => p.bytes.toString("hex")).join("\n") + "\n");
   } catch (e) {
     if (!(e instanceof PacketError)) throw e;

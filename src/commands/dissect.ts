@@ -43,7 +43,7 @@ export function dissectCommand(input: string, o: DissectOptions): number {
   if (o.json) process.stdout.write(JSON.stringify(packets.length === 1 ? packets[0].toJSON() : packets.map((p) => p.toJSON()), null, 2) + "\n");
   else
     process.stdout.write(
-      packets.map((p, i) => `${packets.length > 1 ? `#${i + 1} ` : ""}${p.summary()}\n${p.show()}\n${hexdump(p.bytes)}`).join("\n\n") + "\n",
+      packets.map((p, i) => `${packets.length > 1 ? `#${i + 1} ` : ""}${p.summary()}\n${p.show()}${hexdump(p.bytes)}`).join("\n\n") + "\n",
     );
   return 0;
 }

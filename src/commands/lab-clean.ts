@@ -2,7 +2,7 @@ import { sweepStale } from "../lab/sweep.js";
 
 export async function labCleanCommand(): Promise<number> {
   if (process.getuid?.() !== 0) {
-    process.stderr.write("wirecheck lab clean needs root\n");
+    process.stderr.write("wirecheck lab clean needs root (a run without root leaves nothing to clean: its lab ends with its user namespace)\n");
     return 3;
   }
   const removed = await sweepStale();

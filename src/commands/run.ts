@@ -19,6 +19,7 @@ import { loadAll } from "./load-all.js";
 import { attachmentProblems, parseAttachOptions } from "../lab/attach.js";
 import { reportToGitHub } from "../report/github.js";
 import { setReportRoot } from "../report/report-root.js";
+import { attachmentsNeedRoot, insideUserNamespace, prepareUserNamespace } from "../lab/user-namespace.js";
 
 export interface RunCommandOptions {
   junit: string;
@@ -41,6 +42,14 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   // A signal while Node starts or the files load (large packet sets take a moment) is heard once loading is done:
   // nothing runs, and the report still says so.
   handleSignals(undefined);
+  // The run a user without root started inside a user namespace of its own (lab/user-namespace.ts) makes its mounts.
+  if (insideUserNamespace()) {
+    const problem = prepareUserNamespace();
+    if (problem) {
+      process.stderr.write(`${problem}\n`);
+      return 3;
+    }
+  }
   // Before anything else, the report path says the run is not finished: a run killed with -9 (or by a second signal)
   // leaves a red report, never the previous run's green one; and a path that cannot take a report is refused now.
   // When nothing runs (invalid input, nothing selected, no root) there is no report at all, as before.
@@ -77,6 +86,12 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     process.stderr.write(o.lastFailed ? `--last-failed ${o.lastFailed}: nothing failed there that is among these scenarios\n` : "no scenario matches --grep/--tag\n");
     removeReport(o.junit);
     return 2;
+  }
+  const needRoot = insideUserNamespace() ? attachmentsNeedRoot(selected) : [];
+  if (needRoot.length) {
+    process.stderr.write(`${needRoot.join("\n")}\nnothing was run\n`);
+    removeReport(o.junit);
+    return 3;
   }
   // An attachment to a machine interface needs the user's word on the command line, checked before anything runs.
   const attach = parseAttachOptions(o.attach);

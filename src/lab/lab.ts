@@ -1,5 +1,6 @@
 import type { Plan } from "../scenario/model.js";
 import { ipBatch, LabError, runCommand } from "./command.js";
+import { setSysctls } from "./sysctl.js";
 import { removeNetns } from "./netns.js";
 import { prefix } from "./registry.js";
 import { LabLink, routeArgs } from "./links.js";
@@ -56,14 +57,10 @@ export async function labUp(plan: Plan, runId: string, o: LabOptions = {}): Prom
     await ipBatch(names.map((n) => `netns add ${n}`));
     // Before any interface exists: no duplicate address detection (IPv6 addresses, link-local ones included, are
     // usable at once instead of seconds later), and forwarding on routers.
-    await Promise.all(
-      plan.hosts.map((h) =>
-        runCommand("ip", ["netns", "exec", nsOf(h.name), "sysctl", "-e", "-q", "-w", ...sysctlsFor(h.router)]),
-      ),
-    );
+    for (const h of plan.hosts) setSysctls(nsOf(h.name), sysctlsFor(h.router));
     // The switch namespace only carries frames: its interfaces send nothing of their own (no IPv6 solicitations or
     // listener reports that would reach the hosts or, through an emulated link, shift its seeded loss).
-    if (needSwitch) await runCommand("ip", ["netns", "exec", switchNs, "sysctl", "-e", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]);
+    if (needSwitch) setSysctls(switchNs, ["net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]);
     // What needs only the namespaces (starting agents) overlaps with wiring them.
     const meanwhile = o.whileWiring?.(lab);
     meanwhile?.catch(() => undefined);

@@ -4,20 +4,25 @@ import { delimiter, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Plan } from "../scenario/model.js";
 import { kernelFeatures } from "../scenario/plan-setup.js";
+import { insideUserNamespace } from "./user-namespace.js";
 
 /** Debian packages that bring the commands scenarios most often need. */
 const packageOf: Record<string, string> = { nft: "nftables", bird: "bird2", birdc: "bird2", vtysh: "frr", dnsmasq: "dnsmasq", iptables: "iptables", tcpdump: "tcpdump", dig: "bind9-dnsutils", nc: "netcat-openbsd", curl: "curl", ethtool: "ethtool", tc: "iproute2" };
 
-function onPath(cmd: string): boolean {
+/** Where the command is on PATH: true when it may be run, the path of one this user may not run, else false. */
+function onPath(cmd: string): boolean | string {
+  let found: string | undefined;
   for (const dir of (process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin").split(delimiter)) {
+    const path = join(dir, cmd);
     try {
-      accessSync(join(dir, cmd), constants.X_OK);
+      accessSync(path, constants.X_OK);
       return true;
     } catch {
-      /* not here */
+      // A file that is there but not executable for this user (a run without root runs as its user) is said apart.
+      if (found === undefined && existsSync(path)) found = path;
     }
   }
-  return false;
+  return found ?? false;
 }
 
 let config: Map<string, string> | null | undefined;
@@ -53,7 +58,11 @@ function moduleInstalled(option: string): boolean {
  */
 export function missingRequirements(req: Plan["requires"]): string[] {
   const missing: string[] = [];
-  for (const cmd of req.commands) if (!onPath(cmd)) missing.push(`the command \`${cmd}\` is not on PATH${packageOf[cmd] ? ` (apt-get install ${packageOf[cmd]})` : ""}`);
+  for (const cmd of req.commands) {
+    const where = onPath(cmd);
+    if (typeof where === "string") missing.push(`the command \`${cmd}\` is at ${where}, but this user may not run it${insideUserNamespace() ? " (a run without root runs as its user, root only over its own namespaces)" : ""}`);
+    else if (!where) missing.push(`the command \`${cmd}\` is not on PATH${packageOf[cmd] ? ` (apt-get install ${packageOf[cmd]})` : ""}`);
+  }
   const cfg = kernelConfig();
   if (cfg)
     for (const feature of req.kernel) {

@@ -32,6 +32,9 @@ static napi_value init(napi_env env, napi_value exports) {
       {"linkStop", NULL, link_stop, NULL, NULL, NULL, napi_default, NULL},
       {"icmpOpen", NULL, icmp_open, NULL, NULL, NULL, napi_default, NULL},
       {"icmpRead", NULL, icmp_read, NULL, NULL, NULL, napi_default, NULL},
+      {"netnsEnter", NULL, netns_enter, NULL, NULL, NULL, napi_default, NULL},
+      {"withNetns", NULL, netns_with, NULL, NULL, NULL, napi_default, NULL},
+      {"offloadsOff", NULL, offloads_off, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

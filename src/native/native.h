@@ -1,4 +1,4 @@
-// The functions of the native part, one file per concern (capture.c, filter.c, send.c, link.c, icmp.c), registered in module.c.
+// The functions of the native part, one file per concern (capture.c, filter.c, send.c, link.c, icmp.c, netns.c, offload.c), registered in module.c.
 #pragma once
 #include <node_api.h>
 
@@ -17,3 +17,6 @@ napi_value link_stats(napi_env env, napi_callback_info info);
 napi_value link_stop(napi_env env, napi_callback_info info);
 napi_value icmp_open(napi_env env, napi_callback_info info);
 napi_value icmp_read(napi_env env, napi_callback_info info);
+napi_value netns_enter(napi_env env, napi_callback_info info);
+napi_value offloads_off(napi_env env, napi_callback_info info);
+napi_value netns_with(napi_env env, napi_callback_info info);

@@ -25,19 +25,32 @@ export function bind(lower: LayerDef, upper: LayerDef, fields: Values, o: { buil
   list.push(b);
   byLower.set(lower, list);
   fills.delete(lower);
+  matchers.delete(lower);
 }
 
 /** The upper layer that the lower layer's values announce, first binding first. */
 export function boundUpper(lower: LayerDef, values: Values): LayerDef | undefined {
-  const list = byLower.get(lower);
-  if (!list) return undefined;
+  let match = matchers.get(lower);
+  if (!match) matchers.set(lower, (match = matcher(byLower.get(lower) ?? [])));
+  return match(values);
+}
+
+const matchers = new Map<LayerDef, (values: Values) => LayerDef | undefined>();
+
+/**
+ * The bindings of one lower layer as one generated function, a comparison per bound field written in (dissection
+ * asks it for every layer of every packet). Bound values are numbers or text.
+ */
+function matcher(list: Binding[]): (values: Values) => LayerDef | undefined {
+  const uppers: LayerDef[] = [];
+  const lines: string[] = [];
   for (const b of list) {
     if (!b.dissect) continue;
-    let ok = true;
-    for (const k in b.fields) if (values[k] !== b.fields[k]) ok = false;
-    if (ok) return b.upper;
+    const tests = Object.entries(b.fields).map(([k, v]) => `v[${JSON.stringify(k)}] === ${JSON.stringify(v)}`);
+    lines.push(`if (${tests.join(" && ") || "true"}) return U[${uppers.length}];`);
+    uppers.push(b.upper);
   }
-  return undefined;
+  return new Function("U", `return function bound(v) {\n${lines.join("\n")}\nreturn undefined; }`)(uppers) as (values: Values) => LayerDef | undefined;
 }
 
 const fills = new Map<LayerDef, Map<LayerDef, Values | undefined>>();

@@ -1,7 +1,7 @@
 import { PacketError } from "./errors.js";
 import type { Field, Values } from "./field.js";
 import { fillFor } from "./bind.js";
-import { writeBits, type Layer, type LayerDef } from "./layer.js";
+import { writeBits, type BuildContext, type Layer, type LayerDef } from "./layer.js";
 
 /** The values a layer is built with: defaults, then what its upper layer implies, then what the user gave. */
 export function buildValues(l: Layer): Values {
@@ -9,7 +9,9 @@ export function buildValues(l: Layer): Values {
   if (l.payload) {
     const fill = fillFor(l.def, l.payload.def);
     if (fill) for (const k in fill) if (!(k in l.given)) v[k] = fill[k];
-    const derived = l.def.fromPayload?.values(l.payload);
+    // Defaults from the layer above only matter for the fields they fill that the user left out.
+    const fp = l.def.fromPayload;
+    const derived = fp && !fp.fills.every((k) => k in l.given) ? fp.values(l.payload) : undefined;
     if (derived) for (const k in derived) if (!(k in l.given)) v[k] = derived[k];
   }
   if (l.buf) for (const k in l.given) v[k] = l.given[k];
@@ -81,14 +83,17 @@ export function buildDetailed(top: Layer): Built {
   const fieldSizes: number[][] = new Array(n);
   const starts: number[] = new Array(n);
   const sizes: number[] = new Array(n);
-  let total = 0;
   for (let i = 0; i < n; i++) {
     values[i] = buildValues(layers[i]);
     fieldSizes[i] = [];
-    starts[i] = total;
     sizes[i] = measure(layers[i], values[i], fieldSizes[i]);
-    total += sizes[i];
   }
+  // As in Scapy, Padding's bytes go after every other layer's, wherever it stands (bindings still see it where it
+  // stands): what comes before them is the content, the extent of every length and checksum.
+  let total = 0;
+  for (let i = 0; i < n; i++) if (layers[i].def.name !== "Padding") (starts[i] = total), (total += sizes[i]);
+  const contentEnd = total;
+  for (let i = 0; i < n; i++) if (layers[i].def.name === "Padding") (starts[i] = total), (total += sizes[i]);
   // From Node's pool (fast for small packets), zeroed: unset computed fields are written later or stay 0.
   const buf = Buffer.allocUnsafe(total).fill(0);
   for (let i = 0; i < n; i++) {
@@ -99,13 +104,6 @@ export function buildDetailed(top: Layer): Built {
       throw e;
     }
   }
-  // Padding lies beyond every length and checksum, as in Scapy: what comes before it is the content.
-  let contentEnd = total;
-  for (let i = 0; i < n; i++)
-    if (layers[i].def.name === "Padding") {
-      contentEnd = starts[i];
-      break;
-    }
   const built: Built = { buf, layers, values, starts, sizes, contentEnd };
   postBuildAll(built, buf);
   return built;
@@ -114,23 +112,22 @@ export function buildDetailed(top: Layer): Built {
 /** Runs every layer's post-build inner to outer over buf (a copy of a Built's bytes, perhaps with fields changed). */
 export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values): void {
   const { layers, starts, sizes, contentEnd } = b;
-  const chain = { layers, starts }; // one for the packet: a build allocates no more per layer
+  // One context for every layer, filled in turn (hooks read it and keep nothing).
+  let ctx: BuildContext | undefined;
   for (let i = layers.length - 1; i >= 0; i--) {
     const post = layers[i].def.postBuild;
     if (!post) continue;
-    post({
-      buf,
-      start: starts[i],
-      hdrEnd: starts[i] + sizes[i],
-      end: Math.max(contentEnd, starts[i] + sizes[i]),
-      values: values[i],
-      given: layers[i].given,
-      under: i > 0 ? layers[i - 1] : undefined,
-      underValues: i > 0 ? values[i - 1] : undefined,
-      underStart: i > 0 ? starts[i - 1] : 0,
-      chain,
-      at: i,
-    });
+    ctx ??= { buf, start: 0, hdrEnd: 0, end: 0, values: values[i], given: layers[i].given, under: undefined, underValues: undefined, underStart: 0, chain: { layers, starts }, at: i };
+    ctx.start = starts[i];
+    ctx.hdrEnd = starts[i] + sizes[i];
+    ctx.end = Math.max(contentEnd, starts[i] + sizes[i]);
+    ctx.values = values[i];
+    ctx.given = layers[i].given;
+    ctx.under = i > 0 ? layers[i - 1] : undefined;
+    ctx.underValues = i > 0 ? values[i - 1] : undefined;
+    ctx.underStart = i > 0 ? starts[i - 1] : 0;
+    ctx.at = i;
+    post(ctx);
   }
 }
 

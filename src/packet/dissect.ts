@@ -15,7 +15,7 @@ export function dissectLayers(first: LayerDef, buf: Buffer, start = 0, end = buf
   let limit = end;
   let top: Layer | undefined;
   let prev: Layer | undefined;
-  const padding: [number, number][] = [];
+  let padding: [number, number][] | undefined;
   const link = (l: Layer) => {
     if (prev) prev.payload = l;
     else top = l;
@@ -46,7 +46,7 @@ export function dissectLayers(first: LayerDef, buf: Buffer, start = 0, end = buf
     if (def.payloadLength) {
       const n = def.payloadLength(values, next - off, limit - next);
       if (n >= 0 && next + n < limit) {
-        padding.unshift([next + n, limit]);
+        (padding ??= []).unshift([next + n, limit]);
         payEnd = next + n;
       }
     }
@@ -59,7 +59,7 @@ export function dissectLayers(first: LayerDef, buf: Buffer, start = 0, end = buf
     limit = payEnd;
     if (depth === maxLayers - 2) def = Raw;
   }
-  for (const [s, e] of padding) {
+  for (const [s, e] of padding ?? []) {
     const p = new Layer(Padding);
     p.buf = buf;
     p.start = s;

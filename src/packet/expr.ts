@@ -14,7 +14,8 @@ import { fragment, fragment6, overlapFrag } from "./fragment.js";
 
 type Token = { kind: "name" | "num" | "str" | "bytes" | "op" | "end"; text: string; value?: unknown; col: number };
 
-class Tuple {
+/** A Python tuple: (lo, hi) given to a field that holds one value is a range of values. */
+export class Tuple {
   constructor(readonly items: unknown[]) {}
 }
 
@@ -356,7 +357,8 @@ class Parser {
   }
 }
 
-function setField(def: LayerDef, values: Values, alternatives: Map<string, unknown[]>, name: string, value: unknown, nameCol: number, valueCol: number): void {
+/** Sets one field of a layer call: a plain value in `values`, a list, range or prefix in `alternatives` (a set). */
+export function setField(def: LayerDef, values: Values, alternatives: Map<string, unknown[]>, name: string, value: unknown, nameCol: number, valueCol: number): void {
   const f = def.byName.get(name);
   if (!f) {
     const names = def.fields.map((x) => x.name);

@@ -20,6 +20,10 @@ export interface Field {
   when?: (v: Values) => boolean;
   /** Symbolic names of values, both ways. */
   names?: Record<number, string>;
+  /** Names that depend on another field (ICMP codes per type): every table of them. */
+  namesBy?: { all: readonly Record<number, string>[] };
+  /** The TypeScript type of a value, for the generated API types, where the field's kind does not tell it. */
+  tsType?: string;
   /** Flag letters, least significant bit first (TCP: "FSRPAUECN"). */
   flags?: readonly string[];
   /** Byte fields: size on the wire of a value. */
@@ -29,6 +33,11 @@ export interface Field {
   read?(buf: Buffer, off: number, end: number, v: Values): [unknown, number];
   /** A user's value (number, symbolic name, text) as the stored one; throws PacketError explaining what is valid. */
   parse(input: unknown): unknown;
+  /**
+   * An expected value read beside the packet's other fields, for names that depend on one (an ICMP code name means
+   * a number only under its own type): throws when the name is not one of them there.
+   */
+  parseIn?(input: unknown, values: Values): unknown;
   /** The value as Scapy shows it (symbolic names for enums, letters for flags); `values` for names that depend on another field. */
   show(value: unknown, values?: Values): string;
   /** Several values, e.g. TCP options: a Python list is the value itself, not a packet set. */
@@ -45,7 +54,28 @@ export interface Field {
 
 const isInt = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
 
-function intParser(name: string, bits: number, names?: Record<number, string>, flags?: readonly string[]) {
+/**
+ * A field whose names depend on another (ICMP codes per type), read without it: a name of any of the tables, the
+ * first table that has it (building takes the type given beside it: see parseIn); the hint lists every name.
+ */
+function namesByParser(name: string, bits: number, tables: Record<number, string>[]) {
+  const parsers = tables.map((t) => intParser(name, bits, t));
+  const known = [...new Set(tables.flatMap((t) => Object.values(t)))];
+  return (input: unknown): number => {
+    if (typeof input !== "string" || /^\s*(0x[0-9a-f]+|\d+)\s*$/i.test(input)) return parsers[0](input);
+    for (const p of parsers) {
+      try {
+        return p(input);
+      } catch {
+        /* not in this table */
+      }
+    }
+    const hint = didYouMean(input, known);
+    throw new PacketError(`${name}=${JSON.stringify(input)} is not a known value${hint ? ` (did you mean \`${hint}\`?)` : ""}: use a number or one of ${known.join(", ")}`);
+  };
+}
+
+function intParser(name: string, bits: number, names?: Record<number, string>, flags?: readonly string[], where = "") {
   const max = bits >= 32 ? 0xffffffff : 2 ** bits - 1;
   const byName = names ? new Map(Object.entries(names).map(([k, v]) => [v, Number(k)])) : undefined;
   // Names as people type them: "port-unreachable" finds Scapy's "Port unreachable".
@@ -63,7 +93,7 @@ function intParser(name: string, bits: number, names?: Record<number, string>, f
       if (n !== undefined) return n;
       const known = names ? [...new Set(Object.values(names))] : [];
       const hint = didYouMean(input, known);
-      throw new PacketError(`${name}=${JSON.stringify(input)} is not a known value${hint ? ` (did you mean \`${hint}\`?)` : ""}${known.length ? `: use a number or one of ${known.join(", ")}` : ": use a number"}`);
+      throw new PacketError(`${name}=${JSON.stringify(input)} is not a known value${where}${hint ? ` (did you mean \`${hint}\`?)` : ""}${known.length ? `: use a number or one of ${known.join(", ")}` : ": use a number"}`);
     }
     throw new PacketError(`${name} takes a number${names ? " or a symbolic name" : ""}${flags ? " or flag letters" : ""}`);
   };
@@ -103,9 +133,7 @@ export interface IntOptions {
 }
 
 export function int(name: string, bits: number, dflt: number | undefined, o: IntOptions = {}): Field {
-  const parseNames = o.names ?? (o.namesBy ? Object.assign({}, ...o.namesBy.all.map((t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v])))) : undefined);
-  const byName = o.namesBy ? new Map(o.namesBy.all.flatMap((t) => Object.entries(t).map(([k, v]) => [v, Number(k)] as const))) : undefined;
-  const base = intParser(name, bits, parseNames, o.flags);
+  const base = intParser(name, bits, o.names, o.flags);
   return {
     name,
     bits,
@@ -113,8 +141,10 @@ export function int(name: string, bits: number, dflt: number | undefined, o: Int
     auto: o.auto ?? dflt === undefined,
     when: o.when,
     names: o.names,
+    namesBy: o.namesBy,
     flags: o.flags,
-    parse: byName ? (input) => (typeof input === "string" && byName.has(input) ? byName.get(input) : base(input)) : base,
+    parse: o.namesBy ? namesByParser(name, bits, o.namesBy.all) : base,
+    parseIn: o.namesBy ? (input, values) => intParser(name, bits, o.namesBy!.of(values) ?? {}, undefined, " of this packet's type")(input) : undefined,
     show: (v, values) => {
       if (v === undefined || v === null) return "None";
       if (o.flags) return showFlags(v as number, o.flags);

@@ -13,12 +13,13 @@ import "./layers/tunnels.js";
 import "./layers/ipv6-fragment.js";
 import { dissectLayers } from "./dissect.js";
 import { PacketError } from "./errors.js";
-import { parsePackets } from "./expr.js";
 import { registry } from "./layer.js";
-import { Layer } from "./layer.js";
+import { Layer, type LayerDef } from "./layer.js";
 import { Packet } from "./packet.js";
 
 export { Packet } from "./packet.js";
+export { craft } from "./craft.js";
+export { Template, type Change } from "./template.js";
 export { Layer } from "./layer.js";
 export { PacketError } from "./errors.js";
 export { encodePcap, decodePcap, linkTypes, type PcapRecord } from "./pcap.js";
@@ -26,20 +27,18 @@ export { encodePcapng, decodePcapng, type PcapngInterface, type PcapngRecord } f
 
 export type Link = "ether" | "ip" | "ipv6" | "raw";
 
-/** Builds the packets a Scapy expression describes: `craft('IP(dst="198.18.0.2")/TCP(dport=[22, 80])')`. */
-export function craft(expr: string): Packet[] {
-  return parsePackets(expr).map((l) => new Packet(l));
-}
+
+let etherDef: LayerDef | undefined;
 
 /**
  * Reads a packet from bytes. `link` says what the first byte is: an Ethernet frame (default), IPv4, IPv6, or "raw"
  * (IPv4 or IPv6, told by the version nibble, as pcap's LINKTYPE_RAW). Never throws on bad bytes.
  */
-export function dissect(bytes: Buffer | Uint8Array, o: { link?: Link } = {}): Packet {
+export function dissect(bytes: Buffer | Uint8Array, o?: { link?: Link }): Packet {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const link = o.link ?? "ether";
+  const link = o?.link ?? "ether";
   const first = link === "ether" ? "Ether" : link === "ip" ? "IP" : link === "ipv6" ? "IPv6" : (buf[0] ?? 0) >> 4 === 6 ? "IPv6" : "IP";
-  const def = registry.get(first);
+  const def = first === "Ether" ? (etherDef ??= registry.get("Ether")) : registry.get(first);
   if (!def) throw new PacketError(`unknown link type ${link}`);
   return new Packet(dissectLayers(def, buf));
 }

@@ -2,9 +2,9 @@ import { Layer } from "./layer.js";
 import type { Values } from "./field.js";
 
 /**
- * A layer's fields as JSON, in the conventions of the project's Scapy vectors: integers as numbers, flag fields as
- * Scapy's letters with the number beside them (`flags#int`), bytes as hex, nested packets by their layer name (a
- * list: the names joined), other lists in Scapy's own notation. Fields not on the wire are left out.
+ * A layer's fields as JSON, as Scapy holds them: integers as numbers, flag fields as Scapy's letters (`"SA"`, `""`
+ * for none), bytes as hex, nested packets by their layer name (a list: Scapy's repr of each), other lists in Scapy's
+ * own notation. Fields not on the wire are left out.
  */
 export function fieldJson(l: Layer): Values {
   const values = l.values();
@@ -12,10 +12,8 @@ export function fieldJson(l: Layer): Values {
   for (const f of l.def.fields) {
     if (f.when && !f.when(values)) continue;
     const v = values[f.name];
-    if (f.flags) {
-      out[`${f.name}#int`] = v ?? null;
-      out[f.name] = v === undefined ? null : f.show(v, values);
-    } else if (Buffer.isBuffer(v)) out[f.name] = v.toString("hex");
+    if (f.flags) out[f.name] = v === undefined ? null : f.show(v, values);
+    else if (Buffer.isBuffer(v)) out[f.name] = v.toString("hex");
     else if (Array.isArray(v)) out[f.name] = v.length && v[0] instanceof Layer ? `[${(v as Layer[]).map(pyRepr).join(", ")}]` : f.show(v, values);
     else if (v instanceof Layer) out[f.name] = v.name;
     else out[f.name] = v ?? null;

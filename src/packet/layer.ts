@@ -203,6 +203,8 @@ export function decodeFields(def: LayerDef, buf: Buffer, start: number, end: num
     if (f.bits > 0) {
       const totalBits = bit + f.bits;
       if (off + Math.ceil(totalBits / 8) > end) {
+        // As Scapy: the bytes may end between fields (the rest keep their defaults), not inside one (not this layer).
+        if (off < end) return { values, next: off, short, error: `${f.name} needs ${Math.ceil(totalBits / 8)} bytes, ${end - off} left` };
         short = true;
         values[f.name] = f.default;
         continue;
@@ -220,6 +222,7 @@ export function decodeFields(def: LayerDef, buf: Buffer, start: number, end: num
       try {
         const [v, next] = f.read!(buf, off, end, values);
         if (v === undefined) {
+          if (off < end) return { values, next: off, short, error: `${f.name} needs more than the ${end - off} bytes left` };
           short = true;
           values[f.name] = f.default;
           continue;

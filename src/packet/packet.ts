@@ -11,7 +11,11 @@ export class Packet {
   readonly layers: Layer[];
   private built?: Buffer;
 
-  constructor(readonly top: Layer) {
+  /** `builder`: how its bytes are built (a template of its shape), else build() of its layers. */
+  constructor(
+    readonly top: Layer,
+    private readonly builder: (top: Layer) => Buffer = build,
+  ) {
     this.layers = [];
     let under: Layer | undefined;
     for (let l: Layer | undefined = top; l && this.layers.length < 300; l = l.payload) {
@@ -26,7 +30,7 @@ export class Packet {
     if (!this.built) {
       const t = this.top;
       const untouched = t.buf && this.layers.every((l) => l.buf && Object.keys(l.given).length === 0);
-      this.built = untouched ? t.buf!.subarray(t.start, this.layers[this.layers.length - 1].end) : build(t);
+      this.built = untouched ? t.buf!.subarray(t.start, this.layers[this.layers.length - 1].end) : this.builder(t);
     }
     return this.built;
   }
@@ -46,11 +50,12 @@ export class Packet {
    * as stored (numbers, address text, Buffers); undefined when the layer or field is absent.
    */
   get(path: string): unknown {
-    const [layerName, ...rest] = path.split(".");
-    const l = this.getLayer(layerName);
-    if (!l || rest.length === 0) return l;
-    let v: unknown = l.get(rest[0]);
-    for (const part of rest.slice(1)) {
+    const parts = splitPath(path);
+    const l = this.getLayer(parts[0]);
+    if (!l || parts.length === 1) return l;
+    let v: unknown = l.get(parts[1]);
+    for (let i = 2; i < parts.length; i++) {
+      const part = parts[i];
       const first = Array.isArray(v) ? v[0] : v;
       v = first instanceof Layer ? first.get(part) : undefined;
     }
@@ -86,6 +91,18 @@ export class Packet {
     };
     return new Packet(copy(this.top)!);
   }
+}
+
+/** Paths split at their dots, remembered (a program reads the same few paths of many packets); bounded. */
+const paths = new Map<string, readonly string[]>();
+function splitPath(path: string): readonly string[] {
+  let parts = paths.get(path);
+  if (!parts) {
+    parts = Object.freeze(path.split("."));
+    if (paths.size >= 1024) paths.clear();
+    paths.set(path, parts);
+  }
+  return parts;
 }
 
 /** The values of a dissected layer that a rebuild keeps: all but the computed ones (lengths, checksums). */

@@ -61,26 +61,42 @@ export function encodePcapng(interfaces: PcapngInterface[], records: PcapngRecor
     opts.push([9, Buffer.from([6])]); // microseconds
     parts.push(block(blockTypes.iface, [head, options(opts)]));
   }
+  // Frames are most of a file (a flood keeps hundreds of thousands): written in place into one buffer, sized first.
   const now = Date.now() * 1000;
+  let size = 0;
+  for (const r of records) size += enhancedSize(Math.min(r.data.length, snaplen), r.direction !== undefined);
+  const frames = Buffer.alloc(size);
+  let o = 0;
   for (const r of records) {
     const t = Math.floor(r.timeUs ?? now);
     const len = Math.min(r.data.length, snaplen);
-    const head = Buffer.alloc(20);
-    head.writeUInt32LE(r.iface, 0);
-    head.writeUInt32LE(Math.floor(t / 2 ** 32), 4);
-    head.writeUInt32LE(t % 2 ** 32, 8);
-    head.writeUInt32LE(len, 12);
-    head.writeUInt32LE(r.data.length, 16);
-    const flags = r.direction ? [[2, u32le(r.direction === "in" ? 1 : 2)] as [number, Buffer]] : [];
-    parts.push(block(blockTypes.enhanced, [head, r.data.subarray(0, len), Buffer.alloc((4 - (len % 4)) % 4), options(flags)]));
+    const total = enhancedSize(len, r.direction !== undefined);
+    frames.writeUInt32LE(blockTypes.enhanced, o);
+    frames.writeUInt32LE(total, o + 4);
+    frames.writeUInt32LE(r.iface, o + 8);
+    frames.writeUInt32LE(Math.floor(t / 2 ** 32), o + 12);
+    frames.writeUInt32LE(t % 2 ** 32, o + 16);
+    frames.writeUInt32LE(len, o + 20);
+    frames.writeUInt32LE(r.data.length, o + 24);
+    r.data.copy(frames, o + 28, 0, len);
+    let p = o + 28 + len + ((4 - (len % 4)) % 4);
+    if (r.direction) {
+      // epb_flags (2): inbound 1, outbound 2; then the end of options (zeros, already there).
+      frames.writeUInt16LE(2, p);
+      frames.writeUInt16LE(4, p + 2);
+      frames.writeUInt32LE(r.direction === "in" ? 1 : 2, p + 4);
+      p += 12;
+    }
+    frames.writeUInt32LE(total, p);
+    o += total;
   }
+  parts.push(frames);
   return Buffer.concat(parts);
 }
 
-function u32le(v: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(v, 0);
-  return b;
+/** An enhanced packet block's length: header 28, the frame padded to 4, the flags option and its end, trailer 4. */
+function enhancedSize(len: number, flags: boolean): number {
+  return 28 + len + ((4 - (len % 4)) % 4) + (flags ? 12 : 0) + 4;
 }
 
 export interface DecodedPcapng {

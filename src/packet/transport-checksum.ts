@@ -16,11 +16,11 @@ export function pseudoHeaderChecksum(ctx: BuildContext, proto: number): number |
     under = layers[k];
     underStart = starts[k];
   }
-  const len = end - start;
+  const len = pseudoLength(ctx);
   let sum: number;
   if (under?.name === "IP" || under?.name === "IPerror") {
     sum = word(buf, underStart + 12) + word(buf, underStart + 14) + word(buf, underStart + 16) + word(buf, underStart + 18);
-  } else if (under?.name === "IPv6" || under?.name === "IPerrorv6") {
+  } else if (under?.name === "IPv6" || under?.name === "IPerror6") {
     sum = 0;
     for (let i = 8; i < 40; i += 2) sum += word(buf, underStart + i);
   } else return undefined;
@@ -30,5 +30,16 @@ export function pseudoHeaderChecksum(ctx: BuildContext, proto: number): number |
 
 /** Names of the IPv6 extension header layers, which a transport checksum looks past to the IPv6 header. */
 export const ipv6ExtensionHeaders = new Set<string>();
+
+/**
+ * The pseudo-header's length: the segment's, unless the user gave the IPv4 header a total length, which Scapy's
+ * in4_pseudoheader then takes (less the header, never below 0).
+ */
+function pseudoLength({ start, end, under, underValues, underStart }: BuildContext): number {
+  const total = underValues?.len;
+  if ((under?.name !== "IP" && under?.name !== "IPerror") || typeof total !== "number") return end - start;
+  const ihl = typeof underValues?.ihl === "number" ? underValues.ihl : (start - underStart) / 4;
+  return Math.max(total - 4 * ihl, 0);
+}
 
 const word = (b: Buffer, o: number) => (b[o] << 8) | b[o + 1];

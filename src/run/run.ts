@@ -5,6 +5,7 @@ import { native } from "../wire/native.js";
 import type { Plan } from "../scenario/model.js";
 import type { Listener, RunEvents, ScenarioResult } from "./events.js";
 import { runScenario } from "./scenario-runner.js";
+import { AgentPool } from "../agent/pool.js";
 import { distinctClassnames, workDirNames } from "./work-dir.js";
 
 export interface RunOptions {
@@ -59,6 +60,7 @@ export async function runPlans(given: Plan[], o: RunOptions): Promise<{ results:
   const runId = newRunId();
   registerRun(runId);
   const results: ScenarioResult[] = new Array(plans.length);
+  const agents = new AgentPool(runId);
   let attachLock: Promise<void> = Promise.resolve();
   try {
     await sweepStale();
@@ -83,7 +85,7 @@ export async function runPlans(given: Plan[], o: RunOptions): Promise<{ results:
       if (labId !== runId) registerRun(labId);
       try {
         emit("scenarioStart", { plan });
-        results[i] = await runScenario(plan, { runId: labId, reportsDir: o.reportsDir, workName: workNames[i], signal, emit, attach: o.attach });
+        results[i] = await runScenario(plan, { runId: labId, reportsDir: o.reportsDir, workName: workNames[i], signal, emit, attach: o.attach, agents });
         emit("scenarioEnd", { result: results[i] });
         if (o.bail && results[i].status !== "passed") stopRest = true;
       } finally {
@@ -97,6 +99,7 @@ export async function runPlans(given: Plan[], o: RunOptions): Promise<{ results:
       }),
     );
   } finally {
+    await agents.close();
     unregisterRun(runId);
   }
   emit("runEnd", { results, interrupted: signal.aborted });

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { AgentClient } from "../agent/client.js";
+import type { AgentClient } from "../agent/client.js";
+import type { AgentPool } from "../agent/pool.js";
 import { runCommand } from "../lab/command.js";
 import { labUp, type Lab } from "../lab/lab.js";
 import type { Plan, PlanStep } from "../scenario/model.js";
@@ -25,6 +26,8 @@ export interface ScenarioRunOptions {
   signal: AbortSignal;
   /** --attach: attachment name → the machine's interface. */
   attach?: Record<string, string>;
+  /** The run's agents: each host takes one for the scenario and gives it back at teardown. */
+  agents: AgentPool;
   emit<K extends keyof RunEvents>(name: K, e: RunEvents[K]): void;
 }
 
@@ -143,7 +146,7 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
       timed("agents", () =>
         Promise.all(
           [...l.hosts.values()].map(async (h) => {
-            const agent = await AgentClient.start(h.name, h.netns, { dir: plan.dir, work });
+            const agent = await o.agents.acquire(h.name, h.netns, { dir: plan.dir, work });
             agents.set(h.name, agent);
             agent.on("event", (ev: { event: string; server?: string; output?: string; code?: number; signal?: string }) => {
               if (ev.event !== "server-exit") return;
@@ -201,16 +204,19 @@ export async function runScenario(plan: Plan, o: ScenarioRunOptions): Promise<Sc
     o.signal.removeEventListener("abort", onOuterAbort);
     o.emit("phase", { plan, phase: "teardown" });
     await timed("teardown", async () => {
+      // Interrupted: whatever an agent is still doing (a flood) stops first, so saving its capture is quick.
+      if (stop.signal.aborted) await Promise.all([...agents.values()].map((a) => a.request("halt", null, 1000).catch(() => undefined)));
       await Promise.all(
-        [...agents.values()].map(async (a) => {
+        [...agents].map(async ([name, a]) => {
           if (wire) {
-            const saved = await a.request<{ file?: string; missed?: string[] }>("wire.save", { file: `${a.host}.pcapng` }, 10_000).catch(() => ({ file: undefined, missed: [] }));
+            const saved = await a.request<{ file?: string; missed?: string[] }>("wire.save", { file: `${name}.pcapng` }, 10_000).catch(() => ({ file: undefined, missed: [] }));
             if (saved.file) attachments.push(saved.file);
-            for (const m of saved.missed ?? []) notes.push(`${a.host}.pcapng does not hold everything: ${m} were not kept`);
+            for (const m of saved.missed ?? []) notes.push(`${name}.pcapng does not hold everything: ${m} were not kept`);
           }
           const logs = await a.request<Record<string, string>>("server.stopAll", null, 3000).catch(() => ({}));
           Object.assign(serverLogs, logs, diedServer ? { [diedServer]: serverLogs[diedServer] } : {});
-          await a.stop();
+          // Out of the host's namespace before it goes (removing it kills what is still inside).
+          await o.agents.release(a, !stop.signal.aborted);
         }),
       );
       // What each emulated link did, before the lab (and its emulators) goes.

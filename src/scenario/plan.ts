@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { isIP } from "node:net";
 import { parseDuration } from "../util/duration.js";
-import { matcherProblem } from "../assert/value.js";
+import { matcherProblem, rangeProblem } from "../assert/value.js";
 import { saveSourceProblem, saveSources as saveSourcesOf, type SaveSpec } from "./save-sources.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
 import { inSubnet, parseCidr, type Cidr, type Endpoint } from "../util/ip.js";
@@ -16,7 +16,7 @@ import { planRequires, planSetup } from "./plan-setup.js";
 
 export { implicitHost };
 import { checkPacketExpr, resolvePacketHosts, tcpFlows } from "./packet-expr.js";
-import { checkCount, checkPacketExpect, checkPacketListExpect, checkSavePaths } from "./packet-paths.js";
+import { checkCount, checkDuration, checkPacketExpect, checkPacketListExpect, checkSavePaths, type LabNames } from "./packet-paths.js";
 import type { Path, SourceFile } from "./source.js";
 import type { Vars } from "./vars.js";
 import { workPathProblem } from "../util/work-path.js";
@@ -123,17 +123,16 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
     const h = hosts.find((x) => x.name === name);
     return h ? (h.addrs.find((a) => a.family === (v6 ? 6 : 4)) ?? h.addrs[0])?.ip : s.lab === undefined && name === implicitHost ? (v6 ? "::1" : "127.0.0.1") : undefined;
   };
+  // A host's addresses, where capture filters and expectations name a host (see addressExpect).
+  const hostAddrs = (name: string) => {
+    if (s.lab === undefined && (name === implicitHost || name === "localhost")) return { v4: ["127.0.0.1"], v6: ["::1"] };
+    const h = hosts.find((x) => x.name === name);
+    return h && { v4: h.addrs.filter((a) => a.family === 4).map((a) => a.ip), v6: h.addrs.filter((a) => a.family === 6).map((a) => a.ip) };
+  };
+  const labNames: LabNames = { names: hostNames, addrs: hostAddrs };
   // Names in capture filters are lab hosts, resolved here: libpcap would ask the machine's resolver.
   const captureFilter = (filter: string | undefined) =>
-    resolveCaptureFilter(
-      filter,
-      (name) => {
-        if (s.lab === undefined && (name === implicitHost || name === "localhost")) return { v4: ["127.0.0.1"], v6: ["::1"] };
-        const h = hosts.find((x) => x.name === name);
-        return h && { v4: h.addrs.filter((a) => a.family === 4).map((a) => a.ip), v6: h.addrs.filter((a) => a.family === 6).map((a) => a.ip) };
-      },
-      hostNames,
-    );
+    resolveCaptureFilter(filter, hostAddrs, hostNames);
   const packetExpr = (expr: string, path: Path): string => {
     const resolvedExpr = resolvePacketHosts(expr, addressOf);
     const problem = checkPacketExpr(expr, resolvedExpr, labNets, hostNames);
@@ -245,12 +244,12 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
       }
       if (kind === "sr" || kind === "srp") {
         for (const k of ["answered", "unanswered"]) checkCount(e?.[k], [...at, "expect", k], issue);
-        checkPacketExpect(e, [...at, "expect"], issue, ["answered", "unanswered", "each"]);
-        checkPacketExpect(e?.each as Record<string, unknown> | undefined, [...at, "expect", "each"], issue);
+        checkPacketExpect(e, [...at, "expect"], issue, ["answered", "unanswered", "each"], labNames);
+        checkPacketExpect(e?.each as Record<string, unknown> | undefined, [...at, "expect", "each"], issue, [], labNames);
       } else {
         for (const k of ["answered", "unanswered", "each"])
           if (e && k in e) issue([...at, "expect", k], `${k} applies to ${kind === "sr1" ? "sr" : "srp"}, which sends several packets: ${kind} checks its one reply's fields directly`, true);
-        checkPacketExpect(e, [...at, "expect"], issue, ["answered", "unanswered", "each"]);
+        checkPacketExpect(e, [...at, "expect"], issue, ["answered", "unanswered", "each"], labNames);
       }
       checkSavePaths((st[kind] as { save?: Record<string, unknown> }).save, [...at, "save"], issue);
     } else if (kind === "ping" || kind === "traceroute" || kind === "port_scan") {
@@ -265,6 +264,18 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
         if (!hostNames.includes(to)) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
       }
       else if (!insideLab(resolved.to, labNets)) issue([...at, "to"], `${resolved.to} is outside the lab: wirecheck only sends to ${scopeText(labNets)}`);
+      if (kind === "ping") {
+        // received and loss of what was sent: an expectation out of that range can never hold.
+        const p = st.ping!;
+        const count = p.count ?? 3;
+        const e = p.expect as { received?: string | number; loss?: string | number; rtt?: unknown } | undefined;
+        if (e?.rtt !== undefined) checkDuration(e.rtt, [...at, "expect", "rtt"], issue);
+        const bad: [string, string | undefined][] = [];
+        if (e?.received !== undefined && !String(e.received).includes("${")) bad.push(["received", rangeProblem(e.received, 0, count, `received of ${count} sent`)]);
+        if (e?.loss !== undefined && !String(e.loss).includes("${")) bad.push(["loss", rangeProblem(typeof e.loss === "string" ? e.loss.replace(/%/g, "") : e.loss, 0, 100, "a loss in %")]);
+        // A range empty whatever the count is reported once, by checkMatchers.
+        for (const [k, m] of bad) if (m && !(typeof e?.[k as "received"] === "string" && rangeProblem(e![k as "received"]!))) issue([...at, "expect", k], `${k}: ${m}`);
+      }
       if (kind === "port_scan") {
         const ports = parsePorts(st.port_scan!.ports);
         if (typeof ports === "string") issue([...at, "ports"], ports);
@@ -282,10 +293,21 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
       else if (net.family !== 4 || net.prefix < 16) issue([...at, "network"], "arp_scan takes an IPv4 subnet of /16 or smaller (e.g. 198.18.0.0/24)");
       else if (!insideLab(net.ip, labNets) || !labNets.some((n) => n.family === 4 && n.prefix <= net.prefix && inSubnet(net.ip, n)))
         issue([...at, "network"], `${net.text} is not a lab subnet: an ARP scan covers one of the lab's own subnets (${listOf([...new Set(labNets.filter((n) => n.family === 4).map((n) => n.text))])}) or part of one`);
+      // A host named among those expected to answer is its IPv4 address on the scanned subnet.
+      const e = st.arp_scan!.expect;
+      if (e?.hosts && typeof net !== "string")
+        e.hosts = e.hosts.map((h, j) => {
+          if (isIP(h) || h.includes("${")) return h;
+          const a = hostAddrs(h)?.v4.filter((x) => inSubnet(x, net));
+          if (a?.length) return a[0];
+          const hint = didYouMean(h, hostNames);
+          issue([...at, "expect", "hosts", j], hostNames.includes(h) ? `\`${h}\` has no address on ${net.text}: it cannot answer this scan` : `\`${h}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
+          return h;
+        });
     } else if (kind === "sniff") {
       const sn = st.sniff!;
       if (sn.host !== undefined) host = checkHost(sn.host, [...at, "host"]);
-      checkPacketListExpect(sn.expect as Record<string, unknown>, [...at, "expect"], issue);
+      checkPacketListExpect(sn.expect as Record<string, unknown>, [...at, "expect"], issue, labNames);
       const f = captureFilter(sn.filter);
       if (f.problem) issue([...at, "filter"], f.problem);
       else if (f.filter !== sn.filter) st.sniff = { ...sn, filter: f.filter };
@@ -306,7 +328,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
   eachChecked(s.sniffers, (sn, i) => {
     if (names.has(sn.name)) issue(["sniffers", i, "name"], `\`${sn.name}\` is already the name of a step or sniffer: testcase names must be unique`);
     names.add(sn.name);
-    checkPacketListExpect(sn.expect as Record<string, unknown>, ["sniffers", i, "expect"], issue);
+    checkPacketListExpect(sn.expect as Record<string, unknown>, ["sniffers", i, "expect"], issue, labNames);
     const f = captureFilter(sn.filter);
     if (f.problem) issue(["sniffers", i, "filter"], f.problem);
     sniffers.push({ name: sn.name, host: checkHost(sn.host, ["sniffers", i, "host"]), filter: f.filter, ...(sn.reassemble ? { reassemble: sn.reassemble } : {}), expect: sn.expect, line: source.locate(["sniffers", i]).line });

@@ -64,6 +64,13 @@ export class SourceFile {
     const source = new SourceFile(file, doc, lines);
     // A broken file can make the parser report an error per token (tens of thousands): the first ones say it.
     const found = [...doc.errors, ...doc.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED")];
+    // `{ DNS.an[0].rdata: x }`: in a flow map `[` opens a list, and the parser's errors (dozens of them) never say
+    // that the key only needed quotes.
+    if (found.length) {
+      const at = lineAround(text, found[0].pos[0]);
+      const indexed = /[{,]\s*([A-Za-z][\w.]*\[\d+\][\w.[\]]*)\s*:/.exec(at.line);
+      if (indexed) throw new ScenarioError([{ ...new SourceFile(file, doc, lines).position(at.start + indexed.index + indexed[0].indexOf(indexed[1])), file, message: `inside { … } a key with an index must be quoted: write "${indexed[1]}": … (there, [ would open a list)` }]);
+    }
     const issues: Issue[] = found.slice(0, maxIssues).map((e) => {
       if (/call stack/i.test(e.message)) return { ...source.position(e.pos[0]), file, message: `the data nests too deeply for a scenario (at most ${limits.depth} levels)` };
       // The parser notices a missing quote only at the end of the file; the user needs the line that opened it.
@@ -161,6 +168,13 @@ function openingQuote(text: string, before: number): number | undefined {
     } else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{-]/.test(text[i - 1]))) open = { char: c, at: i };
   }
   return open?.at;
+}
+
+/** The line around an offset, and where it starts. */
+function lineAround(text: string, offset: number): { line: string; start: number } {
+  const start = text.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  const end = text.indexOf("\n", offset);
+  return { line: text.slice(start, end < 0 ? undefined : end), start };
 }
 
 function yamlMessage(code: string, message: string, key?: string): string {

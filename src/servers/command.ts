@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { hostShell } from "../agent/placement.js";
 import type { CommandServer } from "../scenario/model.js";
 import { durationMs } from "../util/duration.js";
 import { isListening } from "./listening.js";
@@ -18,7 +19,8 @@ export interface CommandServerOptions {
 export function startCommandServer(spec: CommandServer, opts: CommandServerOptions): Promise<RunningServer> {
   const log = new ServerLog();
   const env = { ...process.env, ...Object.fromEntries(Object.entries(spec.env ?? {}).map(([k, v]) => [k, String(v)])), WIRECHECK_WORK: opts.work };
-  const child = spawn("sh", ["-c", spec.run], { cwd: opts.dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const [cmd, args] = hostShell(spec.run);
+  const child = spawn(cmd, args, { cwd: opts.dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let exited = false;
   let ready = false;
   let started = false; // ready and handed to the caller: only then is an exit news

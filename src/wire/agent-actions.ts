@@ -1,9 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { closeSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { networkInterfaces } from "node:os";
 import type { AgentAction, AgentContext } from "../agent/protocol.js";
 import { encodePcapng, linkTypes } from "../packet/index.js";
 import { host } from "./host.js";
+import { forgetNeighbours } from "./resolve.js";
 import { sendOnly } from "./send-only.js";
 import { openInWork } from "../util/work-path.js";
 import { sendReceive, type SrArgs } from "./sr.js";
@@ -45,26 +46,30 @@ const save: AgentAction = async (a: { file: string }, ctx: AgentContext) => {
   return { file: path, packets: records.length, missed };
 };
 
-/** An interface's addresses as `ip addr` gives them now, for its interface block ("" when it cannot be read). */
+/** An interface's addresses now, link-local ones left out, for its interface block (getifaddrs: no process). */
 function addressesOf(dev: string): string {
-  try {
-    const out = JSON.parse(execFileSync("ip", ["-j", "addr", "show", "dev", dev], { encoding: "utf8" })) as { addr_info?: { local: string; prefixlen: number; scope?: string }[] }[];
-    return (out[0]?.addr_info ?? []).filter((x) => x.scope !== "link").map((x) => `${x.local}/${x.prefixlen}`).join(" ");
-  } catch {
-    return "";
-  }
+  return (networkInterfaces()[dev] ?? [])
+    .filter((a) => !(a.family === "IPv6" && /^fe[89ab]/i.test(a.address)) && !(a.family === "IPv4" && a.address.startsWith("169.254.")))
+    .map((a) => a.cidr ?? a.address)
+    .join(" ");
 }
 
 export const wireActions: Record<string, AgentAction> = {
   "wire.open": open,
   "wire.save": save,
   "wire.sr": (a: SrArgs, ctx) => sendReceive(host, a, (text) => ctx.emit({ event: "progress", text })),
-  "wire.send": (a) => sendOnly(host, a),
+  "wire.send": (a, ctx) => sendOnly(host, a, () => ctx.halted),
   // A scenario's sniffers are quiet: their counts would show as the progress of whatever step is running.
   "wire.sniffStart": (a: { filter?: string; iface?: string; quiet?: boolean }, ctx) => startSniff(host, a, a.quiet ? undefined : (text) => ctx.emit({ event: "progress", text })),
   "wire.sniffStop": (a) => stopSniff(a),
   "wire.sniffPeek": (a) => Promise.resolve(peekSniff(a)),
 };
+
+/** What was learnt of the host (routes, MACs, addresses, neighbours) goes: a pooled agent serves another next. */
+export function forgetHost(): void {
+  host.forget();
+  forgetNeighbours();
+}
 
 export function closeWire(): void {
   stopAllSniffs();

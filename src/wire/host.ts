@@ -1,10 +1,10 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { promisify } from "node:util";
-import { readFileSync, readdirSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { networkInterfaces } from "node:os";
+import { readFileSync } from "node:fs";
 import { isMulticast } from "../util/ip.js";
 import { Interface } from "./capture.js";
+import { native } from "./native.js";
 
-const execFileAsync = promisify(execFile);
 
 export interface Route {
   dev: string;
@@ -20,9 +20,17 @@ export class Host {
   private readonly ifaces = new Map<string, Interface>();
   private readonly routes = new Map<string, Route>();
 
-  /** Interface names of the namespace, loopback first. */
+  /**
+   * Interface names of the namespace, loopback first. Read from /proc/self/net, which follows the namespace of the
+   * agent's main thread (the agent's /sys shows the one it was started in: see agent/placement.ts).
+   */
   interfaceNames(): string[] {
-    return readdirSync("/sys/class/net").sort((a, b) => (a === "lo" ? -1 : b === "lo" ? 1 : a.localeCompare(b)));
+    const names = readFileSync("/proc/self/net/dev", "utf8")
+      .split("\n")
+      .slice(2)
+      .map((l) => l.split(":")[0].trim())
+      .filter(Boolean);
+    return names.sort((a, b) => (a === "lo" ? -1 : b === "lo" ? 1 : a.localeCompare(b)));
   }
 
   iface(name: string): Interface {
@@ -51,7 +59,6 @@ export class Host {
     const names = this.usableInterfaces(true);
     await this.readyForCapture(names);
     for (const n of names) this.iface(n);
-    this.watchRoutes();
   }
 
   private monitor?: ChildProcess;
@@ -87,7 +94,16 @@ export class Host {
   /** An interface's MAC address, cached (sr1 asks for it on every call). */
   mac(dev: string): string {
     let m = this.macs.get(dev);
-    if (m === undefined) this.macs.set(dev, (m = readFileSync(`/sys/class/net/${dev}/address`, "utf8").trim()));
+    if (m === undefined) {
+      // getifaddrs answers from the agent's namespace without a process; an interface without an address is not in
+      // it, and ip then tells.
+      m = networkInterfaces()[dev]?.[0]?.mac;
+      if (m === undefined) {
+        const out = JSON.parse(execFileSync("ip", ["-j", "link", "show", "dev", dev], { encoding: "utf8" })) as { address?: string }[];
+        m = out[0]?.address ?? "00:00:00:00:00:00";
+      }
+      this.macs.set(dev, m);
+    }
     return m;
   }
 
@@ -104,10 +120,11 @@ export class Host {
     return a;
   }
 
-  /** The kernel's route to an address, cached for the scenario. */
+  /** The kernel's route to an address, cached for the scenario (and watched from the first lookup on). */
   route(dst: string): Route {
     let r = this.routes.get(dst);
     if (!r) {
+      this.watchRoutes();
       const group = isMulticast(dst) ? "multicast" : dst === "255.255.255.255" ? "broadcast" : undefined;
       let first: { dev: string; prefsrc?: string; gateway?: string; type?: string } | undefined;
       try {
@@ -133,6 +150,15 @@ export class Host {
     for (const i of this.ifaces.values()) i.close();
     this.ifaces.clear();
   }
+
+  /** Forgets the host: a pooled agent's next host has other routes, MACs and addresses under the same names. */
+  forget(): void {
+    this.closeAll();
+    this.routes.clear();
+    this.macs.clear();
+    this.v4.clear();
+    this.unsegmented.clear();
+  }
 }
 
 
@@ -144,11 +170,9 @@ export class Host {
  */
 async function unsegment(dev: string): Promise<void> {
   try {
-    await execFileAsync("ethtool", ["-K", dev, "tso", "off", "gso", "off", "gro", "off"], { timeout: 5000 });
+    native().offloadsOff(dev);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === "ENOENT") throw new Error("ethtool is needed to prepare the lab's interfaces for capture: install it (apt-get install ethtool)");
-    throw new Error(`ethtool -K ${dev} failed: ${(err.stderr ?? err.message).trim()}`);
+    throw new Error(`turning segmentation offloads off failed: ${(e as Error).message}`);
   }
 }
 

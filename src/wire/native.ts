@@ -20,6 +20,12 @@ interface NativeAddon {
   linkStop(l: NativeLink): void;
   icmpOpen(): number;
   icmpRead(fd: number): Buffer | null;
+  /** Moves the calling thread into the network namespace at path; returns the inode of the one it is then in. */
+  netnsEnter(path: string): number;
+  /** Calls fn with the calling thread inside the network namespace at path, then back in its own. */
+  withNetns<T>(path: string, fn: () => T): T;
+  /** Turns TSO, GSO and GRO off on an interface of the calling thread's namespace. */
+  offloadsOff(ifname: string): void;
 }
 
 /** A running link emulator (src/native/link.c). */

@@ -7,6 +7,11 @@ import type { Host } from "./host.js";
 
 const cache = new Map<string, string>();
 
+/** The cache is the scenario's: a pooled agent forgets it before serving another host. */
+export function forgetNeighbours(): void {
+  cache.clear();
+}
+
 /**
  * The MAC of a next hop, as Scapy finds it: ARP (IPv4) or neighbour solicitation (IPv6) on the interface, answers
  * cached for the scenario. Three tries of 300 ms; undefined when nobody answers.

@@ -34,19 +34,20 @@ const yieldEvery = 2048;
  * less than a millisecond, so each wake-up sends what the schedule says is due), or one by one at an `interval`.
  * Returns how many frames left and how long preparing and sending took.
  */
-export async function sendOnly(h: Host, a: SendArgs): Promise<{ sent: number; ms: number; prepareMs: number; first: WirePacket }> {
+/** Sends what the step says; `halted` ends a long send early (the run was interrupted): `sent` says how far it got. */
+export async function sendOnly(h: Host, a: SendArgs, halted: () => boolean = () => false): Promise<{ sent: number; ms: number; prepareMs: number; first: WirePacket }> {
   const tp = performance.now();
   const src = (a.layer === 3 && (await fastSet(h, a.packet))) || (await preparedSet(h, a));
   const total = src.count * (a.count ?? 1);
   const t0 = performance.now();
   let n = 0;
   if (a.intervalMs) {
-    for (; n < total; n++) {
+    for (; n < total && !halted(); n++) {
       src.iface(n % src.count).send(src.frame(n % src.count));
       if (n + 1 < total) await new Promise((r) => setTimeout(r, a.intervalMs));
     }
   } else {
-    while (n < total) {
+    while (n < total && !halted()) {
       let burst = total - n;
       if (a.rate) {
         const due = Math.floor(((performance.now() - t0) * a.rate) / 1000) + 1;

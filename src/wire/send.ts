@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { readMac } from "../packet/addr.js";
 import { multicastMac } from "../util/ip.js";
 import { buildSet } from "../packet/build-set.js";
@@ -64,7 +65,7 @@ export function prepareL2(h: Host, p: Packet, ifaceName?: string): Prepared {
   if (ifaceName !== undefined) h.checkedInterface(ifaceName, false);
   const name = ifaceName ?? (names.length === 1 ? names[0] : undefined);
   if (!name) throw new Error(`this host has ${names.length} interfaces (${names.join(", ")}): say which with iface:`);
-  // As Scapy does: the interface's own addresses where the user gave none (Ether.src, ARP.hwsrc and psrc).
+  // As Scapy does: the interface's own addresses where the user gave none (Ether.src, ARP.hwsrc), ARP.psrc by route.
   const mac = h.mac(name);
   const fill = (l: Layer | undefined): Layer | undefined => {
     if (!l) return undefined;
@@ -77,7 +78,9 @@ export function prepareL2(h: Host, p: Packet, ifaceName?: string): Prepared {
     }
     if (l.name === "ARP") {
       if (!("hwsrc" in l.given)) changes.hwsrc = mac;
-      if (!("psrc" in l.given)) changes.psrc = h.ipv4(name);
+      // Scapy's psrc: the source the route to pdst gives (the host's address on that route's interface).
+      const pdst = l.get("pdst");
+      if (!("psrc" in l.given) && l.get("ptype") === 0x0800) changes.psrc = (typeof pdst === "string" && isIP(pdst) === 4 && routedSource(h, pdst)) || h.ipv4(name);
     }
     const c = l.with(changes);
     c.payload = fill(l.payload);

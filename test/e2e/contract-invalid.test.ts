@@ -139,6 +139,7 @@ async function run(args: string[], hosts: string[]): Promise<RunResult> {
   const ours = (n: string) => n.startsWith("wc-") && !before.has(n) && named.some((h) => n.endsWith(`-${h}`));
   const namespacesSeen = new Set<string>();
   const agentsSeen = new Set<number>();
+  const placed = new Set<number>();
   const child = spawn("node", [CLI, "run", ...args], {
     cwd: ROOT,
     env: { ...process.env, CI: "1", [key]: value },
@@ -149,11 +150,13 @@ async function run(args: string[], hosts: string[]): Promise<RunResult> {
   child.stderr.on("data", (d) => (stderr += d));
   const poll = setInterval(() => {
     for (const n of netnsDir()) if (ours(n)) namespacesSeen.add(n);
+    // An agent starts parked (wc-<run>.park) and is then sent into a host: followed until it is seen in one.
     for (const p of markedAgents(value)) {
-      if (agentsSeen.has(p)) continue;
+      if (placed.has(p)) continue;
       agentsSeen.add(p);
       const ns = netnsOf(p);
       if (ns) namespacesSeen.add(ns);
+      if (ns && !ns.endsWith(".park")) placed.add(p);
     }
   }, 10);
   const killer = setTimeout(() => child.kill("SIGKILL"), 30_000);

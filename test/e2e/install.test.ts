@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "./helpers.js";
+import { createTestUser, notOwnedBy } from "./unprivileged-user.js";
 
 const work = mkdtempSync(join(tmpdir(), "wc-install-"));
 const app = join(work, "app");
@@ -31,13 +32,28 @@ beforeAll(() => {
 describe("npm install wirecheck, outside the repository", () => {
   it("ships the native sources and the prebuilt part, and no build leftovers", () => {
     expect(existsSync(prebuilt)).toBe(true);
-    expect(readdirSync(join(pkg, "src", "native")).sort()).toEqual(["binding.gyp", "capture.c", "filter.c", "icmp.c", "link.c", "module.c", "native.h", "send.c"]);
+    expect(readdirSync(join(pkg, "src", "native")).sort()).toEqual(["binding.gyp", "capture.c", "filter.c", "icmp.c", "link.c", "module.c", "native.h", "netns.c", "offload.c", "send.c"]);
   });
 
   it("with the prebuilt part: wirecheck run works", () => {
     const r = wirecheck(["run", "echo.yaml"]);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/1 scenario\(s\): 1 passed, 0 failed/);
+  }, 120_000);
+
+  it("with the prebuilt part, as a user without root: wirecheck run works in a user namespace, its reports the user's", () => {
+    const user = createTestUser();
+    try {
+      rmSync(join(app, "reports"), { recursive: true, force: true }); // what the run as root wrote
+      execFileSync("chown", ["-R", `${user.uid}:${user.gid}`, work]);
+      const r = user.run(join(app, "node_modules", ".bin", "wirecheck"), ["run", "echo.yaml"], app);
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toMatch(/1 scenario\(s\): 1 passed, 0 failed/);
+      expect(notOwnedBy(join(app, "reports"), user.uid, user.gid)).toEqual([]);
+    } finally {
+      user.remove();
+      execFileSync("chown", ["-R", "0:0", work]);
+    }
   }, 120_000);
 
   it("without it: npm rebuild builds it from the shipped sources, and run works", () => {

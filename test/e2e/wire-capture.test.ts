@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AgentClient } from "../../dist/agent/client.js";
+import type { AgentClient } from "../../dist/agent/client.js";
+import { AgentPool } from "../../dist/agent/pool.js";
 import { loadScenarioText } from "../../dist/index.js";
 import { labUp, type Lab } from "../../dist/lab/lab.js";
 import { newRunId, registerRun, unregisterRun } from "../../dist/lab/registry.js";
@@ -16,6 +17,7 @@ describe("batched sends and capture counters", () => {
   let runId: string;
   let client: AgentClient;
   let server: AgentClient;
+  let pool: AgentPool;
   const work = mkdtempSync(join(tmpdir(), "wc-test-capture-"));
 
   beforeAll(async () => {
@@ -23,12 +25,13 @@ describe("batched sends and capture counters", () => {
     registerRun(runId);
     const plan = loadScenarioText("capture.yaml", "name: capture\nlab: { hosts: { client: 198.18.0.1/24, server: 198.18.0.2/24 } }\nsteps: [{ name: x, exec: { run: \"true\" } }]\n");
     lab = await labUp(plan, runId);
-    [client, server] = await Promise.all(["client", "server"].map((h) => AgentClient.start(h, lab.hosts.get(h)!.netns, { dir: root, work })));
+    pool = new AgentPool(runId);
+    [client, server] = await Promise.all(["client", "server"].map((h) => pool.acquire(h, lab.hosts.get(h)!.netns, { dir: root, work })));
     await Promise.all([client.request("wire.open", null), server.request("wire.open", null)]);
   });
 
   afterAll(async () => {
-    await Promise.all([client?.stop(), server?.stop()]);
+    await pool?.close();
     await lab?.down();
     unregisterRun(runId);
     rmSync(work, { recursive: true, force: true });

@@ -176,7 +176,9 @@ async function runBatches(mutants, batch) {
         });
         // Refused at load: validate each on its own (one refusal must not hide the others' runs).
         const runnable = [];
-        const checked = await Promise.all(group.map((m, k) => cliRun(["validate", names[k], ...args], dir, 60_000)));
+        // validate takes --var only (an --attach is for run).
+        const varArgs = args.filter((a, j) => a === "--var" || args[j - 1] === "--var");
+        const checked = await Promise.all(group.map((m, k) => cliRun(["validate", names[k], ...varArgs], dir, 60_000)));
         group.forEach((m, k) => {
           if (checked[k].status === 2) results.push({ ...m, verdict: "refused", why: checked[k].stderr.split("\n")[0] });
           else runnable.push([m, names[k]]);

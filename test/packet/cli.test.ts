@@ -40,6 +40,23 @@ describe("wirecheck craft and dissect", () => {
     expect(json.layers[3].fields).toMatchObject(v.layers[3].fields);
   });
 
+  it("craft --show prints what Scapy's show() prints; --json holds flags as Scapy's letters, no other keys", () => {
+    const shows = readFileSync("test/fixtures/show-vectors.jsonl", "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { expr: string; show: string });
+    const v = shows.find((x) => x.expr.includes("ICMP(") && x.expr.startsWith("Ether"))!;
+    const r = runCli(["craft", v.expr, "--show"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${v.show}\n`);
+    expect(r.stdout).toContain("proto     = icmp");
+    const j = runCli(["craft", 'IP(src="198.18.0.1", dst="198.18.0.2", flags="DF")/TCP(flags="SA")', "--json"]);
+    expect(j.code).toBe(0);
+    const json = JSON.parse(j.stdout) as { layers: { name: string; fields: Record<string, unknown> }[] };
+    expect(json.layers.map((l) => [l.name, l.fields.flags])).toEqual([["IP", "DF"], ["TCP", "SA"]]);
+    expect(j.stdout).not.toContain("#");
+  });
+
   it("craft --pcap writes a file that dissect reads back with its link type", () => {
     const file = join(mkdtempSync(join(tmpdir(), "wc-pcap-")), "out.pcap");
     const expr = 'IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=1000, dport=[7, 9])/b"hi"';

@@ -24,7 +24,7 @@ const show = (v: unknown) => JSON.stringify(v);
 
 /**
  * Compares a packet (its JSON) with Scapy's view of the same bytes: summary, layer names, and every field Scapy
- * lists with the same JSON value (the model may list more). Returns readable differences, empty when equal.
+ * lists with the same JSON value (the model may list more; a flag field's `name#int` is its number). Returns readable differences, empty when equal.
  */
 export function compareDissection(p: Packet, v: Pick<Vector, "summary" | "layers">): string[] {
   const out: string[] = [];
@@ -38,6 +38,12 @@ export function compareDissection(p: Packet, v: Pick<Vector, "summary" | "layers
     const gl = got.layers[i];
     if (!gl || gl.name !== wl.name) return;
     for (const [k, wv] of Object.entries(wl.fields)) {
+      // The vectors give a flag field's number beside its letters (`flags#int`); the packet holds the number.
+      if (k.endsWith("#int")) {
+        const n = p.layers[i].values()[k.slice(0, -4)] ?? null;
+        if (n !== wv) out.push(`${wl.name}[${i}].${k}: expected ${show(wv)}, got ${show(n)}`);
+        continue;
+      }
       if (!(k in gl.fields)) out.push(`${wl.name}[${i}].${k}: expected ${show(wv)}, missing`);
       else if (!isDeepStrictEqual(gl.fields[k], wv)) out.push(`${wl.name}[${i}].${k}: expected ${show(wv)}, got ${show(gl.fields[k])}`);
     }

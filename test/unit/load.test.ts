@@ -189,3 +189,36 @@ describe("port_scan ports", () => {
     expect(parsePorts("0")).toMatch(/out of range/);
   });
 });
+
+describe("expectations that could never hold are refused at load (black-box findings F0–F6)", () => {
+  const lab = "name: t\nlab: { hosts: { client: 198.18.0.1/24, server: [198.18.0.2/24, 2001:db8::2/64] } }\nsteps:\n";
+  const sr1 = (expect: string) => `${lab}  - { name: a, host: client, sr1: { packet: 'IP(dst="server")/ICMP()', expect: ${expect} } }\n`;
+  const ping = (expect: string, count = "") => `${lab}  - { name: a, host: client, ping: { to: server${count}, expect: ${expect} } }\n`;
+  const cases: [string, string, RegExp][] = [
+    ["a misspelt name after !=", sr1(`{ ICMP.type: "!= echo-replay" }`), /did you mean `echo-reply`/],
+    ["a misspelt name in {in}", sr1(`{ ICMP.type: { in: [echo-replay, dest-unreach] } }`), /did you mean `echo-reply`/],
+    ["a code of another type than the one expected beside it", sr1(`{ ICMP.type: time-exceeded, ICMP.code: port-unreachable }`), /not a known value of this packet's type: use a number or one of ttl-zero-during-transit/],
+    ["a misspelt code (the hint names dest-unreach's codes)", sr1(`{ ICMP.code: port-unreachabl }`), /did you mean `port-unreachable`.*network-unreachable, host-unreachable/],
+    ["an address no packet can hold", sr1(`{ IP.src: 198.18.0.2000 }`), /neither an IPv4 address nor a lab host/],
+    ["a name that is no host", sr1(`{ IP.src: svr }`), /`svr` is neither an IPv4 address nor a lab host: the hosts are client, server/],
+    ["a host without an address of the field's family", `${lab}  - { name: a, host: server, sr1: { packet: 'IPv6(dst="2001:db8::2")/ICMPv6EchoRequest()', expect: { IPv6.src: client } } }\n`, /`client` has no IPv6 address/],
+    ["an IPv6 address for an IPv4 field", sr1(`{ IP.src: "2001:db8::2" }`), /is an IPv6 address, and IP.src holds IPv4 addresses/],
+    ["a mistyped operator", ping(`{ received: "=> 2" }`), /`=>` is not an operator/],
+    ["a range no number is in", ping(`{ received: ">= 3 and < 2" }`), /can never hold/],
+    ["more received than sent", ping(`{ received: 4 }`, ", count: 3"), /4 can never be received of 3 sent/],
+    ["a count below zero", `${lab}  - { name: a, sniff: { host: client, while: [ { host: client, ping: { to: server } } ], expect: { count: "< 0" } } }\n`, /can never hold \(a count/],
+    ["an rtt without its unit", ping(`{ rtt: "< 10" }`), /rtt: "< 10" has no unit/],
+    ["an indexed key in a flow map", `${lab}  - { name: a, sniff: { host: client, while: [ { host: client, ping: { to: server } } ], expect: { none: { DNS.an[0].rdata: 198.18.0.80 } } } }\n`, /inside \{ … \} a key with an index must be quoted: write "DNS.an\[0\].rdata"/],
+  ];
+  for (const [what, text, message] of cases)
+    it(what, () => {
+      const issues = issuesOf(text);
+      expect(issues.map((i) => i.message).join("\n")).toMatch(message);
+      expect(issues[0].line).toBeGreaterThanOrEqual(4);
+    });
+
+  it("a host name where an address is expected is resolved to its addresses, != to none of them", () => {
+    const plan = loadScenarioText("t.yaml", sr1(`{ IP.src: server, IP.dst: "!= server" }`));
+    expect((plan.steps[0].spec as { expect: Record<string, unknown> }).expect).toMatchObject({ "IP.src": "198.18.0.2", "IP.dst": "!= 198.18.0.2" });
+  });
+});

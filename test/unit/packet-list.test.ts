@@ -26,3 +26,38 @@ describe("expectations on a list of packets", () => {
     expect(r.problems[0]).toContain("closest: Ether / IP / ICMP");
   });
 });
+
+describe("what is expected of a numeric field is read by the field, on either side of a comparison", () => {
+  const reply = echo("echo-reply", 64);
+  const unreach = dissect(craft(`Ether()/IP(src="198.18.1.1", dst="198.18.1.2")/ICMP(type="dest-unreach", code="port-unreachable")`)[0].bytes);
+  const exceeded = dissect(craft(`Ether()/IP(src="198.18.1.1", dst="198.18.1.2")/ICMP(type="time-exceeded", code=0)`)[0].bytes);
+  const synack = dissect(craft(`Ether()/IP(src="198.18.1.1", dst="198.18.1.2")/TCP(flags="SA")`)[0].bytes);
+  const ok = (p: Parameters<typeof checkPacketList>[0][number], e: Record<string, unknown>) => checkPacketList([p], { any: e }).problems.length === 0;
+
+  it("!= a symbolic name or flag letters compares the numbers they stand for", () => {
+    expect(ok(reply, { "ICMP.type": "!= echo-reply" })).toBe(false);
+    expect(ok(reply, { "ICMP.type": "!= echo-request" })).toBe(true);
+    expect(ok(synack, { "TCP.flags": "!= SA" })).toBe(false);
+    expect(ok(synack, { "TCP.flags": "!= S" })).toBe(true);
+    expect(ok(reply, { "ICMP.type": ">= echo-reply and < dest-unreach" })).toBe(true);
+  });
+
+  it("an ICMP code name means its number under its own type only", () => {
+    expect(ok(unreach, { "ICMP.code": "port-unreachable" })).toBe(true);
+    expect(ok(unreach, { "ICMP.code": "network-unreachable" })).toBe(false);
+    // Code 0 of echo-reply and of time-exceeded is not network-unreachable (code 0 of dest-unreach).
+    expect(ok(reply, { "ICMP.code": "network-unreachable" })).toBe(false);
+    expect(ok(exceeded, { "ICMP.code": "network-unreachable" })).toBe(false);
+    expect(ok(exceeded, { "ICMP.code": "ttl-zero-during-transit" })).toBe(true);
+    expect(ok(exceeded, { "ICMP.code": "bad-spi" })).toBe(false);
+  });
+
+  it("{in: […]} reads each choice by the field", () => {
+    expect(ok(reply, { "ICMP.type": { in: ["echo-reply", "dest-unreach"] } })).toBe(true);
+    expect(ok(reply, { "ICMP.type": { in: ["dest-unreach", "time-exceeded"] } })).toBe(false);
+  });
+
+  it("each over no packet does not hold", () => {
+    expect(checkPacketList([], { each: { "ICMP.type": "echo-reply" } }).problems[0]).toMatch(/^each: no packet to check/);
+  });
+});

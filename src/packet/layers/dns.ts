@@ -1,7 +1,8 @@
 import { bind } from "../bind.js";
 import { readIPv4, readIPv6, writeIPv4, writeIPv6 } from "../addr.js";
 import { PacketError } from "../errors.js";
-import { int, pyBytes, toBytes, u16, u32, type Field, type Values } from "../field.js";
+import { isIP } from "node:net";
+import { int, pyBytes, pyStr, toBytes, u16, u32, type Field, type Values } from "../field.js";
 import { defineLayer, Layer, type LayerDef } from "../layer.js";
 import { UDP } from "./udp.js";
 
@@ -158,6 +159,7 @@ const rdataField: Field = {
   default: undefined,
   // TXT data is a list of strings: a list here is the value, not a packet set (Scapy's islist).
   isList: true,
+  tsType: "string | Buffer | (string | Buffer)[]",
   size: (v, values) => encodeRdata(values.type as number, v).length,
   write: (buf, off, v, values) => void encodeRdata(values.type as number, v).copy(buf, off),
   read: () => {
@@ -182,18 +184,22 @@ export const DNSRR = defineLayer(
   },
 );
 
+/** An empty section, shared by every message that has one (frozen: nobody can add to it). */
+const noRecords: Layer[] = Object.freeze([]) as unknown as Layer[];
+
 /** Reads `count` records of a section; a record that does not fit is an error (the DNS layer becomes Raw). */
 function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, base: Buffer, baseOff: number): [Layer[], number] {
+  if (count === 0) return [noRecords, off];
   const out: Layer[] = [];
   for (let i = 0; i < count; i++) {
     if (off >= msg.length) throw new PacketError(`DNS says ${count} records, the message holds ${i}`);
     const start = off;
     const [name, after] = decodeName(msg, off);
     off = after;
-    const v: Values = {};
+    let v: Values;
     if (def === DNSQR) {
       if (off + 4 > msg.length) throw new PacketError("DNS question cut off");
-      Object.assign(v, { qname: name, qtype: msg.readUInt16BE(off), qclass: msg.readUInt16BE(off + 2) });
+      v = { qname: name, qtype: (msg[off] << 8) | msg[off + 1], qclass: (msg[off + 2] << 8) | msg[off + 3] };
       off += 4;
     } else {
       if (off + 10 > msg.length) throw new PacketError("DNS record cut off");
@@ -216,7 +222,7 @@ function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, bas
         }
         rdata = list;
       }
-      Object.assign(v, { rrname: name, type, rclass: msg.readUInt16BE(off + 2), ttl: msg.readUInt32BE(off + 4), rdlen, rdata });
+      v = { rrname: name, type, rclass: msg.readUInt16BE(off + 2), ttl: msg.readUInt32BE(off + 4), rdlen, rdata };
       off = rstart + rdlen;
     }
     const l = new Layer(def);
@@ -230,7 +236,6 @@ function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, bas
 }
 
 const sections = ["qd", "an", "ns", "ar"] as const;
-const counts = { qd: "qdcount", an: "ancount", ns: "nscount", ar: "arcount" } as const;
 
 function rdataSize(type: number, v: unknown): number {
   const kind = rdataFor(type);
@@ -300,13 +305,21 @@ function recordsField(name: (typeof sections)[number]): Field {
         if (!(x instanceof Layer)) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records`);
         for (let r: Layer | undefined = x; r; r = r.payload) {
           if (r.def !== DNSQR && r.def !== DNSRR) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records, not ${r.name}`);
-          flat.push(r);
+          // Each record stands alone in the list (a crafted one is copied without the records chained after it),
+          // so a parsed list parses to itself.
+          flat.push(r.payload && !r.buf ? new Layer(r.def, r.given) : r);
         }
       }
       return flat;
     },
     show: (v) => `[${(v as Layer[]).map((l) => l.name).join(", ")}]`,
   };
+}
+
+function writeCount(buf: Buffer, at: number, records: unknown): void {
+  const n = ((records as Layer[] | undefined) ?? []).length;
+  buf[at] = n >> 8;
+  buf[at + 1] = n & 0xff;
 }
 
 export const DNS: LayerDef = defineLayer(
@@ -330,16 +343,18 @@ export const DNS: LayerDef = defineLayer(
     ...sections.map(recordsField),
   ],
   {
-    postBuild: ({ buf, start, values }) => {
-      sections.forEach((s, i) => {
-        if (values[counts[s]] === undefined) buf.writeUInt16BE(((values[s] as Layer[]) ?? []).length, start + 4 + i * 2);
-      });
+    // Each count by its name (not looked up through the section table: this runs for every packet built).
+    postBuild: ({ buf, start, values: v }) => {
+      if (v.qdcount === undefined) writeCount(buf, start + 4, v.qd);
+      if (v.ancount === undefined) writeCount(buf, start + 6, v.an);
+      if (v.nscount === undefined) writeCount(buf, start + 8, v.ns);
+      if (v.arcount === undefined) writeCount(buf, start + 10, v.ar);
     },
     summary: (l: Layer) => {
       const qr = l.get("qr");
       if (qr) {
         const an = (l.get("an") as Layer[]) ?? [];
-        return an.length && an[0].def === DNSRR ? `DNS Ans "${rdataField.show(an[0].get("rdata"))}" ` : "DNS Ans ";
+        return an.length && an[0].def === DNSRR ? `DNS Ans "${answerText(an[0])}" ` : "DNS Ans ";
       }
       const qd = (l.get("qd") as Layer[]) ?? [];
       return qd.length ? `DNS Qry "${pyBytes(Buffer.from(qd[0].get("qname") as string, "latin1"))}" ` : "DNS Qry ";
@@ -352,6 +367,16 @@ export const DNS: LayerDef = defineLayer(
   },
 );
 
+/** The first answer's rdata as Scapy's summary shows it: a crafted name as it will be built, crafted TXT text as a list. */
+function answerText(rr: Layer): string {
+  const v = rr.get("rdata");
+  if (typeof v === "string" && !rr.buf && !isIP(v)) {
+    if (rr.get("type") === 16) return `[${pyStr(Buffer.from(v, "latin1"))}]`;
+    return pyBytes(Buffer.from(v.endsWith(".") ? v : `${v}.`, "latin1"));
+  }
+  return rdataField.show(v);
+}
+
 /** DNS reads its records itself: names are compressed relative to the message, which the generic reader cannot see. */
 export function decodeDns(buf: Buffer, start: number, end: number): { values: Values; next: number } {
   const msg = buf.subarray(start, end);
@@ -361,14 +386,15 @@ export function decodeDns(buf: Buffer, start: number, end: number): { values: Va
   const values: Values = {
     id: msg.readUInt16BE(0), qr: b2 >> 7, opcode: (b2 >> 3) & 0xf, aa: (b2 >> 2) & 1, tc: (b2 >> 1) & 1, rd: b2 & 1,
     ra: b3 >> 7, z: (b3 >> 6) & 1, ad: (b3 >> 5) & 1, cd: (b3 >> 4) & 1, rcode: b3 & 0xf,
-    qdcount: msg.readUInt16BE(4), ancount: msg.readUInt16BE(6), nscount: msg.readUInt16BE(8), arcount: msg.readUInt16BE(10),
+    qdcount: (msg[4] << 8) | msg[5], ancount: (msg[6] << 8) | msg[7], nscount: (msg[8] << 8) | msg[9], arcount: (msg[10] << 8) | msg[11],
+    // The sections in the literal too: one shape for every message's values.
+    qd: noRecords, an: noRecords, ns: noRecords, ar: noRecords,
   };
   let off = 12;
-  for (const s of sections) {
-    const [records, next] = readRecords(msg, off, values[counts[s]] as number, s === "qd" ? DNSQR : DNSRR, buf, start);
-    values[s] = records;
-    off = next;
-  }
+  [values.qd, off] = readRecords(msg, off, values.qdcount as number, DNSQR, buf, start);
+  [values.an, off] = readRecords(msg, off, values.ancount as number, DNSRR, buf, start);
+  [values.ns, off] = readRecords(msg, off, values.nscount as number, DNSRR, buf, start);
+  [values.ar, off] = readRecords(msg, off, values.arcount as number, DNSRR, buf, start);
   return { values, next: start + off };
 }
 

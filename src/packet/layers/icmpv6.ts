@@ -129,6 +129,10 @@ bind(IPv6, TCP, { nh: 6 });
 bind(IPv6, UDP, { nh: 17 });
 bind(IPerror6, TCPerror, { nh: 6 });
 bind(IPerror6, UDPerror, { nh: 17 });
+// Building, a quoted header carries what IPv6 would (Scapy's IPerror6 is an IPv6); ICMPv6Unknown is ICMPv6 too.
+bind(IPerror6, TCP, { nh: 6 }, { dissect: false });
+bind(IPerror6, UDP, { nh: 17 }, { dissect: false });
+bind(IPv6, ICMPv6Unknown, { nh: 58 }, { dissect: false });
 bind(IPv6, IPv6, { nh: 41 });
 // Tunnels as Scapy binds them: IPv6 in IPv4 (6in4, proto 41) and IPv4 in IPv6 (nh 4).
 bind(IP, IPv6, { proto: 41 });

@@ -47,6 +47,7 @@ function routerList(name: string) {
     ...f,
     default: [] as string[],
     isList: true,
+    tsType: "string[]",
     size: (v: unknown) => (v as string[]).length * 4,
     write: (buf: Buffer, off: number, v: unknown) => (v as string[]).forEach((ip, i) => routerAddress.write!(buf, off + i * 4, ip, {})),
     read: (buf: Buffer, off: number, end: number, values: Values): [unknown, number] => {

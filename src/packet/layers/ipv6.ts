@@ -2,14 +2,21 @@ import { bind } from "../bind.js";
 import { int, ipv6, u16, u8, type Values } from "../field.js";
 import { defineLayer, type BuildContext, type Layer } from "../layer.js";
 import { Dot1Q, Ether } from "./ether.js";
-import { ipProtos, portGroup } from "./ip.js";
+import { portGroup } from "./ip.js";
+
+// Scapy's names of next headers (IPv6 nh), which are not IP's protocol names.
+const nextHeaders: Record<number, string> = {
+  0: "Hop-by-Hop Option Header", 4: "IP", 6: "TCP", 17: "UDP", 41: "IPv6", 43: "Routing Header", 44: "Fragment Header", 47: "GRE",
+  50: "ESP Header", 51: "AH Header", 58: "ICMPv6", 59: "No Next Header", 60: "Destination Option Header", 112: "VRRP", 132: "SCTP",
+  135: "Mobility Header",
+};
 
 const ipv6Fields = () => [
   int("version", 4, 6),
   int("tc", 8, 0),
   int("fl", 20, 0),
   u16("plen", undefined),
-  u8("nh", 59, { names: ipProtos }),
+  u8("nh", 59, { names: nextHeaders }),
   u8("hlim", 64),
   ipv6("src", "::1"),
   ipv6("dst", "::1"),

@@ -131,6 +131,7 @@ const options: Field = {
   bits: 0,
   default: [],
   isList: true,
+  tsType: `[${Object.keys(optionKinds).map((k) => JSON.stringify(k)).join(" | ")} | number, unknown][]`,
   size: (v) => optionsSize(v as TcpOption[]),
   // The padding to a multiple of 4 is the buffer's zeros (EOL). A list built before is copied, not encoded again.
   write: (buf, off, v) => {
@@ -198,6 +199,8 @@ export const TCP = defineLayer("TCP", tcpFields(), {
     const flags = int("flags", 9, 0, { flags: [..."FSRPAUECN"] }).show(l.get("flags"));
     const u = l.under;
     if (u && (u.name === "IP" || u.name === "IPv6")) return `TCP ${u.get("src")}:${port(l.get("sport"))} > ${u.get("dst")}:${port(l.get("dport"))} ${flags}`;
+    // Scapy asks a quoted header (IPerror, IPerror6) for IP's fields by the name IP, which it does not have: ??.
+    if (u && (u.name === "IPerror" || u.name === "IPerror6")) return `TCP ??:${port(l.get("sport"))} > ??:${port(l.get("dport"))} ${flags}`;
     return `TCP ${port(l.get("sport"))} > ${port(l.get("dport"))} ${flags}`;
   },
   answers: (reply, req) => {
@@ -233,6 +236,7 @@ export const TCPerror = defineLayer("TCPerror", tcpFields(), {
 
 bind(IP, TCP, { frag: 0, proto: 6 });
 bind(IPerror, TCPerror, { proto: 6 });
+bind(IPerror, TCP, { proto: 6 }, { dissect: false }); // building: Scapy's IPerror is an IP
 
 TCP.span = (buf, off, end) => {
   if (end - off < 20) return undefined;

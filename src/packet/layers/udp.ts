@@ -1,5 +1,6 @@
 import { bind } from "../bind.js";
 import { u16 } from "../field.js";
+import type { Values } from "../field.js";
 import { defineLayer, type BuildContext, type Layer } from "../layer.js";
 import { udpServices } from "../services.js";
 import { pseudoHeaderChecksum } from "../transport-checksum.js";
@@ -18,14 +19,26 @@ function udpPostBuild(ctx: BuildContext) {
   }
 }
 
+/**
+ * The payload's share of the bytes after the header, as Scapy's extract_padding slices it (s[:len - 8]): a length
+ * below 8 counts from the end, so `len=0` leaves the last 8 bytes as padding.
+ */
+function udpPayloadLength(v: Values, _hdr: number, available: number): number {
+  if (typeof v.len !== "number") return -1;
+  const n = v.len - 8;
+  return n >= 0 ? n : Math.max(0, available + n);
+}
+
 const port = (p: unknown) => udpServices[p as number] ?? String(p);
 
 export const UDP = defineLayer("UDP", udpFields(), {
   postBuild: udpPostBuild,
-  payloadLength: (v) => (typeof v.len === "number" && v.len >= 8 ? v.len - 8 : -1),
+  payloadLength: udpPayloadLength,
   summary: (l: Layer) => {
     const u = l.under;
     if (u && (u.name === "IP" || u.name === "IPv6")) return `UDP ${u.get("src")}:${port(l.get("sport"))} > ${u.get("dst")}:${port(l.get("dport"))}`;
+    // Scapy asks a quoted header (IPerror, IPerror6) for IP's fields by the name IP, which it does not have: ??.
+    if (u && (u.name === "IPerror" || u.name === "IPerror6")) return `UDP ??:${port(l.get("sport"))} > ??:${port(l.get("dport"))}`;
     return `UDP ${port(l.get("sport"))} > ${port(l.get("dport"))}`;
   },
   answers: (reply, req) => req.name === "UDP" && reply.get("dport") === req.get("sport"),
@@ -33,12 +46,13 @@ export const UDP = defineLayer("UDP", udpFields(), {
 
 export const UDPerror = defineLayer("UDPerror", udpFields(), {
   postBuild: udpPostBuild,
-  payloadLength: (v) => (typeof v.len === "number" && v.len >= 8 ? v.len - 8 : -1),
+  payloadLength: udpPayloadLength,
   answers: (quoted, req) => req.name === "UDP" && quoted.get("sport") === req.get("sport") && quoted.get("dport") === req.get("dport"),
 });
 
 bind(IP, UDP, { frag: 0, proto: 17 });
 bind(IPerror, UDPerror, { proto: 17 });
+bind(IPerror, UDP, { proto: 17 }, { dissect: false }); // building: Scapy's IPerror is an IP
 
 UDP.span = (buf, off, end) =>
   end - off < 8 ? undefined : { hdrEnd: off + 8, key: { sport: (buf[off] << 8) | buf[off + 1], dport: (buf[off + 2] << 8) | buf[off + 3], len: (buf[off + 4] << 8) | buf[off + 5] } };

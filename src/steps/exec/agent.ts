@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { hostShell } from "../../agent/placement.js";
 import type { AgentContext } from "../../agent/protocol.js";
 
 export interface ExecStepArgs {
@@ -40,7 +41,8 @@ export async function killCommands(): Promise<void> {
 export function execStep(a: ExecStepArgs, ctx: AgentContext): Promise<ExecStepResult> {
   const start = Date.now();
   return new Promise((resolve) => {
-    const child = spawn("sh", ["-c", a.run], {
+    const [cmd, args] = hostShell(a.run);
+    const child = spawn(cmd, args, {
       cwd: a.cwd ?? ctx.dir,
       env: { ...process.env, ...a.env, WIRECHECK_WORK: ctx.work },
       detached: true,

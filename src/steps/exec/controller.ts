@@ -16,8 +16,9 @@ export const runExec: StepRunner = async ({ step, agent, vars }): Promise<Verdic
   if (r.timedOut) return { status: "failed", message: `\`${x.run}\` did not finish within ${timeoutMs} ms`, details: output };
   const e = x.expect ?? {};
   const checks: [string, ReturnType<typeof matchValue>][] = [["exit", matchValue(e.exit ?? 0, r.exit ?? r.signal)]];
-  // As the shell's $(…) reads output: one final newline is not part of the text (`stdout: hello` matches `echo hello`).
-  const text = (out: string) => out.replace(/\r?\n$/, "");
+  // As the shell's $(…) reads output: the newlines at its end are not part of the text (`stdout: hello` matches
+  // `echo hello`); a carriage return stays, as $(…) keeps it.
+  const text = (out: string) => out.replace(/\n+$/, "");
   if (e.stdout !== undefined) checks.push(["stdout", matchValue(e.stdout, text(r.stdout))]);
   if (e.stderr !== undefined) checks.push(["stderr", matchValue(e.stderr, text(r.stderr))]);
   const bad = checks.filter(([, c]) => !c.ok);

@@ -64,6 +64,11 @@ export const runSr: StepRunner = async ({ plan, step, agent, vars }): Promise<Ve
     const m = matchValue(expect.unanswered as string | number, r.unanswered.length);
     if (!m.ok) problems.push(`unanswered: expected ${m.expected}, got ${m.got}`);
   }
+  // Said neither way, every packet is to be answered (as ping's received): a set half of which went unanswered
+  // does not pass by saying nothing about it.
+  if (expect.answered === undefined && expect.unanswered === undefined && r.unanswered.length)
+    problems.push(`answered: expected all ${sent.length} (the default: give answered or unanswered to allow fewer), got ${r.answers.length}`);
+  if (expect.each !== undefined && r.answers.length === 0) problems.push("each: no reply to check: each needs at least one");
   const each = (expect.each ?? {}) as PacketExpect;
   for (const a of r.answers) {
     const reply = packetOf(a.reply);

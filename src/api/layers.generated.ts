@@ -1,0 +1,943 @@
+/* Generated from the layer definitions (src/packet/layers/) by scripts/gen-layer-types.mjs at build time. Do not edit. */
+import "../packet/index.js";
+import { registry } from "../packet/layer.js";
+import { layerCall, type PacketSpec, type Range } from "./spec.js";
+
+export type Ether_type_Names = "IPv4" | "ARP" | "L2_IS_IS" | "TEB" | "RARP" | "n_802_1Q" | "IPv6" | "PPP" | "MPLS" | "PPP_DISC" | "PPP_SES" | "EAPOL" | "802_AD" | "LLDP" | "802_1AE" | "6LoWPAN";
+export type ARP_hwtype_Names = "Ethernet (10Mb)" | "Ethernet (3Mb)" | "AX.25" | "Proteon ProNET Token Ring" | "Chaos" | "IEEE 802 Networks" | "ARCNET" | "Hyperchannel" | "Lanstar" | "Autonet Short Address" | "LocalTalk" | "LocalNet" | "Ultra link" | "SMDS" | "Frame relay" | "ATM" | "HDLC" | "Fibre Channel" | "Serial Line";
+export type ARP_op_Names = "who-has" | "is-at" | "RARP-req" | "RARP-rep" | "Dyn-RARP-req" | "Dyn-RAR-rep" | "Dyn-RARP-err" | "InARP-req" | "InARP-rep";
+export type IPOption_EOL_optclass_Names = "control" | "debug";
+export type IPOption_EOL_option_Names = "end_of_list" | "nop" | "security" | "loose_source_route" | "timestamp" | "extended_security" | "commercial_security" | "record_route" | "stream_id" | "strict_source_route" | "experimental_measurement" | "mtu_probe" | "mtu_reply" | "flow_control" | "access_control" | "encode" | "imi_traffic_descriptor" | "extended_IP" | "traceroute" | "address_extension" | "router_alert" | "selective_directed_broadcast_mode" | "dynamic_packet_state" | "upstream_multicast_packet" | "quick_start" | "rfc4727_experiment";
+export type IPOption_Router_Alert_alert_Names = "router_shall_examine_packet";
+export type IP_flags_Flags = "" | "MF" | "DF" | "MF+DF" | "evil" | "MF+evil" | "DF+evil" | "MF+DF+evil" | "DF+MF" | "evil+MF" | "evil+DF";
+export type IP_proto_Names = "hopopt" | "icmp" | "igmp" | "ipencap" | "tcp" | "udp" | "ipv6" | "ipv6_route" | "ipv6_frag" | "gre" | "esp" | "ah" | "ipv6_icmp" | "ipv6_nonxt" | "ipv6_opts" | "ospf" | "pim" | "vrrp" | "sctp";
+export type IPerror_flags_Flags = "" | "MF" | "DF" | "MF+DF" | "evil" | "MF+evil" | "DF+evil" | "MF+DF+evil" | "DF+MF" | "evil+MF" | "evil+DF";
+export type ICMP_type_Names = "echo-reply" | "dest-unreach" | "source-quench" | "redirect" | "echo-request" | "router-advertisement" | "router-solicitation" | "time-exceeded" | "parameter-problem" | "timestamp-request" | "timestamp-reply" | "information-request" | "information-response" | "address-mask-request" | "address-mask-reply" | "traceroute" | "datagram-conversion-error" | "mobile-host-redirect" | "ipv6-where-are-you" | "ipv6-i-am-here" | "mobile-registration-request" | "mobile-registration-reply" | "domain-name-request" | "domain-name-reply" | "skip" | "photuris";
+export type ICMP_code_Names = "network-unreachable" | "host-unreachable" | "protocol-unreachable" | "port-unreachable" | "fragmentation-needed" | "source-route-failed" | "network-unknown" | "host-unknown" | "network-prohibited" | "host-prohibited" | "TOS-network-unreachable" | "TOS-host-unreachable" | "communication-prohibited" | "host-precedence-violation" | "precedence-cutoff" | "network-redirect" | "host-redirect" | "TOS-network-redirect" | "TOS-host-redirect" | "ttl-zero-during-transit" | "ttl-zero-during-reassembly" | "ip-header-bad" | "required-option-missing" | "bad-spi" | "authentication-failed" | "decompression-failed" | "decryption-failed" | "need-authentification" | "need-authorization";
+export type TCP_sport_Names = "tcpmux" | "echo" | "discard" | "systat" | "daytime" | "netstat" | "qotd" | "chargen" | "ftp_data" | "ftp" | "ssh" | "telnet" | "smtp" | "time" | "whois" | "tacacs" | "domain" | "gopher" | "finger" | "http" | "kerberos" | "iso_tsap" | "acr_nema" | "poppassd" | "pop3" | "sunrpc" | "auth" | "nntp" | "epmap" | "netbios_ssn" | "imap2" | "snmp" | "snmp_trap" | "cmip_man" | "cmip_agent" | "mailq" | "bgp" | "smux" | "qmtp" | "z3950" | "pawserv" | "zserv" | "rpc2portmap" | "codaauth2" | "ldap" | "svrloc" | "https" | "snpp" | "microsoft_ds" | "kpasswd" | "submissions" | "saft" | "exec" | "login" | "shell" | "printer" | "gdomap" | "uucp" | "klogin" | "kshell" | "afpovertcp" | "rtsp" | "nntps" | "submission" | "nqs" | "qmqp" | "ipp" | "ldaps" | "ldp" | "tinc" | "silc" | "kerberos_adm" | "kerberos4" | "kerberos_master" | "krb_prop" | "moira_db" | "moira_update" | "spamd" | "domain_s" | "supfilesrv" | "rsync" | "ftps_data" | "ftps" | "telnets" | "imaps" | "pop3s" | "socks" | "proofd" | "rootd" | "rmiregistry" | "supfiledbg" | "skkserv" | "openvpn" | "rmtcfg" | "xtel" | "xtelw" | "lotusnote" | "ms_sql_s" | "ingreslock" | "datametrics" | "sa_msg_port" | "kermit" | "groupwise" | "radius" | "radius_acct" | "cisco_sccp" | "nfs" | "gnunet" | "rtcm_sc104" | "gsigatekeeper" | "iprop" | "gris" | "cvspserver" | "venus" | "venus_se" | "codasrv" | "codasrv_se" | "mon" | "zebrasrv" | "zebra" | "ripd" | "ripngd" | "ospfd" | "bgpd" | "ospf6d" | "ospfapi" | "isisd" | "dict" | "f5_globalsite" | "gsiftp" | "gpsd" | "gds_db" | "isns" | "iscsi_target" | "mysql" | "ms_wbt_server" | "nut" | "distcc" | "daap" | "svn" | "suucp" | "sysrqd" | "sieve" | "f5_iquery" | "epmd" | "remctl" | "ntske" | "fax" | "hylafax" | "mtn" | "radmin_port" | "munin" | "sip" | "sip_tls" | "xmpp_client" | "xmpp_server" | "cfengine" | "postgresql" | "freeciv" | "nrpe" | "nsca" | "amqps" | "amqp" | "canna" | "x11" | "x11_1" | "x11_2" | "x11_3" | "x11_4" | "x11_5" | "x11_6" | "x11_7" | "gnutella_svc" | "gnutella_rtr" | "redis" | "sge_qmaster" | "sge_execd" | "mysql_proxy" | "syslog_tls" | "sane_port" | "ircd" | "ircs_u" | "bbs" | "font_service" | "zope_ftp" | "http_alt" | "tproxy" | "omniorb" | "puppet" | "clc_build_daemon" | "xinetd" | "bacula_dir" | "bacula_fd" | "bacula_sd" | "git" | "xmms2" | "zope" | "webmin" | "zabbix_agent" | "zabbix_trapper" | "amanda" | "kamanda" | "amandaidx" | "amidxtape" | "nbd" | "dicom" | "hkp" | "sgi_cad" | "db_lsp" | "dcap" | "gsidcap" | "wnn6" | "binkp" | "asp" | "csync2" | "dircproxy" | "tfido" | "fido";
+export type TCP_flags_Flags = "" | "F" | "S" | "FS" | "R" | "FR" | "SR" | "FSR" | "P" | "FP" | "SP" | "FSP" | "RP" | "FRP" | "SRP" | "FSRP" | "A" | "FA" | "SA" | "FSA" | "RA" | "FRA" | "SRA" | "FSRA" | "PA" | "FPA" | "SPA" | "FSPA" | "RPA" | "FRPA" | "SRPA" | "FSRPA" | "U" | "FU" | "SU" | "FSU" | "RU" | "FRU" | "SRU" | "FSRU" | "PU" | "FPU" | "SPU" | "FSPU" | "RPU" | "FRPU" | "SRPU" | "FSRPU" | "AU" | "FAU" | "SAU" | "FSAU" | "RAU" | "FRAU" | "SRAU" | "FSRAU" | "PAU" | "FPAU" | "SPAU" | "FSPAU" | "RPAU" | "FRPAU" | "SRPAU" | "FSRPAU" | "E" | "FE" | "SE" | "FSE" | "RE" | "FRE" | "SRE" | "FSRE" | "PE" | "FPE" | "SPE" | "FSPE" | "RPE" | "FRPE" | "SRPE" | "FSRPE" | "AE" | "FAE" | "SAE" | "FSAE" | "RAE" | "FRAE" | "SRAE" | "FSRAE" | "PAE" | "FPAE" | "SPAE" | "FSPAE" | "RPAE" | "FRPAE" | "SRPAE" | "FSRPAE" | "UE" | "FUE" | "SUE" | "FSUE" | "RUE" | "FRUE" | "SRUE" | "FSRUE" | "PUE" | "FPUE" | "SPUE" | "FSPUE" | "RPUE" | "FRPUE" | "SRPUE" | "FSRPUE" | "AUE" | "FAUE" | "SAUE" | "FSAUE" | "RAUE" | "FRAUE" | "SRAUE" | "FSRAUE" | "PAUE" | "FPAUE" | "SPAUE" | "FSPAUE" | "RPAUE" | "FRPAUE" | "SRPAUE" | "FSRPAUE" | "C" | "FC" | "SC" | "FSC" | "RC" | "FRC" | "SRC" | "FSRC" | "PC" | "FPC" | "SPC" | "FSPC" | "RPC" | "FRPC" | "SRPC" | "FSRPC" | "AC" | "FAC" | "SAC" | "FSAC" | "RAC" | "FRAC" | "SRAC" | "FSRAC" | "PAC" | "FPAC" | "SPAC" | "FSPAC" | "RPAC" | "FRPAC" | "SRPAC" | "FSRPAC" | "UC" | "FUC" | "SUC" | "FSUC" | "RUC" | "FRUC" | "SRUC" | "FSRUC" | "PUC" | "FPUC" | "SPUC" | "FSPUC" | "RPUC" | "FRPUC" | "SRPUC" | "FSRPUC" | "AUC" | "FAUC" | "SAUC" | "FSAUC" | "RAUC" | "FRAUC" | "SRAUC" | "FSRAUC" | "PAUC" | "FPAUC" | "SPAUC" | "FSPAUC" | "RPAUC" | "FRPAUC" | "SRPAUC" | "FSRPAUC" | "EC" | "FEC" | "SEC" | "FSEC" | "REC" | "FREC" | "SREC" | "FSREC" | "PEC" | "FPEC" | "SPEC" | "FSPEC" | "RPEC" | "FRPEC" | "SRPEC" | "FSRPEC" | "AEC" | "FAEC" | "SAEC" | "FSAEC" | "RAEC" | "FRAEC" | "SRAEC" | "FSRAEC" | "PAEC" | "FPAEC" | "SPAEC" | "FSPAEC" | "RPAEC" | "FRPAEC" | "SRPAEC" | "FSRPAEC" | "UEC" | "FUEC" | "SUEC" | "FSUEC" | "RUEC" | "FRUEC" | "SRUEC" | "FSRUEC" | "PUEC" | "FPUEC" | "SPUEC" | "FSPUEC" | "RPUEC" | "FRPUEC" | "SRPUEC" | "FSRPUEC" | "AUEC" | "FAUEC" | "SAUEC" | "FSAUEC" | "RAUEC" | "FRAUEC" | "SRAUEC" | "FSRAUEC" | "PAUEC" | "FPAUEC" | "SPAUEC" | "FSPAUEC" | "RPAUEC" | "FRPAUEC" | "SRPAUEC" | "FSRPAUEC" | "N" | "FN" | "SN" | "FSN" | "RN" | "FRN" | "SRN" | "FSRN" | "PN" | "FPN" | "SPN" | "FSPN" | "RPN" | "FRPN" | "SRPN" | "FSRPN" | "AN" | "FAN" | "SAN" | "FSAN" | "RAN" | "FRAN" | "SRAN" | "FSRAN" | "PAN" | "FPAN" | "SPAN" | "FSPAN" | "RPAN" | "FRPAN" | "SRPAN" | "FSRPAN" | "UN" | "FUN" | "SUN" | "FSUN" | "RUN" | "FRUN" | "SRUN" | "FSRUN" | "PUN" | "FPUN" | "SPUN" | "FSPUN" | "RPUN" | "FRPUN" | "SRPUN" | "FSRPUN" | "AUN" | "FAUN" | "SAUN" | "FSAUN" | "RAUN" | "FRAUN" | "SRAUN" | "FSRAUN" | "PAUN" | "FPAUN" | "SPAUN" | "FSPAUN" | "RPAUN" | "FRPAUN" | "SRPAUN" | "FSRPAUN" | "EN" | "FEN" | "SEN" | "FSEN" | "REN" | "FREN" | "SREN" | "FSREN" | "PEN" | "FPEN" | "SPEN" | "FSPEN" | "RPEN" | "FRPEN" | "SRPEN" | "FSRPEN" | "AEN" | "FAEN" | "SAEN" | "FSAEN" | "RAEN" | "FRAEN" | "SRAEN" | "FSRAEN" | "PAEN" | "FPAEN" | "SPAEN" | "FSPAEN" | "RPAEN" | "FRPAEN" | "SRPAEN" | "FSRPAEN" | "UEN" | "FUEN" | "SUEN" | "FSUEN" | "RUEN" | "FRUEN" | "SRUEN" | "FSRUEN" | "PUEN" | "FPUEN" | "SPUEN" | "FSPUEN" | "RPUEN" | "FRPUEN" | "SRPUEN" | "FSRPUEN" | "AUEN" | "FAUEN" | "SAUEN" | "FSAUEN" | "RAUEN" | "FRAUEN" | "SRAUEN" | "FSRAUEN" | "PAUEN" | "FPAUEN" | "SPAUEN" | "FSPAUEN" | "RPAUEN" | "FRPAUEN" | "SRPAUEN" | "FSRPAUEN" | "CN" | "FCN" | "SCN" | "FSCN" | "RCN" | "FRCN" | "SRCN" | "FSRCN" | "PCN" | "FPCN" | "SPCN" | "FSPCN" | "RPCN" | "FRPCN" | "SRPCN" | "FSRPCN" | "ACN" | "FACN" | "SACN" | "FSACN" | "RACN" | "FRACN" | "SRACN" | "FSRACN" | "PACN" | "FPACN" | "SPACN" | "FSPACN" | "RPACN" | "FRPACN" | "SRPACN" | "FSRPACN" | "UCN" | "FUCN" | "SUCN" | "FSUCN" | "RUCN" | "FRUCN" | "SRUCN" | "FSRUCN" | "PUCN" | "FPUCN" | "SPUCN" | "FSPUCN" | "RPUCN" | "FRPUCN" | "SRPUCN" | "FSRPUCN" | "AUCN" | "FAUCN" | "SAUCN" | "FSAUCN" | "RAUCN" | "FRAUCN" | "SRAUCN" | "FSRAUCN" | "PAUCN" | "FPAUCN" | "SPAUCN" | "FSPAUCN" | "RPAUCN" | "FRPAUCN" | "SRPAUCN" | "FSRPAUCN" | "ECN" | "FECN" | "SECN" | "FSECN" | "RECN" | "FRECN" | "SRECN" | "FSRECN" | "PECN" | "FPECN" | "SPECN" | "FSPECN" | "RPECN" | "FRPECN" | "SRPECN" | "FSRPECN" | "AECN" | "FAECN" | "SAECN" | "FSAECN" | "RAECN" | "FRAECN" | "SRAECN" | "FSRAECN" | "PAECN" | "FPAECN" | "SPAECN" | "FSPAECN" | "RPAECN" | "FRPAECN" | "SRPAECN" | "FSRPAECN" | "UECN" | "FUECN" | "SUECN" | "FSUECN" | "RUECN" | "FRUECN" | "SRUECN" | "FSRUECN" | "PUECN" | "FPUECN" | "SPUECN" | "FSPUECN" | "RPUECN" | "FRPUECN" | "SRPUECN" | "FSRPUECN" | "AUECN" | "FAUECN" | "SAUECN" | "FSAUECN" | "RAUECN" | "FRAUECN" | "SRAUECN" | "FSRAUECN" | "PAUECN" | "FPAUECN" | "SPAUECN" | "FSPAUECN" | "RPAUECN" | "FRPAUECN" | "SRPAUECN" | "FSRPAUECN" | "SF" | "RF" | "RS" | "PF" | "PS" | "PR" | "AF" | "AS" | "AR" | "AP" | "UF" | "US" | "UR" | "UP" | "UA" | "EF" | "ES" | "ER" | "EP" | "EA" | "EU" | "CF" | "CS" | "CR" | "CP" | "CA" | "CU" | "CE" | "NF" | "NS" | "NR" | "NP" | "NA" | "NU" | "NE" | "NC";
+export type TCPerror_flags_Flags = "" | "F" | "S" | "FS" | "R" | "FR" | "SR" | "FSR" | "P" | "FP" | "SP" | "FSP" | "RP" | "FRP" | "SRP" | "FSRP" | "A" | "FA" | "SA" | "FSA" | "RA" | "FRA" | "SRA" | "FSRA" | "PA" | "FPA" | "SPA" | "FSPA" | "RPA" | "FRPA" | "SRPA" | "FSRPA" | "U" | "FU" | "SU" | "FSU" | "RU" | "FRU" | "SRU" | "FSRU" | "PU" | "FPU" | "SPU" | "FSPU" | "RPU" | "FRPU" | "SRPU" | "FSRPU" | "AU" | "FAU" | "SAU" | "FSAU" | "RAU" | "FRAU" | "SRAU" | "FSRAU" | "PAU" | "FPAU" | "SPAU" | "FSPAU" | "RPAU" | "FRPAU" | "SRPAU" | "FSRPAU" | "E" | "FE" | "SE" | "FSE" | "RE" | "FRE" | "SRE" | "FSRE" | "PE" | "FPE" | "SPE" | "FSPE" | "RPE" | "FRPE" | "SRPE" | "FSRPE" | "AE" | "FAE" | "SAE" | "FSAE" | "RAE" | "FRAE" | "SRAE" | "FSRAE" | "PAE" | "FPAE" | "SPAE" | "FSPAE" | "RPAE" | "FRPAE" | "SRPAE" | "FSRPAE" | "UE" | "FUE" | "SUE" | "FSUE" | "RUE" | "FRUE" | "SRUE" | "FSRUE" | "PUE" | "FPUE" | "SPUE" | "FSPUE" | "RPUE" | "FRPUE" | "SRPUE" | "FSRPUE" | "AUE" | "FAUE" | "SAUE" | "FSAUE" | "RAUE" | "FRAUE" | "SRAUE" | "FSRAUE" | "PAUE" | "FPAUE" | "SPAUE" | "FSPAUE" | "RPAUE" | "FRPAUE" | "SRPAUE" | "FSRPAUE" | "C" | "FC" | "SC" | "FSC" | "RC" | "FRC" | "SRC" | "FSRC" | "PC" | "FPC" | "SPC" | "FSPC" | "RPC" | "FRPC" | "SRPC" | "FSRPC" | "AC" | "FAC" | "SAC" | "FSAC" | "RAC" | "FRAC" | "SRAC" | "FSRAC" | "PAC" | "FPAC" | "SPAC" | "FSPAC" | "RPAC" | "FRPAC" | "SRPAC" | "FSRPAC" | "UC" | "FUC" | "SUC" | "FSUC" | "RUC" | "FRUC" | "SRUC" | "FSRUC" | "PUC" | "FPUC" | "SPUC" | "FSPUC" | "RPUC" | "FRPUC" | "SRPUC" | "FSRPUC" | "AUC" | "FAUC" | "SAUC" | "FSAUC" | "RAUC" | "FRAUC" | "SRAUC" | "FSRAUC" | "PAUC" | "FPAUC" | "SPAUC" | "FSPAUC" | "RPAUC" | "FRPAUC" | "SRPAUC" | "FSRPAUC" | "EC" | "FEC" | "SEC" | "FSEC" | "REC" | "FREC" | "SREC" | "FSREC" | "PEC" | "FPEC" | "SPEC" | "FSPEC" | "RPEC" | "FRPEC" | "SRPEC" | "FSRPEC" | "AEC" | "FAEC" | "SAEC" | "FSAEC" | "RAEC" | "FRAEC" | "SRAEC" | "FSRAEC" | "PAEC" | "FPAEC" | "SPAEC" | "FSPAEC" | "RPAEC" | "FRPAEC" | "SRPAEC" | "FSRPAEC" | "UEC" | "FUEC" | "SUEC" | "FSUEC" | "RUEC" | "FRUEC" | "SRUEC" | "FSRUEC" | "PUEC" | "FPUEC" | "SPUEC" | "FSPUEC" | "RPUEC" | "FRPUEC" | "SRPUEC" | "FSRPUEC" | "AUEC" | "FAUEC" | "SAUEC" | "FSAUEC" | "RAUEC" | "FRAUEC" | "SRAUEC" | "FSRAUEC" | "PAUEC" | "FPAUEC" | "SPAUEC" | "FSPAUEC" | "RPAUEC" | "FRPAUEC" | "SRPAUEC" | "FSRPAUEC" | "N" | "FN" | "SN" | "FSN" | "RN" | "FRN" | "SRN" | "FSRN" | "PN" | "FPN" | "SPN" | "FSPN" | "RPN" | "FRPN" | "SRPN" | "FSRPN" | "AN" | "FAN" | "SAN" | "FSAN" | "RAN" | "FRAN" | "SRAN" | "FSRAN" | "PAN" | "FPAN" | "SPAN" | "FSPAN" | "RPAN" | "FRPAN" | "SRPAN" | "FSRPAN" | "UN" | "FUN" | "SUN" | "FSUN" | "RUN" | "FRUN" | "SRUN" | "FSRUN" | "PUN" | "FPUN" | "SPUN" | "FSPUN" | "RPUN" | "FRPUN" | "SRPUN" | "FSRPUN" | "AUN" | "FAUN" | "SAUN" | "FSAUN" | "RAUN" | "FRAUN" | "SRAUN" | "FSRAUN" | "PAUN" | "FPAUN" | "SPAUN" | "FSPAUN" | "RPAUN" | "FRPAUN" | "SRPAUN" | "FSRPAUN" | "EN" | "FEN" | "SEN" | "FSEN" | "REN" | "FREN" | "SREN" | "FSREN" | "PEN" | "FPEN" | "SPEN" | "FSPEN" | "RPEN" | "FRPEN" | "SRPEN" | "FSRPEN" | "AEN" | "FAEN" | "SAEN" | "FSAEN" | "RAEN" | "FRAEN" | "SRAEN" | "FSRAEN" | "PAEN" | "FPAEN" | "SPAEN" | "FSPAEN" | "RPAEN" | "FRPAEN" | "SRPAEN" | "FSRPAEN" | "UEN" | "FUEN" | "SUEN" | "FSUEN" | "RUEN" | "FRUEN" | "SRUEN" | "FSRUEN" | "PUEN" | "FPUEN" | "SPUEN" | "FSPUEN" | "RPUEN" | "FRPUEN" | "SRPUEN" | "FSRPUEN" | "AUEN" | "FAUEN" | "SAUEN" | "FSAUEN" | "RAUEN" | "FRAUEN" | "SRAUEN" | "FSRAUEN" | "PAUEN" | "FPAUEN" | "SPAUEN" | "FSPAUEN" | "RPAUEN" | "FRPAUEN" | "SRPAUEN" | "FSRPAUEN" | "CN" | "FCN" | "SCN" | "FSCN" | "RCN" | "FRCN" | "SRCN" | "FSRCN" | "PCN" | "FPCN" | "SPCN" | "FSPCN" | "RPCN" | "FRPCN" | "SRPCN" | "FSRPCN" | "ACN" | "FACN" | "SACN" | "FSACN" | "RACN" | "FRACN" | "SRACN" | "FSRACN" | "PACN" | "FPACN" | "SPACN" | "FSPACN" | "RPACN" | "FRPACN" | "SRPACN" | "FSRPACN" | "UCN" | "FUCN" | "SUCN" | "FSUCN" | "RUCN" | "FRUCN" | "SRUCN" | "FSRUCN" | "PUCN" | "FPUCN" | "SPUCN" | "FSPUCN" | "RPUCN" | "FRPUCN" | "SRPUCN" | "FSRPUCN" | "AUCN" | "FAUCN" | "SAUCN" | "FSAUCN" | "RAUCN" | "FRAUCN" | "SRAUCN" | "FSRAUCN" | "PAUCN" | "FPAUCN" | "SPAUCN" | "FSPAUCN" | "RPAUCN" | "FRPAUCN" | "SRPAUCN" | "FSRPAUCN" | "ECN" | "FECN" | "SECN" | "FSECN" | "RECN" | "FRECN" | "SRECN" | "FSRECN" | "PECN" | "FPECN" | "SPECN" | "FSPECN" | "RPECN" | "FRPECN" | "SRPECN" | "FSRPECN" | "AECN" | "FAECN" | "SAECN" | "FSAECN" | "RAECN" | "FRAECN" | "SRAECN" | "FSRAECN" | "PAECN" | "FPAECN" | "SPAECN" | "FSPAECN" | "RPAECN" | "FRPAECN" | "SRPAECN" | "FSRPAECN" | "UECN" | "FUECN" | "SUECN" | "FSUECN" | "RUECN" | "FRUECN" | "SRUECN" | "FSRUECN" | "PUECN" | "FPUECN" | "SPUECN" | "FSPUECN" | "RPUECN" | "FRPUECN" | "SRPUECN" | "FSRPUECN" | "AUECN" | "FAUECN" | "SAUECN" | "FSAUECN" | "RAUECN" | "FRAUECN" | "SRAUECN" | "FSRAUECN" | "PAUECN" | "FPAUECN" | "SPAUECN" | "FSPAUECN" | "RPAUECN" | "FRPAUECN" | "SRPAUECN" | "FSRPAUECN" | "SF" | "RF" | "RS" | "PF" | "PS" | "PR" | "AF" | "AS" | "AR" | "AP" | "UF" | "US" | "UR" | "UP" | "UA" | "EF" | "ES" | "ER" | "EP" | "EA" | "EU" | "CF" | "CS" | "CR" | "CP" | "CA" | "CU" | "CE" | "NF" | "NS" | "NR" | "NP" | "NA" | "NU" | "NE" | "NC";
+export type UDP_sport_Names = "echo" | "discard" | "daytime" | "chargen" | "fsp" | "time" | "tacacs" | "domain" | "bootps" | "bootpc" | "tftp" | "kerberos" | "sunrpc" | "ntp" | "netbios_ns" | "netbios_dgm" | "snmp" | "snmp_trap" | "cmip_man" | "cmip_agent" | "xdmcp" | "ipx" | "ptp_event" | "ptp_general" | "rpc2portmap" | "codaauth2" | "clearcase" | "ldap" | "svrloc" | "https" | "kpasswd" | "isakmp" | "biff" | "who" | "syslog" | "talk" | "ntalk" | "route" | "gdomap" | "dhcpv6_client" | "dhcpv6_server" | "rtsp" | "asf_rmcp" | "ldaps" | "ldp" | "tinc" | "kerberos4" | "kerberos_master" | "passwd_server" | "moira_ureg" | "domain_s" | "openvpn" | "predict" | "ms_sql_m" | "datametrics" | "sa_msg_port" | "l2f" | "radius" | "radius_acct" | "nfs" | "gnunet" | "rtcm_sc104" | "zephyr_srv" | "zephyr_clt" | "zephyr_hm" | "venus" | "venus_se" | "codasrv" | "codasrv_se" | "mon" | "icpv2" | "isns" | "nut" | "ipsec_nat_t" | "iax" | "sip" | "sip_tls" | "mdns" | "rplay" | "gnutella_svc" | "gnutella_rtr" | "babel" | "afs3_fileserver" | "afs3_callback" | "afs3_prserver" | "afs3_vlserver" | "afs3_kaserver" | "afs3_volser" | "afs3_bos" | "afs3_update" | "afs3_rmtsys" | "sgi_cmsd" | "sgi_crsd" | "sgi_gcd" | "asp";
+export type IPv6_nh_Names = "Hop-by-Hop Option Header" | "IP" | "TCP" | "UDP" | "IPv6" | "Routing Header" | "Fragment Header" | "GRE" | "ESP Header" | "AH Header" | "ICMPv6" | "No Next Header" | "Destination Option Header" | "VRRP" | "SCTP" | "Mobility Header";
+export type ICMPv6DestUnreach_type_Names = "Destination unreachable" | "Packet too big" | "Time exceeded" | "Parameter problem" | "Private Experimentation" | "Echo Request" | "Echo Reply" | "MLD Query" | "MLD Report" | "MLD Done" | "Router Solicitation" | "Router Advertisement" | "Neighbor Solicitation" | "Neighbor Advertisement" | "Redirect Message" | "Router Renumbering" | "ICMP Node Information Query" | "ICMP Node Information Response" | "Inverse Neighbor Discovery Solicitation Message" | "Inverse Neighbor Discovery Advertisement Message" | "MLD Report Version 2" | "Home Agent Address Discovery Request Message" | "Home Agent Address Discovery Reply Message" | "Mobile Prefix Solicitation" | "Mobile Prefix Advertisement" | "Certification Path Solicitation" | "Certification Path Advertisement" | "Multicast Router Advertisement" | "Multicast Router Solicitation" | "Multicast Router Termination";
+export type ICMPv6DestUnreach_code_Names = "No route to destination" | "Communication with destination administratively prohibited" | "Beyond scope of source address" | "Address unreachable" | "Port unreachable";
+export type ICMPv6TimeExceeded_code_Names = "hop limit exceeded in transit" | "fragment reassembly time exceeded";
+export type ICMPv6ParamProblem_code_Names = "erroneous header field encountered" | "unrecognized Next Header type encountered" | "unrecognized IPv6 option encountered" | "first fragment has incomplete header chain";
+export type ICMPv6ND_RA_prf_Names = "Medium (default)" | "High" | "Reserved" | "Low";
+export type DNSQR_qtype_Names = "ANY" | "A" | "NS" | "MD" | "MF" | "CNAME" | "SOA" | "MB" | "MG" | "MR" | "NULL" | "WKS" | "PTR" | "HINFO" | "MINFO" | "MX" | "TXT" | "RP" | "AFSDB" | "X25" | "ISDN" | "RT" | "NSAP" | "NSAP-PTR" | "SIG" | "KEY" | "PX" | "GPOS" | "AAAA" | "LOC" | "NXT" | "EID" | "NIMLOC" | "SRV" | "ATMA" | "NAPTR" | "KX" | "CERT" | "A6" | "DNAME" | "SINK" | "OPT" | "APL" | "DS" | "SSHFP" | "IPSECKEY" | "RRSIG" | "NSEC" | "DNSKEY" | "DHCID" | "NSEC3" | "NSEC3PARAM" | "TLSA" | "SMIMEA" | "HIP" | "NINFO" | "RKEY" | "TALINK" | "CDS" | "CDNSKEY" | "OPENPGPKEY" | "CSYNC" | "ZONEMD" | "SVCB" | "HTTPS" | "SPF" | "UINFO" | "UID" | "GID" | "UNSPEC" | "NID" | "L32" | "L64" | "LP" | "EUI48" | "EUI64" | "TKEY" | "TSIG" | "IXFR" | "AXFR" | "MAILB" | "MAILA" | "ALL" | "URI" | "CAA" | "AVC" | "DOA" | "AMTRELAY" | "TA" | "DLV" | "RESERVED";
+export type DNSQR_qclass_Names = "IN" | "CS" | "CH" | "HS" | "ANY";
+export type DNSRR_type_Names = "ANY" | "A" | "NS" | "MD" | "MF" | "CNAME" | "SOA" | "MB" | "MG" | "MR" | "NULL" | "WKS" | "PTR" | "HINFO" | "MINFO" | "MX" | "TXT" | "RP" | "AFSDB" | "X25" | "ISDN" | "RT" | "NSAP" | "NSAP-PTR" | "SIG" | "KEY" | "PX" | "GPOS" | "AAAA" | "LOC" | "NXT" | "EID" | "NIMLOC" | "SRV" | "ATMA" | "NAPTR" | "KX" | "CERT" | "A6" | "DNAME" | "SINK" | "OPT" | "APL" | "DS" | "SSHFP" | "IPSECKEY" | "RRSIG" | "NSEC" | "DNSKEY" | "DHCID" | "NSEC3" | "NSEC3PARAM" | "TLSA" | "SMIMEA" | "HIP" | "NINFO" | "RKEY" | "TALINK" | "CDS" | "CDNSKEY" | "OPENPGPKEY" | "CSYNC" | "ZONEMD" | "SVCB" | "HTTPS" | "SPF" | "UINFO" | "UID" | "GID" | "UNSPEC" | "NID" | "L32" | "L64" | "LP" | "EUI48" | "EUI64" | "TKEY" | "TSIG" | "URI" | "CAA" | "AVC" | "DOA" | "AMTRELAY" | "TA" | "DLV" | "RESERVED";
+export type DNS_opcode_Names = "QUERY" | "IQUERY" | "STATUS";
+export type DNS_rcode_Names = "ok" | "format-error" | "server-failure" | "name-error" | "not-implemented" | "refused";
+export type VXLAN_flags_Flags = "" | "OAM" | "R" | "OAM+R" | "NextProtocol" | "OAM+NextProtocol" | "R+NextProtocol" | "OAM+R+NextProtocol" | "Instance" | "OAM+Instance" | "R+Instance" | "OAM+R+Instance" | "NextProtocol+Instance" | "OAM+NextProtocol+Instance" | "R+NextProtocol+Instance" | "OAM+R+NextProtocol+Instance" | "V1" | "OAM+V1" | "R+V1" | "OAM+R+V1" | "NextProtocol+V1" | "OAM+NextProtocol+V1" | "R+NextProtocol+V1" | "OAM+R+NextProtocol+V1" | "Instance+V1" | "OAM+Instance+V1" | "R+Instance+V1" | "OAM+R+Instance+V1" | "NextProtocol+Instance+V1" | "OAM+NextProtocol+Instance+V1" | "R+NextProtocol+Instance+V1" | "OAM+R+NextProtocol+Instance+V1" | "V2" | "OAM+V2" | "R+V2" | "OAM+R+V2" | "NextProtocol+V2" | "OAM+NextProtocol+V2" | "R+NextProtocol+V2" | "OAM+R+NextProtocol+V2" | "Instance+V2" | "OAM+Instance+V2" | "R+Instance+V2" | "OAM+R+Instance+V2" | "NextProtocol+Instance+V2" | "OAM+NextProtocol+Instance+V2" | "R+NextProtocol+Instance+V2" | "OAM+R+NextProtocol+Instance+V2" | "V1+V2" | "OAM+V1+V2" | "R+V1+V2" | "OAM+R+V1+V2" | "NextProtocol+V1+V2" | "OAM+NextProtocol+V1+V2" | "R+NextProtocol+V1+V2" | "OAM+R+NextProtocol+V1+V2" | "Instance+V1+V2" | "OAM+Instance+V1+V2" | "R+Instance+V1+V2" | "OAM+R+Instance+V1+V2" | "NextProtocol+Instance+V1+V2" | "OAM+NextProtocol+Instance+V1+V2" | "R+NextProtocol+Instance+V1+V2" | "OAM+R+NextProtocol+Instance+V1+V2" | "G" | "OAM+G" | "R+G" | "OAM+R+G" | "NextProtocol+G" | "OAM+NextProtocol+G" | "R+NextProtocol+G" | "OAM+R+NextProtocol+G" | "Instance+G" | "OAM+Instance+G" | "R+Instance+G" | "OAM+R+Instance+G" | "NextProtocol+Instance+G" | "OAM+NextProtocol+Instance+G" | "R+NextProtocol+Instance+G" | "OAM+R+NextProtocol+Instance+G" | "V1+G" | "OAM+V1+G" | "R+V1+G" | "OAM+R+V1+G" | "NextProtocol+V1+G" | "OAM+NextProtocol+V1+G" | "R+NextProtocol+V1+G" | "OAM+R+NextProtocol+V1+G" | "Instance+V1+G" | "OAM+Instance+V1+G" | "R+Instance+V1+G" | "OAM+R+Instance+V1+G" | "NextProtocol+Instance+V1+G" | "OAM+NextProtocol+Instance+V1+G" | "R+NextProtocol+Instance+V1+G" | "OAM+R+NextProtocol+Instance+V1+G" | "V2+G" | "OAM+V2+G" | "R+V2+G" | "OAM+R+V2+G" | "NextProtocol+V2+G" | "OAM+NextProtocol+V2+G" | "R+NextProtocol+V2+G" | "OAM+R+NextProtocol+V2+G" | "Instance+V2+G" | "OAM+Instance+V2+G" | "R+Instance+V2+G" | "OAM+R+Instance+V2+G" | "NextProtocol+Instance+V2+G" | "OAM+NextProtocol+Instance+V2+G" | "R+NextProtocol+Instance+V2+G" | "OAM+R+NextProtocol+Instance+V2+G" | "V1+V2+G" | "OAM+V1+V2+G" | "R+V1+V2+G" | "OAM+R+V1+V2+G" | "NextProtocol+V1+V2+G" | "OAM+NextProtocol+V1+V2+G" | "R+NextProtocol+V1+V2+G" | "OAM+R+NextProtocol+V1+V2+G" | "Instance+V1+V2+G" | "OAM+Instance+V1+V2+G" | "R+Instance+V1+V2+G" | "OAM+R+Instance+V1+V2+G" | "NextProtocol+Instance+V1+V2+G" | "OAM+NextProtocol+Instance+V1+V2+G" | "R+NextProtocol+Instance+V1+V2+G" | "OAM+R+NextProtocol+Instance+V1+V2+G" | "R+OAM" | "NextProtocol+OAM" | "NextProtocol+R" | "Instance+OAM" | "Instance+R" | "Instance+NextProtocol" | "V1+OAM" | "V1+R" | "V1+NextProtocol" | "V1+Instance" | "V2+OAM" | "V2+R" | "V2+NextProtocol" | "V2+Instance" | "V2+V1" | "G+OAM" | "G+R" | "G+NextProtocol" | "G+Instance" | "G+V1" | "G+V2";
+export type VXLAN_NextProtocol_Names = "NotDefined" | "IPv4" | "IPv6" | "Ethernet" | "NSH";
+export type VXLAN_gpflags_Flags = "" | "R" | "A" | "RA" | "D" | "RD" | "AD" | "RAD" | "AR" | "DR" | "DA";
+
+/** The fields of Raw(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface RawFields {
+  /** bytes, default b'' */
+  "load"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of Padding(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface PaddingFields {
+  /** bytes, default b'' */
+  "load"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of Ether(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface EtherFields {
+  /** 6 bytes, default ff:ff:ff:ff:ff:ff */
+  "dst"?: string | string[];
+  /** 6 bytes, default 00:00:00:00:00:00 */
+  "src"?: string | string[];
+  /** 16 bits, default 36864 */
+  "type"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
+}
+
+/** The fields of Dot1Q(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface Dot1QFields {
+  /** 3 bits, default 0 */
+  "prio"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "id"?: number | (number | Range)[] | Range;
+  /** 12 bits, default 1 */
+  "vlan"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "type"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
+}
+
+/** The fields of ARP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ARPFields {
+  /** 16 bits, default Ethernet (10Mb) */
+  "hwtype"?: (number | ARP_hwtype_Names) | ((number | ARP_hwtype_Names) | Range)[] | Range;
+  /** 16 bits, default IPv4 */
+  "ptype"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "hwlen"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, computed when not given */
+  "plen"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default who-has */
+  "op"?: (number | ARP_op_Names) | ((number | ARP_op_Names) | Range)[] | Range;
+  /** bytes, default 00:00:00:00:00:00 */
+  "hwsrc"?: string | Buffer | (string | Buffer)[];
+  /** bytes, default 0.0.0.0 */
+  "psrc"?: string | Buffer | (string | Buffer)[];
+  /** bytes, default 00:00:00:00:00:00 */
+  "hwdst"?: string | Buffer | (string | Buffer)[];
+  /** bytes, default 0.0.0.0 */
+  "pdst"?: string | Buffer | (string | Buffer)[];
+}
+
+/** The fields of IPOption_EOL(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPOption_EOLFields {
+  /** 1 bits, default 0 */
+  "copy_flag"?: number | (number | Range)[] | Range;
+  /** 2 bits, default control */
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
+  /** 5 bits, default end_of_list */
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
+}
+
+/** The fields of IPOption_NOP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPOption_NOPFields {
+  /** 1 bits, default 0 */
+  "copy_flag"?: number | (number | Range)[] | Range;
+  /** 2 bits, default control */
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
+  /** 5 bits, default nop */
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
+}
+
+/** The fields of IPOption_RR(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPOption_RRFields {
+  /** 1 bits, default 0 */
+  "copy_flag"?: number | (number | Range)[] | Range;
+  /** 2 bits, default control */
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
+  /** 5 bits, default record_route */
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "length"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 4 */
+  "pointer"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "routers"?: string[];
+}
+
+/** The fields of IPOption_Router_Alert(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPOption_Router_AlertFields {
+  /** 1 bits, default 1 */
+  "copy_flag"?: number | (number | Range)[] | Range;
+  /** 2 bits, default control */
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
+  /** 5 bits, default router_alert */
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
+  /** 8 bits, default 4 */
+  "length"?: number | (number | Range)[] | Range;
+  /** 16 bits, default router_shall_examine_packet */
+  "alert"?: (number | IPOption_Router_Alert_alert_Names) | ((number | IPOption_Router_Alert_alert_Names) | Range)[] | Range;
+}
+
+/** The fields of IPOption(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPOptionFields {
+  /** 1 bits, default 0 */
+  "copy_flag"?: number | (number | Range)[] | Range;
+  /** 2 bits, default control */
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
+  /** 5 bits, default end_of_list */
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "length"?: number | (number | Range)[] | Range | null;
+  /** bytes, default '' */
+  "value"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of IP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPFields {
+  /** 4 bits, default 4 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 4 bits, computed when not given */
+  "ihl"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 0 */
+  "tos"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 1 */
+  "id"?: number | (number | Range)[] | Range;
+  /** 3 bits, default  */
+  "flags"?: (number | IP_flags_Flags) | ((number | IP_flags_Flags) | Range)[] | Range;
+  /** 13 bits, default 0 */
+  "frag"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 64 */
+  "ttl"?: number | (number | Range)[] | Range;
+  /** 8 bits, default hopopt */
+  "proto"?: (number | IP_proto_Names) | ((number | IP_proto_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+  /** 4 bytes, default 127.0.0.1 */
+  "src"?: string | string[];
+  /** 4 bytes, default 127.0.0.1 */
+  "dst"?: string | string[];
+  /** bytes, default [] */
+  "options"?: PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption"> | PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption">[];
+}
+
+/** The fields of IPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPerrorFields {
+  /** 4 bits, default 4 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 4 bits, computed when not given */
+  "ihl"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 0 */
+  "tos"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 1 */
+  "id"?: number | (number | Range)[] | Range;
+  /** 3 bits, default  */
+  "flags"?: (number | IPerror_flags_Flags) | ((number | IPerror_flags_Flags) | Range)[] | Range;
+  /** 13 bits, default 0 */
+  "frag"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 64 */
+  "ttl"?: number | (number | Range)[] | Range;
+  /** 8 bits, default hopopt */
+  "proto"?: (number | IP_proto_Names) | ((number | IP_proto_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+  /** 4 bytes, default 127.0.0.1 */
+  "src"?: string | string[];
+  /** 4 bytes, default 127.0.0.1 */
+  "dst"?: string | string[];
+  /** bytes, default [] */
+  "options"?: PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption"> | PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption">[];
+}
+
+/** The fields of ICMP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPFields {
+  /** 8 bits, default echo-request */
+  "type"?: (number | ICMP_type_Names) | ((number | ICMP_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: (number | ICMP_code_Names) | ((number | ICMP_code_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "id"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "seq"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ts_ori"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ts_rx"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ts_tx"?: number | (number | Range)[] | Range;
+  /** 4 bytes, default 0.0.0.0 */
+  "gw"?: string | string[];
+  /** 8 bits, default 0 */
+  "ptr"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "length"?: number | (number | Range)[] | Range;
+  /** 4 bytes, default 0.0.0.0 */
+  "addr_mask"?: string | string[];
+  /** 16 bits, default 0 */
+  "nexthopmtu"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "unused"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of ICMPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPerrorFields {
+  /** 8 bits, default echo-request */
+  "type"?: (number | ICMP_type_Names) | ((number | ICMP_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: (number | ICMP_code_Names) | ((number | ICMP_code_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "id"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "seq"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ts_ori"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ts_rx"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ts_tx"?: number | (number | Range)[] | Range;
+  /** 4 bytes, default 0.0.0.0 */
+  "gw"?: string | string[];
+  /** 8 bits, default 0 */
+  "ptr"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "length"?: number | (number | Range)[] | Range;
+  /** 4 bytes, default 0.0.0.0 */
+  "addr_mask"?: string | string[];
+  /** 16 bits, default 0 */
+  "nexthopmtu"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "unused"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of TCP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface TCPFields {
+  /** 16 bits, default ftp_data */
+  "sport"?: (number | TCP_sport_Names) | ((number | TCP_sport_Names) | Range)[] | Range;
+  /** 16 bits, default http */
+  "dport"?: (number | TCP_sport_Names) | ((number | TCP_sport_Names) | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "seq"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ack"?: number | (number | Range)[] | Range;
+  /** 4 bits, computed when not given */
+  "dataofs"?: number | (number | Range)[] | Range | null;
+  /** 3 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 9 bits, default S */
+  "flags"?: (number | TCP_flags_Flags) | ((number | TCP_flags_Flags) | Range)[] | Range;
+  /** 16 bits, default 8192 */
+  "window"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "urgptr"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "UTO" | "TFO" | number, unknown][];
+}
+
+/** The fields of TCPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface TCPerrorFields {
+  /** 16 bits, default ftp_data */
+  "sport"?: (number | TCP_sport_Names) | ((number | TCP_sport_Names) | Range)[] | Range;
+  /** 16 bits, default http */
+  "dport"?: (number | TCP_sport_Names) | ((number | TCP_sport_Names) | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "seq"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ack"?: number | (number | Range)[] | Range;
+  /** 4 bits, computed when not given */
+  "dataofs"?: number | (number | Range)[] | Range | null;
+  /** 3 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 9 bits, default S */
+  "flags"?: (number | TCPerror_flags_Flags) | ((number | TCPerror_flags_Flags) | Range)[] | Range;
+  /** 16 bits, default 8192 */
+  "window"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "urgptr"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "UTO" | "TFO" | number, unknown][];
+}
+
+/** The fields of UDP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface UDPFields {
+  /** 16 bits, default domain */
+  "sport"?: (number | UDP_sport_Names) | ((number | UDP_sport_Names) | Range)[] | Range;
+  /** 16 bits, default domain */
+  "dport"?: (number | UDP_sport_Names) | ((number | UDP_sport_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+}
+
+/** The fields of UDPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface UDPerrorFields {
+  /** 16 bits, default domain */
+  "sport"?: (number | UDP_sport_Names) | ((number | UDP_sport_Names) | Range)[] | Range;
+  /** 16 bits, default domain */
+  "dport"?: (number | UDP_sport_Names) | ((number | UDP_sport_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+}
+
+/** The fields of IPv6(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6Fields {
+  /** 4 bits, default 6 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "tc"?: number | (number | Range)[] | Range;
+  /** 20 bits, default 0 */
+  "fl"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "plen"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default No Next Header */
+  "nh"?: (number | IPv6_nh_Names) | ((number | IPv6_nh_Names) | Range)[] | Range;
+  /** 8 bits, default 64 */
+  "hlim"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default ::1 */
+  "src"?: string | string[];
+  /** 16 bytes, default ::1 */
+  "dst"?: string | string[];
+}
+
+/** The fields of IPerror6(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPerror6Fields {
+  /** 4 bits, default 6 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "tc"?: number | (number | Range)[] | Range;
+  /** 20 bits, default 0 */
+  "fl"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "plen"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default No Next Header */
+  "nh"?: (number | IPv6_nh_Names) | ((number | IPv6_nh_Names) | Range)[] | Range;
+  /** 8 bits, default 64 */
+  "hlim"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default ::1 */
+  "src"?: string | string[];
+  /** 16 bytes, default ::1 */
+  "dst"?: string | string[];
+}
+
+/** The fields of ICMPv6DestUnreach(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6DestUnreachFields {
+  /** 8 bits, default Destination unreachable */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default No route to destination */
+  "code"?: (number | ICMPv6DestUnreach_code_Names) | ((number | ICMPv6DestUnreach_code_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 0 */
+  "length"?: number | (number | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "unused"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of ICMPv6PacketTooBig(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6PacketTooBigFields {
+  /** 8 bits, default Packet too big */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default 1280 */
+  "mtu"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of ICMPv6TimeExceeded(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6TimeExceededFields {
+  /** 8 bits, default Time exceeded */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default hop limit exceeded in transit */
+  "code"?: (number | ICMPv6TimeExceeded_code_Names) | ((number | ICMPv6TimeExceeded_code_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 0 */
+  "length"?: number | (number | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "unused"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of ICMPv6ParamProblem(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6ParamProblemFields {
+  /** 8 bits, default Parameter problem */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default erroneous header field encountered */
+  "code"?: (number | ICMPv6ParamProblem_code_Names) | ((number | ICMPv6ParamProblem_code_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default 6 */
+  "ptr"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of ICMPv6EchoRequest(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6EchoRequestFields {
+  /** 8 bits, default Echo Request */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "id"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "seq"?: number | (number | Range)[] | Range;
+  /** bytes, default b'' */
+  "data"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of ICMPv6EchoReply(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6EchoReplyFields {
+  /** 8 bits, default Echo Reply */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "id"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "seq"?: number | (number | Range)[] | Range;
+  /** bytes, default b'' */
+  "data"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of ICMPv6ND_RS(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6ND_RSFields {
+  /** 8 bits, default Router Solicitation */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default 0 */
+  "res"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of ICMPv6ND_RA(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6ND_RAFields {
+  /** 8 bits, default Router Advertisement */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 0 */
+  "chlim"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "M"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "O"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "H"?: number | (number | Range)[] | Range;
+  /** 2 bits, default High */
+  "prf"?: (number | ICMPv6ND_RA_prf_Names) | ((number | ICMPv6ND_RA_prf_Names) | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "P"?: number | (number | Range)[] | Range;
+  /** 2 bits, default 0 */
+  "res"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 1800 */
+  "routerlifetime"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "reachabletime"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "retranstimer"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of ICMPv6ND_NS(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6ND_NSFields {
+  /** 8 bits, default Neighbor Solicitation */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default 0 */
+  "res"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "tgt"?: string | string[];
+}
+
+/** The fields of ICMPv6ND_NA(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6ND_NAFields {
+  /** 8 bits, default Neighbor Advertisement */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 1 bits, default 1 */
+  "R"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "S"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 1 */
+  "O"?: number | (number | Range)[] | Range;
+  /** 29 bits, default 0 */
+  "res"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "tgt"?: string | string[];
+}
+
+/** The fields of ICMPv6Unknown(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6UnknownFields {
+  /** 8 bits, default Destination unreachable */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** bytes, default b'' */
+  "msgbody"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of ICMPv6NDOptSrcLLAddr(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6NDOptSrcLLAddrFields {
+  /** 8 bits, default 1 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 1 */
+  "len"?: number | (number | Range)[] | Range;
+  /** 6 bytes, default 00:00:00:00:00:00 */
+  "lladdr"?: string | string[];
+}
+
+/** The fields of ICMPv6NDOptDstLLAddr(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6NDOptDstLLAddrFields {
+  /** 8 bits, default 2 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 1 */
+  "len"?: number | (number | Range)[] | Range;
+  /** 6 bytes, default 00:00:00:00:00:00 */
+  "lladdr"?: string | string[];
+}
+
+/** The fields of ICMPv6NDOptPrefixInfo(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6NDOptPrefixInfoFields {
+  /** 8 bits, default 3 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 4 */
+  "len"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 64 */
+  "prefixlen"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 1 */
+  "L"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 1 */
+  "A"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "R"?: number | (number | Range)[] | Range;
+  /** 5 bits, default 0 */
+  "res1"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 4294967295 */
+  "validlifetime"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 4294967295 */
+  "preferredlifetime"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "res2"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "prefix"?: string | string[];
+}
+
+/** The fields of ICMPv6NDOptMTU(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6NDOptMTUFields {
+  /** 8 bits, default 5 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 1 */
+  "len"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "res"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 1280 */
+  "mtu"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DNSQR(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DNSQRFields {
+  /** bytes, default b'www.example.com.' */
+  "qname"?: string | Buffer | (string | Buffer)[];
+  /** 16 bits, default A */
+  "qtype"?: (number | DNSQR_qtype_Names) | ((number | DNSQR_qtype_Names) | Range)[] | Range;
+  /** 16 bits, default IN */
+  "qclass"?: (number | DNSQR_qclass_Names) | ((number | DNSQR_qclass_Names) | Range)[] | Range;
+}
+
+/** The fields of DNSRR(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DNSRRFields {
+  /** bytes, default b'.' */
+  "rrname"?: string | Buffer | (string | Buffer)[];
+  /** 16 bits, default A */
+  "type"?: (number | DNSRR_type_Names) | ((number | DNSRR_type_Names) | Range)[] | Range;
+  /** 16 bits, default IN */
+  "rclass"?: (number | DNSQR_qclass_Names) | ((number | DNSQR_qclass_Names) | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ttl"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "rdlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default none */
+  "rdata"?: string | Buffer | (string | Buffer)[];
+}
+
+/** The fields of DNS(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DNSFields {
+  /** 16 bits, default 0 */
+  "id"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "qr"?: number | (number | Range)[] | Range;
+  /** 4 bits, default QUERY */
+  "opcode"?: (number | DNS_opcode_Names) | ((number | DNS_opcode_Names) | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "aa"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "tc"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 1 */
+  "rd"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "ra"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "z"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "ad"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "cd"?: number | (number | Range)[] | Range;
+  /** 4 bits, default ok */
+  "rcode"?: (number | DNS_rcode_Names) | ((number | DNS_rcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "qdcount"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, computed when not given */
+  "ancount"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, computed when not given */
+  "nscount"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, computed when not given */
+  "arcount"?: number | (number | Range)[] | Range | null;
+  /** bytes, default [DNSQR] */
+  "qd"?: PacketSpec<"DNSQR"> | PacketSpec<"DNSQR">[];
+  /** bytes, default [] */
+  "an"?: PacketSpec<"DNSRR"> | PacketSpec<"DNSRR">[];
+  /** bytes, default [] */
+  "ns"?: PacketSpec<"DNSRR"> | PacketSpec<"DNSRR">[];
+  /** bytes, default [] */
+  "ar"?: PacketSpec<"DNSRR"> | PacketSpec<"DNSRR">[];
+}
+
+/** The fields of GRE(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface GREFields {
+  /** 1 bits, default 0 */
+  "chksum_present"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "routing_present"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "key_present"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "seqnum_present"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "strict_route_source"?: number | (number | Range)[] | Range;
+  /** 3 bits, default 0 */
+  "recursion_control"?: number | (number | Range)[] | Range;
+  /** 5 bits, default 0 */
+  "flags"?: number | (number | Range)[] | Range;
+  /** 3 bits, default 0 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "proto"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "offset"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "key"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "sequence_number"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of VXLAN(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface VXLANFields {
+  /** 8 bits, default Instance */
+  "flags"?: (number | VXLAN_flags_Flags) | ((number | VXLAN_flags_Flags) | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "reserved0"?: number | (number | Range)[] | Range;
+  /** 8 bits, default NotDefined */
+  "NextProtocol"?: (number | VXLAN_NextProtocol_Names) | ((number | VXLAN_NextProtocol_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "reserved1"?: number | (number | Range)[] | Range;
+  /** 8 bits, default  */
+  "gpflags"?: (number | VXLAN_gpflags_Flags) | ((number | VXLAN_gpflags_Flags) | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "gpid"?: number | (number | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "vni"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "reserved2"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of IPv6ExtHdrFragment(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrFragmentFields {
+  /** 8 bits, default ipv6_nonxt */
+  "nh"?: (number | IP_proto_Names) | ((number | IP_proto_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "res1"?: number | (number | Range)[] | Range;
+  /** 13 bits, default 0 */
+  "offset"?: number | (number | Range)[] | Range;
+  /** 2 bits, default 0 */
+  "res2"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "m"?: number | (number | Range)[] | Range;
+  /** 32 bits, computed when not given */
+  "id"?: number | (number | Range)[] | Range | null;
+}
+
+/** Each layer's field names (typed paths such as "TCP.flags"). */
+export interface LayerFieldNames {
+  Raw: "load";
+  Padding: "load";
+  Ether: "dst" | "src" | "type";
+  Dot1Q: "prio" | "id" | "vlan" | "type";
+  ARP: "hwtype" | "ptype" | "hwlen" | "plen" | "op" | "hwsrc" | "psrc" | "hwdst" | "pdst";
+  IPOption_EOL: "copy_flag" | "optclass" | "option";
+  IPOption_NOP: "copy_flag" | "optclass" | "option";
+  IPOption_RR: "copy_flag" | "optclass" | "option" | "length" | "pointer" | "routers";
+  IPOption_Router_Alert: "copy_flag" | "optclass" | "option" | "length" | "alert";
+  IPOption: "copy_flag" | "optclass" | "option" | "length" | "value";
+  IP: "version" | "ihl" | "tos" | "len" | "id" | "flags" | "frag" | "ttl" | "proto" | "chksum" | "src" | "dst" | "options";
+  IPerror: "version" | "ihl" | "tos" | "len" | "id" | "flags" | "frag" | "ttl" | "proto" | "chksum" | "src" | "dst" | "options";
+  ICMP: "type" | "code" | "chksum" | "id" | "seq" | "ts_ori" | "ts_rx" | "ts_tx" | "gw" | "ptr" | "reserved" | "length" | "addr_mask" | "nexthopmtu" | "unused";
+  ICMPerror: "type" | "code" | "chksum" | "id" | "seq" | "ts_ori" | "ts_rx" | "ts_tx" | "gw" | "ptr" | "reserved" | "length" | "addr_mask" | "nexthopmtu" | "unused";
+  TCP: "sport" | "dport" | "seq" | "ack" | "dataofs" | "reserved" | "flags" | "window" | "chksum" | "urgptr" | "options";
+  TCPerror: "sport" | "dport" | "seq" | "ack" | "dataofs" | "reserved" | "flags" | "window" | "chksum" | "urgptr" | "options";
+  UDP: "sport" | "dport" | "len" | "chksum";
+  UDPerror: "sport" | "dport" | "len" | "chksum";
+  IPv6: "version" | "tc" | "fl" | "plen" | "nh" | "hlim" | "src" | "dst";
+  IPerror6: "version" | "tc" | "fl" | "plen" | "nh" | "hlim" | "src" | "dst";
+  ICMPv6DestUnreach: "type" | "code" | "cksum" | "length" | "unused";
+  ICMPv6PacketTooBig: "type" | "code" | "cksum" | "mtu";
+  ICMPv6TimeExceeded: "type" | "code" | "cksum" | "length" | "unused";
+  ICMPv6ParamProblem: "type" | "code" | "cksum" | "ptr";
+  ICMPv6EchoRequest: "type" | "code" | "cksum" | "id" | "seq" | "data";
+  ICMPv6EchoReply: "type" | "code" | "cksum" | "id" | "seq" | "data";
+  ICMPv6ND_RS: "type" | "code" | "cksum" | "res";
+  ICMPv6ND_RA: "type" | "code" | "cksum" | "chlim" | "M" | "O" | "H" | "prf" | "P" | "res" | "routerlifetime" | "reachabletime" | "retranstimer";
+  ICMPv6ND_NS: "type" | "code" | "cksum" | "res" | "tgt";
+  ICMPv6ND_NA: "type" | "code" | "cksum" | "R" | "S" | "O" | "res" | "tgt";
+  ICMPv6Unknown: "type" | "code" | "cksum" | "msgbody";
+  ICMPv6NDOptSrcLLAddr: "type" | "len" | "lladdr";
+  ICMPv6NDOptDstLLAddr: "type" | "len" | "lladdr";
+  ICMPv6NDOptPrefixInfo: "type" | "len" | "prefixlen" | "L" | "A" | "R" | "res1" | "validlifetime" | "preferredlifetime" | "res2" | "prefix";
+  ICMPv6NDOptMTU: "type" | "len" | "res" | "mtu";
+  DNSQR: "qname" | "qtype" | "qclass";
+  DNSRR: "rrname" | "type" | "rclass" | "ttl" | "rdlen" | "rdata";
+  DNS: "id" | "qr" | "opcode" | "aa" | "tc" | "rd" | "ra" | "z" | "ad" | "cd" | "rcode" | "qdcount" | "ancount" | "nscount" | "arcount" | "qd" | "an" | "ns" | "ar";
+  GRE: "chksum_present" | "routing_present" | "key_present" | "seqnum_present" | "strict_route_source" | "recursion_control" | "flags" | "version" | "proto" | "chksum" | "offset" | "key" | "sequence_number";
+  VXLAN: "flags" | "reserved0" | "NextProtocol" | "reserved1" | "gpflags" | "gpid" | "vni" | "reserved2";
+  IPv6ExtHdrFragment: "nh" | "res1" | "offset" | "res2" | "m" | "id";
+}
+
+/** Each layer's constructor values. */
+export interface LayerInputs {
+  Raw: RawFields;
+  Padding: PaddingFields;
+  Ether: EtherFields;
+  Dot1Q: Dot1QFields;
+  ARP: ARPFields;
+  IPOption_EOL: IPOption_EOLFields;
+  IPOption_NOP: IPOption_NOPFields;
+  IPOption_RR: IPOption_RRFields;
+  IPOption_Router_Alert: IPOption_Router_AlertFields;
+  IPOption: IPOptionFields;
+  IP: IPFields;
+  IPerror: IPerrorFields;
+  ICMP: ICMPFields;
+  ICMPerror: ICMPerrorFields;
+  TCP: TCPFields;
+  TCPerror: TCPerrorFields;
+  UDP: UDPFields;
+  UDPerror: UDPerrorFields;
+  IPv6: IPv6Fields;
+  IPerror6: IPerror6Fields;
+  ICMPv6DestUnreach: ICMPv6DestUnreachFields;
+  ICMPv6PacketTooBig: ICMPv6PacketTooBigFields;
+  ICMPv6TimeExceeded: ICMPv6TimeExceededFields;
+  ICMPv6ParamProblem: ICMPv6ParamProblemFields;
+  ICMPv6EchoRequest: ICMPv6EchoRequestFields;
+  ICMPv6EchoReply: ICMPv6EchoReplyFields;
+  ICMPv6ND_RS: ICMPv6ND_RSFields;
+  ICMPv6ND_RA: ICMPv6ND_RAFields;
+  ICMPv6ND_NS: ICMPv6ND_NSFields;
+  ICMPv6ND_NA: ICMPv6ND_NAFields;
+  ICMPv6Unknown: ICMPv6UnknownFields;
+  ICMPv6NDOptSrcLLAddr: ICMPv6NDOptSrcLLAddrFields;
+  ICMPv6NDOptDstLLAddr: ICMPv6NDOptDstLLAddrFields;
+  ICMPv6NDOptPrefixInfo: ICMPv6NDOptPrefixInfoFields;
+  ICMPv6NDOptMTU: ICMPv6NDOptMTUFields;
+  DNSQR: DNSQRFields;
+  DNSRR: DNSRRFields;
+  DNS: DNSFields;
+  GRE: GREFields;
+  VXLAN: VXLANFields;
+  IPv6ExtHdrFragment: IPv6ExtHdrFragmentFields;
+}
+
+function constructor<N extends keyof LayerInputs>(name: N): (values?: LayerInputs[N]) => PacketSpec<N> {
+  const def = registry.get(name)!;
+  return (values) => layerCall(def, values as Record<string, unknown> | undefined) as unknown as PacketSpec<N>;
+}
+
+/** Scapy's Raw(…). */
+export const Raw = constructor("Raw");
+/** Scapy's Padding(…). */
+export const Padding = constructor("Padding");
+/** Scapy's Ether(…). */
+export const Ether = constructor("Ether");
+/** Scapy's Dot1Q(…). */
+export const Dot1Q = constructor("Dot1Q");
+/** Scapy's ARP(…). */
+export const ARP = constructor("ARP");
+/** Scapy's IPOption_EOL(…). */
+export const IPOption_EOL = constructor("IPOption_EOL");
+/** Scapy's IPOption_NOP(…). */
+export const IPOption_NOP = constructor("IPOption_NOP");
+/** Scapy's IPOption_RR(…). */
+export const IPOption_RR = constructor("IPOption_RR");
+/** Scapy's IPOption_Router_Alert(…). */
+export const IPOption_Router_Alert = constructor("IPOption_Router_Alert");
+/** Scapy's IPOption(…). */
+export const IPOption = constructor("IPOption");
+/** Scapy's IP(…). */
+export const IP = constructor("IP");
+/** Scapy's IPerror(…). */
+export const IPerror = constructor("IPerror");
+/** Scapy's ICMP(…). */
+export const ICMP = constructor("ICMP");
+/** Scapy's ICMPerror(…). */
+export const ICMPerror = constructor("ICMPerror");
+/** Scapy's TCP(…). */
+export const TCP = constructor("TCP");
+/** Scapy's TCPerror(…). */
+export const TCPerror = constructor("TCPerror");
+/** Scapy's UDP(…). */
+export const UDP = constructor("UDP");
+/** Scapy's UDPerror(…). */
+export const UDPerror = constructor("UDPerror");
+/** Scapy's IPv6(…). */
+export const IPv6 = constructor("IPv6");
+/** Scapy's IPerror6(…). */
+export const IPerror6 = constructor("IPerror6");
+/** Scapy's ICMPv6DestUnreach(…). */
+export const ICMPv6DestUnreach = constructor("ICMPv6DestUnreach");
+/** Scapy's ICMPv6PacketTooBig(…). */
+export const ICMPv6PacketTooBig = constructor("ICMPv6PacketTooBig");
+/** Scapy's ICMPv6TimeExceeded(…). */
+export const ICMPv6TimeExceeded = constructor("ICMPv6TimeExceeded");
+/** Scapy's ICMPv6ParamProblem(…). */
+export const ICMPv6ParamProblem = constructor("ICMPv6ParamProblem");
+/** Scapy's ICMPv6EchoRequest(…). */
+export const ICMPv6EchoRequest = constructor("ICMPv6EchoRequest");
+/** Scapy's ICMPv6EchoReply(…). */
+export const ICMPv6EchoReply = constructor("ICMPv6EchoReply");
+/** Scapy's ICMPv6ND_RS(…). */
+export const ICMPv6ND_RS = constructor("ICMPv6ND_RS");
+/** Scapy's ICMPv6ND_RA(…). */
+export const ICMPv6ND_RA = constructor("ICMPv6ND_RA");
+/** Scapy's ICMPv6ND_NS(…). */
+export const ICMPv6ND_NS = constructor("ICMPv6ND_NS");
+/** Scapy's ICMPv6ND_NA(…). */
+export const ICMPv6ND_NA = constructor("ICMPv6ND_NA");
+/** Scapy's ICMPv6Unknown(…). */
+export const ICMPv6Unknown = constructor("ICMPv6Unknown");
+/** Scapy's ICMPv6NDOptSrcLLAddr(…). */
+export const ICMPv6NDOptSrcLLAddr = constructor("ICMPv6NDOptSrcLLAddr");
+/** Scapy's ICMPv6NDOptDstLLAddr(…). */
+export const ICMPv6NDOptDstLLAddr = constructor("ICMPv6NDOptDstLLAddr");
+/** Scapy's ICMPv6NDOptPrefixInfo(…). */
+export const ICMPv6NDOptPrefixInfo = constructor("ICMPv6NDOptPrefixInfo");
+/** Scapy's ICMPv6NDOptMTU(…). */
+export const ICMPv6NDOptMTU = constructor("ICMPv6NDOptMTU");
+/** Scapy's DNSQR(…). */
+export const DNSQR = constructor("DNSQR");
+/** Scapy's DNSRR(…). */
+export const DNSRR = constructor("DNSRR");
+/** Scapy's DNS(…). */
+export const DNS = constructor("DNS");
+/** Scapy's GRE(…). */
+export const GRE = constructor("GRE");
+/** Scapy's VXLAN(…). */
+export const VXLAN = constructor("VXLAN");
+/** Scapy's IPv6ExtHdrFragment(…). */
+export const IPv6ExtHdrFragment = constructor("IPv6ExtHdrFragment");
+
+/** Every layer constructor by name. */
+export const layers = { Raw, Padding, Ether, Dot1Q, ARP, IPOption_EOL, IPOption_NOP, IPOption_RR, IPOption_Router_Alert, IPOption, IP, IPerror, ICMP, ICMPerror, TCP, TCPerror, UDP, UDPerror, IPv6, IPerror6, ICMPv6DestUnreach, ICMPv6PacketTooBig, ICMPv6TimeExceeded, ICMPv6ParamProblem, ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6ND_NS, ICMPv6ND_NA, ICMPv6Unknown, ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr, ICMPv6NDOptPrefixInfo, ICMPv6NDOptMTU, DNSQR, DNSRR, DNS, GRE, VXLAN, IPv6ExtHdrFragment };

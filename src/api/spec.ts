@@ -1,0 +1,373 @@
+import { PacketError } from "../packet/errors.js";
+import { setField, Tuple } from "../packet/expr.js";
+import type { Field, Values } from "../packet/field.js";
+import { Layer, type LayerDef } from "../packet/layer.js";
+import { Packet } from "../packet/packet.js";
+import { Template, type Change } from "../packet/template.js";
+import { pythonValue } from "./command.js";
+import type { LayerFieldNames, LayerInputs } from "./layers.generated.js";
+
+/** A range of values for one field, both ends included (Scapy's `(lo, hi)`): `TCP({ dport: range(1, 1024) })`. */
+export class Range {
+  constructor(
+    readonly lo: number,
+    readonly hi: number,
+  ) {}
+}
+export const range = (lo: number, hi: number): Range => new Range(lo, hi);
+
+/** One layer of a spec: its kind, the values given (as stored), and the fields given several values (a set). */
+interface Call {
+  readonly def: LayerDef;
+  readonly given: Values;
+  readonly alternatives?: Map<string, unknown[]>;
+}
+
+/**
+ * What a layer constructor returns, and what stacking makes: one packet or a packet set (Scapy's packet before it is
+ * built), `L` naming its layers. Immutable: div() and with() return new specs.
+ */
+export class PacketSpec<L extends string = string> {
+  private cachedPacket?: Packet;
+
+  /** @internal use the layer constructors */
+  constructor(readonly calls: readonly Call[]) {}
+
+  /** Scapy's `/`: this spec with `uppers` stacked on top, `Ether().div(IP({ dst }), TCP({ dport: 80 }))`. */
+  // any: a spec of any layers (tsc does not take PacketSpec<"IP"> as a PacketSpec<string>)
+  div<U extends PacketSpec<any>[]>(...uppers: U): PacketSpec<L | LayersOf<U[number]>> {
+    const calls: Call[] = this.calls.slice();
+    for (let i = 0; i < uppers.length; i++) for (const c of uppers[i].calls) calls.push(c);
+    return new PacketSpec(calls);
+  }
+
+  /** How many packets it stands for (the product of the sizes of the fields given several values). */
+  get count(): number {
+    let n = 1;
+    for (const c of this.calls) if (c.alternatives) for (const vals of c.alternatives.values()) n *= vals.length;
+    return n;
+  }
+
+  /** The bytes of its one packet (a set of several packets: use frames() or packets()). */
+  get bytes(): Buffer {
+    if (this.cachedPacket) return this.cachedPacket.bytes;
+    this.single("bytes");
+    return buildCalls(this.calls);
+  }
+
+  /** Its one packet, with field access, summary(), show() and answers(). */
+  packet(): Packet {
+    if (!this.cachedPacket) {
+      this.single("packet()");
+      const top = chainOf(this.calls, new Array(this.calls.length).fill(undefined));
+      const t = templateFor(this.calls);
+      this.cachedPacket = new Packet(top, (l) => t.build(l));
+    }
+    return this.cachedPacket;
+  }
+
+  /** Every packet of the set, in Scapy's order (outer layers vary slowest; within a layer, the last field). */
+  packets(): Packet[] {
+    const tops = expandCalls(this.calls);
+    if (tops.length === 1) return [this.packet()];
+    const t = new Template(tops[0]);
+    return tops.map((l) => new Packet(l, (x) => t.build(x)));
+  }
+
+  /** The bytes of every packet of the set, built through one template of their shape. */
+  frames(): Buffer[] {
+    return this.packets().map((p) => p.bytes);
+  }
+
+  /** A field of its packet by path, as Packet.get reads it: "TCP.flags", "IP.dst", "DNS.qd.qname". */
+  get(path: FieldPath<L>): unknown {
+    return this.packet().get(path);
+  }
+
+  /** Scapy's one-line summary of its packet. */
+  summary(): string {
+    return this.packet().summary();
+  }
+
+  /** Scapy's show() of its packet: every layer and field. */
+  show(): string {
+    return this.packet().show();
+  }
+
+  /** Scapy's answers(): is this packet a reply to `request`? */
+  answers(request: PacketSpec | Packet): boolean {
+    return this.packet().answers(request instanceof PacketSpec ? request.packet() : request);
+  }
+
+  /** The Scapy expression of this spec (Scapy's command()): what a scenario's `packet:` takes. */
+  command(): string {
+    return this.calls
+      .map((c) => {
+        const args: string[] = [];
+        for (const k in c.given) args.push(`${k}=${pythonValue(c.given[k])}`);
+        for (const [k, vals] of c.alternatives ?? []) args.push(`${k}=${pythonValue(vals)}`);
+        return `${c.def.name}(${args.join(", ")})`;
+      })
+      .join("/");
+  }
+
+  toString(): string {
+    return this.command();
+  }
+
+  /** The top layer of its packet (its layers follow as `payload`). */
+  layer(): Layer {
+    return this.packet().top;
+  }
+
+  /** @internal a fresh chain of layers of its one packet (a spec given as a field value, DNS's qd=DNSQR(…)) */
+  chain(): Layer {
+    this.single("a layer given as a field value");
+    return chainOf(this.calls, new Array(this.calls.length).fill(undefined));
+  }
+
+  /** A compiled template of this spec's shape: many packets of it, each filled with its own values. */
+  template(): PacketTemplate<L> {
+    this.single("template()");
+    return new PacketTemplate<L>(this.calls);
+  }
+
+  private single(what: string): void {
+    const n = this.count;
+    if (n !== 1) throw new PacketError(`${what}: this is a packet set of ${n} packets; use frames() or packets()`);
+  }
+}
+
+/** The layer names of a spec type. */
+export type LayersOf<S> = S extends PacketSpec<infer N> ? N : never;
+
+/** "Layer.field" paths of a spec whose layers are L (any string for a spec of unknown layers). */
+export type FieldPath<L extends string> = string extends L ? string : L extends keyof LayerFieldNames ? `${L}.${LayerFieldNames[L]}` | L : string;
+
+
+/**
+ * A spec's shape compiled once: fill(values) gives the bytes of a packet of that shape with these fields set, written
+ * in place when they lie at fixed offsets (else the packet is built in full; same bytes). Values are checked as the
+ * constructors check them.
+ */
+export class PacketTemplate<L extends string = string> {
+  private readonly t: Template;
+  private readonly index = new Map<string, number>();
+
+  constructor(private readonly calls: readonly Call[]) {
+    this.t = templateFor(calls);
+    calls.forEach((c, i) => {
+      if (!this.index.has(c.def.name)) this.index.set(c.def.name, i);
+    });
+  }
+
+  /** The bytes of the packet with these fields changed, by layer name (the first layer of that kind). */
+  fill(values: TemplateValues<L>): Buffer {
+    const changes: { layer: number; name: string; value: unknown }[] = [];
+    for (const name in values) {
+      const i = this.index.get(name);
+      if (i === undefined) throw new PacketError(`the template has no layer ${name}: its layers are ${[...this.index.keys()].join(", ")}`);
+      const fields = (values as Record<string, Values>)[name];
+      const def = this.calls[i].def;
+      for (const k in fields) {
+        const v = fields[k];
+        const f = def.byName.get(k);
+        changes.push({ layer: i, name: k, value: f && typeof v !== "object" ? parsePlain(def, f, v) : parseOne(def, k, v) });
+      }
+    }
+    const filled = this.t.fill(changes);
+    if (filled) return filled;
+    const givens = this.calls.map((c) => c.given);
+    for (const c of changes) givens[c.layer] = { ...givens[c.layer], [c.name]: c.value };
+    return this.t.build(chainOf(this.calls, givens));
+  }
+}
+
+/** Values for a template's fill, by layer name: `{ TCP: { seq: 5 } }`. */
+export type TemplateValues<L extends string> = string extends L ? Record<string, Values> : { [K in L]?: K extends keyof LayerInputs ? LayerInputs[K] : Values };
+
+
+/**
+ * Templates by shape: a tree walked by each layer's kind, then the names of the fields it was given, in order (no
+ * key text is made per packet: kinds are objects and names are the program's own strings). Bounded: past
+ * `maxTemplates` shapes it starts again empty.
+ */
+interface ShapeNode {
+  byDef?: Map<LayerDef, ShapeNode>;
+  byName?: Map<string, ShapeNode>;
+  template?: Template;
+}
+let shapes: ShapeNode = {};
+let shapeCount = 0;
+const maxTemplates = 256;
+
+/** The template of a shape, compiled on first use. */
+function templateFor(calls: readonly Call[]): Template {
+  let node = shapes;
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i];
+    let next = (node.byDef ??= new Map()).get(c.def);
+    if (!next) node.byDef.set(c.def, (next = {}));
+    node = next;
+    for (const k in c.given) {
+      let n = (node.byName ??= new Map()).get(k);
+      if (!n) node.byName.set(k, (n = {}));
+      node = n;
+    }
+  }
+  if (!node.template) {
+    if (++shapeCount > maxTemplates) {
+      shapes = {};
+      shapeCount = 1;
+    }
+    const t = new Template(chainOf(calls, new Array(calls.length).fill(undefined)));
+    node = shapes;
+    for (const c of calls) {
+      let next = (node.byDef ??= new Map()).get(c.def);
+      if (!next) node.byDef.set(c.def, (next = {}));
+      node = next;
+      for (const k in c.given) {
+        let n = (node.byName ??= new Map()).get(k);
+        if (!n) node.byName.set(k, (n = {}));
+        node = n;
+      }
+    }
+    node.template = t;
+  }
+  return node.template;
+}
+
+/** The bytes of a one-packet spec: its shape's template filled with the values that differ from the template's. */
+function buildCalls(calls: readonly Call[]): Buffer {
+  // The shapes built last from this outer layer kind first: finding the template is then comparing with it.
+  const top = calls[0].def;
+  const recent = recentShapes.get(top);
+  let t: Template | undefined;
+  let changes: Change[] | undefined;
+  if (recent)
+    for (let i = 0; i < recent.length && !changes; i++) {
+      changes = recent[i].changesOf(calls);
+      if (changes) t = recent[i];
+    }
+  if (!t) {
+    t = templateFor(calls);
+    changes = t.changesOf(calls);
+    const list = recent ?? [];
+    list.unshift(t);
+    if (list.length > 4) list.pop();
+    if (!recent) recentShapes.set(top, list);
+  }
+  return (changes && t.fill(changes)) ?? t.build(chainOf(calls, new Array(calls.length).fill(undefined)));
+}
+
+const recentShapes = new Map<LayerDef, Template[]>();
+
+/** A chain of layers for the calls (the given values, or `givens[i]` where defined). */
+function chainOf(calls: readonly Call[], givens: (Values | undefined)[]): Layer {
+  let top: Layer | undefined;
+  for (let i = calls.length - 1; i >= 0; i--) {
+    const l = new Layer(calls[i].def, givens[i] ?? calls[i].given);
+    l.payload = top;
+    top = l;
+  }
+  if (!top) throw new PacketError("a packet needs at least one layer");
+  return top;
+}
+
+/** Every packet of the calls, as Scapy iterates a set: outer layers slowest; in a layer, the last field slowest. */
+function expandCalls(calls: readonly Call[]): Layer[] {
+  const dims: { call: number; name: string; values: unknown[] }[] = [];
+  calls.forEach((c, i) => {
+    if (!c.alternatives) return;
+    const at = (name: string) => c.def.fields.findIndex((f) => f.name === name);
+    for (const name of [...c.alternatives.keys()].sort((a, b) => at(b) - at(a))) dims.push({ call: i, name, values: c.alternatives.get(name)! });
+  });
+  let count = 1;
+  for (const d of dims) count *= d.values.length;
+  if (count > 65_536) throw new PacketError(`this spec makes ${count} packets; at most 65536`);
+  const idx = new Array<number>(dims.length).fill(0);
+  const out: Layer[] = new Array(count);
+  for (let n = 0; n < count; n++) {
+    const givens = calls.map((c, i) => {
+      if (!c.alternatives) return c.given;
+      const g = { ...c.given };
+      dims.forEach((d, k) => {
+        if (d.call === i) g[d.name] = d.values[idx[k]];
+      });
+      return g;
+    });
+    out[n] = chainOf(calls, givens);
+    for (let d = dims.length - 1; d >= 0; d--) {
+      if (++idx[d] < dims[d].values.length) break;
+      idx[d] = 0;
+    }
+  }
+  return out;
+}
+
+/** A constructor's values as stored: each checked by its field (a wrong name or value says what is valid). */
+export function layerCall(def: LayerDef, values: Values | undefined): PacketSpec<string> {
+  const given: Values = {};
+  let alternatives: Map<string, unknown[]> | undefined;
+  if (values) {
+    for (const k in values) {
+      const v = values[k];
+      const f = def.byName.get(k);
+      // Numbers, names and addresses: the field's own check, the usual case (parseOne says what is wrong).
+      if (f !== undefined && typeof v !== "object" && v !== undefined && !(f.net && typeof v === "string" && v.includes("/"))) {
+        given[k] = parsePlain(def, f, v);
+        continue;
+      }
+      if (f && !f.isList && ((typeof v === "object" && v !== null && (Array.isArray(v) || v instanceof Range)) || (f.net && typeof v === "string" && v.includes("/")))) {
+        alternatives ??= new Map();
+        setField(def, given, alternatives, k, fromJs(v), 0, 0);
+        const vals = alternatives.get(k);
+        if (vals?.length === 1) {
+          given[k] = vals[0];
+          alternatives.delete(k);
+        }
+        continue;
+      }
+      if (v === undefined || (v === null && f?.auto)) continue;
+      given[k] = parseOne(def, k, v);
+    }
+  }
+  return new PacketSpec<string>([{ def, given, alternatives: alternatives?.size ? alternatives : undefined }]);
+}
+
+function parsePlain(def: LayerDef, f: Field, v: unknown): unknown {
+  try {
+    return f.parse(v);
+  } catch {
+    return parseOne(def, f.name, v);
+  }
+}
+
+/** One field value as stored, with the layer's name in the error. */
+function parseOne(def: LayerDef, name: string, value: unknown): unknown {
+  const f = def.byName.get(name);
+  if (!f) {
+    setField(def, {}, new Map(), name, value, 0, 0); // throws: no such field, with did-you-mean
+    throw new PacketError(`${def.name} has no field ${name}`);
+  }
+  try {
+    return f.parse(toLayers(value));
+  } catch (e) {
+    if (e instanceof PacketError) throw new PacketError(e.message.startsWith(`${name}`) ? `${def.name}.${e.message}` : `${def.name}.${name}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Specs given as field values (DNS's qd=DNSQR(…)) as the layers they stand for. */
+function toLayers(v: unknown): unknown {
+  if (v instanceof PacketSpec) return v.chain();
+  if (Array.isArray(v) && v.some((x) => x instanceof PacketSpec)) return v.map(toLayers);
+  return v;
+}
+
+/** A JS value as the expression parser's: ranges as tuples, specs as layers. */
+function fromJs(v: unknown): unknown {
+  if (v instanceof Range) return new Tuple([v.lo, v.hi]);
+  if (Array.isArray(v)) return v.map(fromJs);
+  return toLayers(v);
+}
