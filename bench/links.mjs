@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AgentClient } from "../dist/agent/client.js";
+import { AgentPool } from "../dist/agent/pool.js";
 import { labUp } from "../dist/lab/lab.js";
 import { newRunId, registerRun, unregisterRun } from "../dist/lab/registry.js";
 import { conditionsOf } from "../dist/scenario/plan-lab.js";
@@ -24,6 +24,7 @@ const runId = newRunId();
 registerRun(runId);
 const work = mkdtempSync(join(tmpdir(), "wc-bench-links-"));
 const lab = await labUp(plan, runId);
+const pool = new AgentPool(runId);
 const wan = lab.links.get("wan");
 const rows = [];
 let ok = true;
@@ -32,7 +33,7 @@ const row = (what, value, goal, pass) => {
   if (!pass) ok = false;
 };
 try {
-  const [a, b] = await Promise.all(["a", "b"].map((h) => AgentClient.start(h, lab.hosts.get(h).netns, { dir: process.cwd(), work })));
+  const [a, b] = await Promise.all(["a", "b"].map((h) => pool.acquire(h, lab.hosts.get(h).netns, { dir: process.cwd(), work })));
   await Promise.all([a.request("wire.open", null), b.request("wire.open", null)]);
   // ARP first, so that no test waits for it.
   await a.request("wire.sr", { packet: 'IP(dst="198.18.0.2")/ICMP()', layer: 3, timeoutMs: 1000, first: true });
@@ -89,7 +90,7 @@ try {
   row(`delay-only link (5 ms), 65,535 frames sent at ${Math.round(sentFps).toLocaleString("en")}/s`, `${Math.round(fps).toLocaleString("en")} frames/s forwarded, ${65_535 - f25.length} lost`, ">= 100,000 frames/s, none lost", fps >= 100_000 && f25.length === 65_535);
   const a2b = report[0];
   rows.push([`emulator's own count a→b`, `${a2b.frames} in, ${a2b.forwarded} forwarded, ${a2b.droppedLoss} dropped by loss, ${a2b.droppedLimit} over the limit, ${a2b.missed} missed, max ${a2b.maxQueue} waiting`, "", ""]);
-  await Promise.all([a.stop(), b.stop()]);
+  await pool.close();
 } finally {
   await lab.down();
   unregisterRun(runId);

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AgentClient } from "../dist/agent/client.js";
+import { AgentPool } from "../dist/agent/pool.js";
 import { labUp } from "../dist/lab/lab.js";
 import { newRunId, registerRun, unregisterRun } from "../dist/lab/registry.js";
 import { craft, loadScenarioText } from "../dist/index.js";
@@ -18,12 +18,13 @@ const runId = newRunId();
 registerRun(runId);
 const work = mkdtempSync(join(tmpdir(), "wc-bench-wire-"));
 const lab = await labUp(plan, runId);
+const pool = new AgentPool(runId);
 const ns = (h) => lab.hosts.get(h).netns;
 const inNs = (h, cmd, args, o = {}) => spawnSync("ip", ["netns", "exec", ns(h), cmd, ...args], { encoding: "utf8", timeout: 180_000, ...o });
 const rows = [];
 let sink;
 try {
-  const [client, server] = await Promise.all(["client", "server"].map((h) => AgentClient.start(h, ns(h), { dir: process.cwd(), work })));
+  const [client, server] = await Promise.all(["client", "server"].map((h) => pool.acquire(h, ns(h), { dir: process.cwd(), work })));
   // The client records what it sends and receives, as in every scenario that speaks packets; the server starts
   // recording later (below), so the first figures are the sender's alone.
   await client.request("wire.open", null);
@@ -109,7 +110,7 @@ print(json.dumps({"sr1_ms": statistics.median(ts[5:]) * 1000, "send_pps": len(fr
   rows.push(["    plain cap.send of the same frames", pps(recorded.cap), "", ""]);
   rows.push(["    to a closed port", pps(recorded.closed), "", ""]);
   rows.push(...sniffRows(recorded.sniffed));
-  await Promise.all([client.stop(), server.stop()]);
+  await pool.close();
 } finally {
   sink?.kill();
   await lab.down();

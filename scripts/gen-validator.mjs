@@ -1,4 +1,4 @@
-// Compiles the scenario schema into a standalone validator at build time (dist/scenario/validator.cjs), so a run
+// Compiles the scenario schema (and the playbook schema) into a standalone validator at build time (dist/scenario/validator.cjs), so a run
 // loads ready code instead of compiling the schema (the largest part of `wirecheck validate`'s start-up).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -15,3 +15,4 @@ ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
 for (const f of files(dir)) ajv.addSchema(JSON.parse(readFileSync(f, "utf8")), relative(dir, f));
 mkdirSync("dist/scenario", { recursive: true });
 writeFileSync("dist/scenario/validator.cjs", standalone(ajv, ajv.getSchema("scenario.schema.json")));
+writeFileSync("dist/scenario/playbook-validator.cjs", standalone(ajv, ajv.getSchema("playbook.schema.json")));

@@ -8,7 +8,29 @@ import { resolve } from "node:path";
 import { bundledScenarios, mutantsOf, passingOnReplay, runMutants } from "../test/mutate/mutants.mjs";
 import { recordedScenarios } from "../test/mutate/recorded.mjs";
 
-const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith("--")));
+const usage = `usage: node scripts/mutate.mjs [--suite [--reuse]] [FILTER]   (npm run mutate -- …; as root: it runs labs)
+
+Changes every expected value of every bundled scenario one at a time, and each mutant must fail its step or be
+refused at load; a mutant that passes is an expectation that cannot fail. Mutated: the values under expect: (and
+expect_error:), a list's last element dropped; the with: values a scenario gives a playbook where only the
+playbook's expectations use them (a default changed when with: leaves it out); and matrix values an expectation
+takes (\${size}, or a family's address \${lab.HOST.ip} in another family's form), one variant at a time.
+  FILTER     only the scenarios whose path contains it
+  --suite    also the scenarios the test suite runs and that pass (recorded into reports/suite-scenarios/)
+  --reuse    with --suite: the recording already there, without running the suite
+  --help     this text
+Prints the figures and every survivor; exits 1 if any survived or a mutant got no report.`;
+const known = new Set(["--suite", "--reuse", "--help"]);
+const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith("-")));
+if (flags.has("--help") || flags.has("-h")) {
+  console.log(usage);
+  process.exit(0);
+}
+for (const f of flags)
+  if (!known.has(f)) {
+    console.error(`unknown option ${f}\n\n${usage}`);
+    process.exit(2);
+  }
 const filter = process.argv.slice(2).find((a) => !a.startsWith("--"));
 const recording = resolve("reports/suite-scenarios");
 const t0 = performance.now();

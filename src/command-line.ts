@@ -30,7 +30,7 @@ program
   .option("--verbose", "print details of passing steps, server logs and where the time went")
   .option("--report-root <dir>", "what report paths (JUnit file and classname, GitHub annotations) are relative to (default: the git repository holding the working folder, else the working folder)")
   .option("--attach <name=iface>", "let a scenario's attached link use this machine interface (repeatable; never the default-route one)", collect)
-  .option("--jobs <n>", "run up to N scenarios side by side, each in its own lab (auto: one per CPU; default 1)")
+  .option("--jobs <n>", "run up to N scenarios side by side, each in its own lab (default auto: one per CPU, at most 8; 1 runs them one after another)")
   .option("--shard <i/n>", "run only this machine's share I of N of the selected scenarios (the same split on every machine)")
   .option("--durations <junit.xml>", "with --shard: balance the shards by the scenario times in this earlier report")
   .option("--last-failed <junit.xml>", "run only the scenarios that failed or had an error in this earlier report")

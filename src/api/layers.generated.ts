@@ -24,14 +24,28 @@ export type ICMPv6DestUnreach_code_Names = "No route to destination" | "Communic
 export type ICMPv6TimeExceeded_code_Names = "hop limit exceeded in transit" | "fragment reassembly time exceeded";
 export type ICMPv6ParamProblem_code_Names = "erroneous header field encountered" | "unrecognized Next Header type encountered" | "unrecognized IPv6 option encountered" | "first fragment has incomplete header chain";
 export type ICMPv6ND_RA_prf_Names = "Medium (default)" | "High" | "Reserved" | "Low";
+export type DNSRRMX_type_Names = "ANY" | "A" | "NS" | "MD" | "MF" | "CNAME" | "SOA" | "MB" | "MG" | "MR" | "NULL" | "WKS" | "PTR" | "HINFO" | "MINFO" | "MX" | "TXT" | "RP" | "AFSDB" | "X25" | "ISDN" | "RT" | "NSAP" | "NSAP-PTR" | "SIG" | "KEY" | "PX" | "GPOS" | "AAAA" | "LOC" | "NXT" | "EID" | "NIMLOC" | "SRV" | "ATMA" | "NAPTR" | "KX" | "CERT" | "A6" | "DNAME" | "SINK" | "OPT" | "APL" | "DS" | "SSHFP" | "IPSECKEY" | "RRSIG" | "NSEC" | "DNSKEY" | "DHCID" | "NSEC3" | "NSEC3PARAM" | "TLSA" | "SMIMEA" | "HIP" | "NINFO" | "RKEY" | "TALINK" | "CDS" | "CDNSKEY" | "OPENPGPKEY" | "CSYNC" | "ZONEMD" | "SVCB" | "HTTPS" | "SPF" | "UINFO" | "UID" | "GID" | "UNSPEC" | "NID" | "L32" | "L64" | "LP" | "EUI48" | "EUI64" | "TKEY" | "TSIG" | "URI" | "CAA" | "AVC" | "DOA" | "AMTRELAY" | "TA" | "DLV" | "RESERVED";
+export type DNSRRMX_rclass_Names = "IN" | "CS" | "CH" | "HS" | "ANY";
+export type EDNS0TLV_optcode_Names = "Reserved" | "LLQ" | "UL" | "NSID" | "PING" | "edns-client-subnet";
+export type DNSRROPT_z_Names = "D0";
 export type DNSQR_qtype_Names = "ANY" | "A" | "NS" | "MD" | "MF" | "CNAME" | "SOA" | "MB" | "MG" | "MR" | "NULL" | "WKS" | "PTR" | "HINFO" | "MINFO" | "MX" | "TXT" | "RP" | "AFSDB" | "X25" | "ISDN" | "RT" | "NSAP" | "NSAP-PTR" | "SIG" | "KEY" | "PX" | "GPOS" | "AAAA" | "LOC" | "NXT" | "EID" | "NIMLOC" | "SRV" | "ATMA" | "NAPTR" | "KX" | "CERT" | "A6" | "DNAME" | "SINK" | "OPT" | "APL" | "DS" | "SSHFP" | "IPSECKEY" | "RRSIG" | "NSEC" | "DNSKEY" | "DHCID" | "NSEC3" | "NSEC3PARAM" | "TLSA" | "SMIMEA" | "HIP" | "NINFO" | "RKEY" | "TALINK" | "CDS" | "CDNSKEY" | "OPENPGPKEY" | "CSYNC" | "ZONEMD" | "SVCB" | "HTTPS" | "SPF" | "UINFO" | "UID" | "GID" | "UNSPEC" | "NID" | "L32" | "L64" | "LP" | "EUI48" | "EUI64" | "TKEY" | "TSIG" | "IXFR" | "AXFR" | "MAILB" | "MAILA" | "ALL" | "URI" | "CAA" | "AVC" | "DOA" | "AMTRELAY" | "TA" | "DLV" | "RESERVED";
-export type DNSQR_qclass_Names = "IN" | "CS" | "CH" | "HS" | "ANY";
-export type DNSRR_type_Names = "ANY" | "A" | "NS" | "MD" | "MF" | "CNAME" | "SOA" | "MB" | "MG" | "MR" | "NULL" | "WKS" | "PTR" | "HINFO" | "MINFO" | "MX" | "TXT" | "RP" | "AFSDB" | "X25" | "ISDN" | "RT" | "NSAP" | "NSAP-PTR" | "SIG" | "KEY" | "PX" | "GPOS" | "AAAA" | "LOC" | "NXT" | "EID" | "NIMLOC" | "SRV" | "ATMA" | "NAPTR" | "KX" | "CERT" | "A6" | "DNAME" | "SINK" | "OPT" | "APL" | "DS" | "SSHFP" | "IPSECKEY" | "RRSIG" | "NSEC" | "DNSKEY" | "DHCID" | "NSEC3" | "NSEC3PARAM" | "TLSA" | "SMIMEA" | "HIP" | "NINFO" | "RKEY" | "TALINK" | "CDS" | "CDNSKEY" | "OPENPGPKEY" | "CSYNC" | "ZONEMD" | "SVCB" | "HTTPS" | "SPF" | "UINFO" | "UID" | "GID" | "UNSPEC" | "NID" | "L32" | "L64" | "LP" | "EUI48" | "EUI64" | "TKEY" | "TSIG" | "URI" | "CAA" | "AVC" | "DOA" | "AMTRELAY" | "TA" | "DLV" | "RESERVED";
 export type DNS_opcode_Names = "QUERY" | "IQUERY" | "STATUS";
 export type DNS_rcode_Names = "ok" | "format-error" | "server-failure" | "name-error" | "not-implemented" | "refused";
 export type VXLAN_flags_Flags = "" | "OAM" | "R" | "OAM+R" | "NextProtocol" | "OAM+NextProtocol" | "R+NextProtocol" | "OAM+R+NextProtocol" | "Instance" | "OAM+Instance" | "R+Instance" | "OAM+R+Instance" | "NextProtocol+Instance" | "OAM+NextProtocol+Instance" | "R+NextProtocol+Instance" | "OAM+R+NextProtocol+Instance" | "V1" | "OAM+V1" | "R+V1" | "OAM+R+V1" | "NextProtocol+V1" | "OAM+NextProtocol+V1" | "R+NextProtocol+V1" | "OAM+R+NextProtocol+V1" | "Instance+V1" | "OAM+Instance+V1" | "R+Instance+V1" | "OAM+R+Instance+V1" | "NextProtocol+Instance+V1" | "OAM+NextProtocol+Instance+V1" | "R+NextProtocol+Instance+V1" | "OAM+R+NextProtocol+Instance+V1" | "V2" | "OAM+V2" | "R+V2" | "OAM+R+V2" | "NextProtocol+V2" | "OAM+NextProtocol+V2" | "R+NextProtocol+V2" | "OAM+R+NextProtocol+V2" | "Instance+V2" | "OAM+Instance+V2" | "R+Instance+V2" | "OAM+R+Instance+V2" | "NextProtocol+Instance+V2" | "OAM+NextProtocol+Instance+V2" | "R+NextProtocol+Instance+V2" | "OAM+R+NextProtocol+Instance+V2" | "V1+V2" | "OAM+V1+V2" | "R+V1+V2" | "OAM+R+V1+V2" | "NextProtocol+V1+V2" | "OAM+NextProtocol+V1+V2" | "R+NextProtocol+V1+V2" | "OAM+R+NextProtocol+V1+V2" | "Instance+V1+V2" | "OAM+Instance+V1+V2" | "R+Instance+V1+V2" | "OAM+R+Instance+V1+V2" | "NextProtocol+Instance+V1+V2" | "OAM+NextProtocol+Instance+V1+V2" | "R+NextProtocol+Instance+V1+V2" | "OAM+R+NextProtocol+Instance+V1+V2" | "G" | "OAM+G" | "R+G" | "OAM+R+G" | "NextProtocol+G" | "OAM+NextProtocol+G" | "R+NextProtocol+G" | "OAM+R+NextProtocol+G" | "Instance+G" | "OAM+Instance+G" | "R+Instance+G" | "OAM+R+Instance+G" | "NextProtocol+Instance+G" | "OAM+NextProtocol+Instance+G" | "R+NextProtocol+Instance+G" | "OAM+R+NextProtocol+Instance+G" | "V1+G" | "OAM+V1+G" | "R+V1+G" | "OAM+R+V1+G" | "NextProtocol+V1+G" | "OAM+NextProtocol+V1+G" | "R+NextProtocol+V1+G" | "OAM+R+NextProtocol+V1+G" | "Instance+V1+G" | "OAM+Instance+V1+G" | "R+Instance+V1+G" | "OAM+R+Instance+V1+G" | "NextProtocol+Instance+V1+G" | "OAM+NextProtocol+Instance+V1+G" | "R+NextProtocol+Instance+V1+G" | "OAM+R+NextProtocol+Instance+V1+G" | "V2+G" | "OAM+V2+G" | "R+V2+G" | "OAM+R+V2+G" | "NextProtocol+V2+G" | "OAM+NextProtocol+V2+G" | "R+NextProtocol+V2+G" | "OAM+R+NextProtocol+V2+G" | "Instance+V2+G" | "OAM+Instance+V2+G" | "R+Instance+V2+G" | "OAM+R+Instance+V2+G" | "NextProtocol+Instance+V2+G" | "OAM+NextProtocol+Instance+V2+G" | "R+NextProtocol+Instance+V2+G" | "OAM+R+NextProtocol+Instance+V2+G" | "V1+V2+G" | "OAM+V1+V2+G" | "R+V1+V2+G" | "OAM+R+V1+V2+G" | "NextProtocol+V1+V2+G" | "OAM+NextProtocol+V1+V2+G" | "R+NextProtocol+V1+V2+G" | "OAM+R+NextProtocol+V1+V2+G" | "Instance+V1+V2+G" | "OAM+Instance+V1+V2+G" | "R+Instance+V1+V2+G" | "OAM+R+Instance+V1+V2+G" | "NextProtocol+Instance+V1+V2+G" | "OAM+NextProtocol+Instance+V1+V2+G" | "R+NextProtocol+Instance+V1+V2+G" | "OAM+R+NextProtocol+Instance+V1+V2+G" | "R+OAM" | "NextProtocol+OAM" | "NextProtocol+R" | "Instance+OAM" | "Instance+R" | "Instance+NextProtocol" | "V1+OAM" | "V1+R" | "V1+NextProtocol" | "V1+Instance" | "V2+OAM" | "V2+R" | "V2+NextProtocol" | "V2+Instance" | "V2+V1" | "G+OAM" | "G+R" | "G+NextProtocol" | "G+Instance" | "G+V1" | "G+V2";
 export type VXLAN_NextProtocol_Names = "NotDefined" | "IPv4" | "IPv6" | "Ethernet" | "NSH";
 export type VXLAN_gpflags_Flags = "" | "R" | "A" | "RA" | "D" | "RD" | "AD" | "RAD" | "AR" | "DR" | "DA";
+export type BOOTP_op_Names = "BOOTREQUEST" | "BOOTREPLY";
+export type BOOTP_flags_Flags = "" | "?" | "B" | "?B" | "B?";
+export type NTPHeader_leap_Names = "no warning" | "last minute of the day has 61 seconds" | "last minute of the day has 59 seconds" | "unknown (clock unsynchronized)";
+export type NTPHeader_mode_Names = "reserved" | "symmetric active" | "symmetric passive" | "client" | "server" | "broadcast" | "NTP control message" | "reserved for private use";
+export type IPOption_Timestamp_flg_Names = "timestamp_only" | "timestamp_and_ip_addr" | "prespecified_ip_addr";
+export type Pad1_otype_Names = "Pad1" | "PadN" | "Tunnel Encapsulation Limit" | "Router Alert" | "Quick-Start" | "Jumbo Payload" | "Home Address Option";
+export type RouterAlert_value_Names = "Datagram contains a MLD message" | "Datagram contains RSVP message" | "Datagram contains an Active Network message" | "NSIS NATFW NSLP" | "MPLS OAM" | "Reserved";
+export type IPv6ExtHdrSegmentRoutingTLV_type_Names = "Pad1 TLV" | "Ingress Node TLV" | "Egress Node TLV" | "PadN TLV" | "HMAC TLV";
+export type IGMP_type_Names = "Group Membership Query" | "Version 1 - Membership Report" | "Version 2 - Membership Report" | "Leave Group";
+export type IGMPv3_type_Names = "Membership Query" | "Version 3 Membership Report" | "Multicast Router Advertisement" | "Multicast Router Solicitation" | "Multicast Router Termination";
+export type IGMPv3gr_rtype_Names = "Mode Is Include" | "Mode Is Exclude" | "Change To Include Mode" | "Change To Exclude Mode" | "Allow New Sources" | "Block Old Sources";
+export type GeneveOptions_classid_Names = "Linux" | "Open vSwitch" | "Open Virtual Networking (OVN)" | "In-band Network Telemetry (INT)" | "VMware" | "Amazon.com, Inc." | "Cisco Systems, Inc." | "Oracle Corporation" | "IBM" | "Ericsson" | "Unassigned" | "Experimental";
 
 /** The fields of Raw(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface RawFields {
@@ -180,7 +194,7 @@ export interface IPFields {
   /** 4 bytes, default 127.0.0.1 */
   "dst"?: string | string[];
   /** bytes, default [] */
-  "options"?: PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption"> | PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption">[];
+  "options"?: PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption" | "IPOption_LSRR" | "IPOption_SSRR" | "IPOption_Timestamp"> | PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption" | "IPOption_LSRR" | "IPOption_SSRR" | "IPOption_Timestamp">[];
 }
 
 /** The fields of IPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -210,7 +224,7 @@ export interface IPerrorFields {
   /** 4 bytes, default 127.0.0.1 */
   "dst"?: string | string[];
   /** bytes, default [] */
-  "options"?: PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption"> | PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption">[];
+  "options"?: PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption" | "IPOption_LSRR" | "IPOption_SSRR" | "IPOption_Timestamp"> | PacketSpec<"IPOption_EOL" | "IPOption_NOP" | "IPOption_RR" | "IPOption_Router_Alert" | "IPOption" | "IPOption_LSRR" | "IPOption_SSRR" | "IPOption_Timestamp">[];
 }
 
 /** The fields of ICMP(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -627,6 +641,104 @@ export interface ICMPv6NDOptMTUFields {
   "mtu"?: number | (number | Range)[] | Range;
 }
 
+/** The fields of DNSRRMX(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DNSRRMXFields {
+  /** bytes, default b'.' */
+  "rrname"?: string | Buffer | (string | Buffer)[];
+  /** 16 bits, default SOA */
+  "type"?: (number | DNSRRMX_type_Names) | ((number | DNSRRMX_type_Names) | Range)[] | Range;
+  /** 16 bits, default IN */
+  "rclass"?: (number | DNSRRMX_rclass_Names) | ((number | DNSRRMX_rclass_Names) | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ttl"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "rdlen"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "preference"?: number | (number | Range)[] | Range;
+  /** bytes, default b'.' */
+  "exchange"?: string | Buffer | (string | Buffer)[];
+}
+
+/** The fields of DNSRRSOA(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DNSRRSOAFields {
+  /** bytes, default b'.' */
+  "rrname"?: string | Buffer | (string | Buffer)[];
+  /** 16 bits, default SOA */
+  "type"?: (number | DNSRRMX_type_Names) | ((number | DNSRRMX_type_Names) | Range)[] | Range;
+  /** 16 bits, default IN */
+  "rclass"?: (number | DNSRRMX_rclass_Names) | ((number | DNSRRMX_rclass_Names) | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ttl"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "rdlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default b'.' */
+  "mname"?: string | Buffer | (string | Buffer)[];
+  /** bytes, default b'.' */
+  "rname"?: string | Buffer | (string | Buffer)[];
+  /** 32 bits, default 0 */
+  "serial"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "refresh"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "retry"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "expire"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "minimum"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DNSRRSRV(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DNSRRSRVFields {
+  /** bytes, default b'.' */
+  "rrname"?: string | Buffer | (string | Buffer)[];
+  /** 16 bits, default SRV */
+  "type"?: (number | DNSRRMX_type_Names) | ((number | DNSRRMX_type_Names) | Range)[] | Range;
+  /** 16 bits, default IN */
+  "rclass"?: (number | DNSRRMX_rclass_Names) | ((number | DNSRRMX_rclass_Names) | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "ttl"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "rdlen"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "priority"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "weight"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "port"?: number | (number | Range)[] | Range;
+  /** bytes, default b'.' */
+  "target"?: string | Buffer | (string | Buffer)[];
+}
+
+/** The fields of EDNS0TLV(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface EDNS0TLVFields {
+  /** 16 bits, default Reserved */
+  "optcode"?: (number | EDNS0TLV_optcode_Names) | ((number | EDNS0TLV_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default '' */
+  "optdata"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of DNSRROPT(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DNSRROPTFields {
+  /** bytes, default b'.' */
+  "rrname"?: string | Buffer | (string | Buffer)[];
+  /** 16 bits, default OPT */
+  "type"?: (number | DNSRRMX_type_Names) | ((number | DNSRRMX_type_Names) | Range)[] | Range;
+  /** 16 bits, default 4096 */
+  "rclass"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "extrcode"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 16 bits, default D0 */
+  "z"?: (number | DNSRROPT_z_Names) | ((number | DNSRROPT_z_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "rdlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default [] */
+  "rdata"?: PacketSpec<"EDNS0TLV"> | PacketSpec<"EDNS0TLV">[];
+}
+
 /** The fields of DNSQR(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface DNSQRFields {
   /** bytes, default b'www.example.com.' */
@@ -634,7 +746,7 @@ export interface DNSQRFields {
   /** 16 bits, default A */
   "qtype"?: (number | DNSQR_qtype_Names) | ((number | DNSQR_qtype_Names) | Range)[] | Range;
   /** 16 bits, default IN */
-  "qclass"?: (number | DNSQR_qclass_Names) | ((number | DNSQR_qclass_Names) | Range)[] | Range;
+  "qclass"?: (number | DNSRRMX_rclass_Names) | ((number | DNSRRMX_rclass_Names) | Range)[] | Range;
 }
 
 /** The fields of DNSRR(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -642,9 +754,9 @@ export interface DNSRRFields {
   /** bytes, default b'.' */
   "rrname"?: string | Buffer | (string | Buffer)[];
   /** 16 bits, default A */
-  "type"?: (number | DNSRR_type_Names) | ((number | DNSRR_type_Names) | Range)[] | Range;
+  "type"?: (number | DNSRRMX_type_Names) | ((number | DNSRRMX_type_Names) | Range)[] | Range;
   /** 16 bits, default IN */
-  "rclass"?: (number | DNSQR_qclass_Names) | ((number | DNSQR_qclass_Names) | Range)[] | Range;
+  "rclass"?: (number | DNSRRMX_rclass_Names) | ((number | DNSRRMX_rclass_Names) | Range)[] | Range;
   /** 32 bits, default 0 */
   "ttl"?: number | (number | Range)[] | Range;
   /** 16 bits, computed when not given */
@@ -655,6 +767,8 @@ export interface DNSRRFields {
 
 /** The fields of DNS(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface DNSFields {
+  /** 16 bits, computed when not given */
+  "length"?: number | (number | Range)[] | Range | null;
   /** 16 bits, default 0 */
   "id"?: number | (number | Range)[] | Range;
   /** 1 bits, default 0 */
@@ -688,11 +802,11 @@ export interface DNSFields {
   /** bytes, default [DNSQR] */
   "qd"?: PacketSpec<"DNSQR"> | PacketSpec<"DNSQR">[];
   /** bytes, default [] */
-  "an"?: PacketSpec<"DNSRR"> | PacketSpec<"DNSRR">[];
+  "an"?: PacketSpec<"DNSRR" | "DNSRRSOA" | "DNSRRMX" | "DNSRRSRV" | "DNSRROPT"> | PacketSpec<"DNSRR" | "DNSRRSOA" | "DNSRRMX" | "DNSRRSRV" | "DNSRROPT">[];
   /** bytes, default [] */
-  "ns"?: PacketSpec<"DNSRR"> | PacketSpec<"DNSRR">[];
+  "ns"?: PacketSpec<"DNSRR" | "DNSRRSOA" | "DNSRRMX" | "DNSRRSRV" | "DNSRROPT"> | PacketSpec<"DNSRR" | "DNSRRSOA" | "DNSRRMX" | "DNSRRSRV" | "DNSRROPT">[];
   /** bytes, default [] */
-  "ar"?: PacketSpec<"DNSRR"> | PacketSpec<"DNSRR">[];
+  "ar"?: PacketSpec<"DNSRR" | "DNSRRSOA" | "DNSRRMX" | "DNSRRSRV" | "DNSRROPT"> | PacketSpec<"DNSRR" | "DNSRRSOA" | "DNSRRMX" | "DNSRRSRV" | "DNSRROPT">[];
 }
 
 /** The fields of GRE(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -745,6 +859,238 @@ export interface VXLANFields {
   "reserved2"?: number | (number | Range)[] | Range;
 }
 
+/** The fields of BOOTP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface BOOTPFields {
+  /** 8 bits, default BOOTREQUEST */
+  "op"?: (number | BOOTP_op_Names) | ((number | BOOTP_op_Names) | Range)[] | Range;
+  /** 8 bits, default Ethernet (10Mb) */
+  "htype"?: (number | ARP_hwtype_Names) | ((number | ARP_hwtype_Names) | Range)[] | Range;
+  /** 8 bits, default 6 */
+  "hlen"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "hops"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0x0 */
+  "xid"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "secs"?: number | (number | Range)[] | Range;
+  /** 16 bits, default  */
+  "flags"?: (number | BOOTP_flags_Flags) | ((number | BOOTP_flags_Flags) | Range)[] | Range;
+  /** 4 bytes, default 0.0.0.0 */
+  "ciaddr"?: string | string[];
+  /** 4 bytes, default 0.0.0.0 */
+  "yiaddr"?: string | string[];
+  /** 4 bytes, default 0.0.0.0 */
+  "siaddr"?: string | string[];
+  /** 4 bytes, default 0.0.0.0 */
+  "giaddr"?: string | string[];
+  /** bytes, default b'' */
+  "chaddr"?: Buffer | string | (Buffer | string)[];
+  /** bytes, default b'' */
+  "sname"?: Buffer | string | (Buffer | string)[];
+  /** bytes, default b'' */
+  "file"?: Buffer | string | (Buffer | string)[];
+  /** bytes, default b'' */
+  "options"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of DHCP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCPFields {
+  /** bytes, default [] */
+  "options"?: unknown[];
+}
+
+/** The fields of NTPHeader(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface NTPHeaderFields {
+  /** 2 bits, default no warning */
+  "leap"?: (number | NTPHeader_leap_Names) | ((number | NTPHeader_leap_Names) | Range)[] | Range;
+  /** 3 bits, default 4 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 3 bits, default client */
+  "mode"?: (number | NTPHeader_mode_Names) | ((number | NTPHeader_mode_Names) | Range)[] | Range;
+  /** 8 bits, default 2 */
+  "stratum"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 10 */
+  "poll"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "precision"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "delay"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "dispersion"?: number | (number | Range)[] | Range;
+  /** 4 bytes, default 127.0.0.1 */
+  "id"?: string | string[];
+  /** bytes, default b'' */
+  "ref_id"?: Buffer | string | (Buffer | string)[];
+  /** 8 bytes, default 0 */
+  "ref"?: string | string[];
+  /** 8 bytes, default none */
+  "orig"?: string | string[];
+  /** 8 bytes, default 0 */
+  "recv"?: string | string[];
+  /** 8 bytes, default none */
+  "sent"?: string | string[];
+}
+
+/** The fields of NTPAuthenticator(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface NTPAuthenticatorFields {
+  /** bytes, default b'' */
+  "padding"?: Buffer | string | (Buffer | string)[];
+  /** 32 bits, default 0 */
+  "key_id"?: number | (number | Range)[] | Range;
+  /** bytes, default b'' */
+  "dgst"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of IPOption_LSRR(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPOption_LSRRFields {
+  /** 1 bits, default 1 */
+  "copy_flag"?: number | (number | Range)[] | Range;
+  /** 2 bits, default control */
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
+  /** 5 bits, default loose_source_route */
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "length"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 4 */
+  "pointer"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "routers"?: string[];
+}
+
+/** The fields of IPOption_SSRR(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPOption_SSRRFields {
+  /** 1 bits, default 1 */
+  "copy_flag"?: number | (number | Range)[] | Range;
+  /** 2 bits, default control */
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
+  /** 5 bits, default strict_source_route */
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "length"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 4 */
+  "pointer"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "routers"?: string[];
+}
+
+/** The fields of IPOption_Timestamp(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPOption_TimestampFields {
+  /** 1 bits, default 0 */
+  "copy_flag"?: number | (number | Range)[] | Range;
+  /** 2 bits, default debug */
+  "optclass"?: (number | IPOption_EOL_optclass_Names) | ((number | IPOption_EOL_optclass_Names) | Range)[] | Range;
+  /** 5 bits, default timestamp */
+  "option"?: (number | IPOption_EOL_option_Names) | ((number | IPOption_EOL_option_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "length"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 9 */
+  "pointer"?: number | (number | Range)[] | Range;
+  /** 4 bits, default 0 */
+  "oflw"?: number | (number | Range)[] | Range;
+  /** 4 bits, default timestamp_and_ip_addr */
+  "flg"?: (number | IPOption_Timestamp_flg_Names) | ((number | IPOption_Timestamp_flg_Names) | Range)[] | Range;
+  /** 4 bytes, default 0.0.0.0 */
+  "internet_address"?: string | string[];
+  /** 32 bits, default 0 */
+  "timestamp"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of Pad1(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface Pad1Fields {
+  /** 8 bits, default Pad1 [00: skip, 0: Don't change en-route] */
+  "otype"?: (number | Pad1_otype_Names) | ((number | Pad1_otype_Names) | Range)[] | Range;
+}
+
+/** The fields of PadN(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface PadNFields {
+  /** 8 bits, default PadN [00: skip, 0: Don't change en-route] */
+  "otype"?: (number | Pad1_otype_Names) | ((number | Pad1_otype_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default '' */
+  "optdata"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of HBHOptUnknown(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface HBHOptUnknownFields {
+  /** 8 bits, default PadN [00: skip, 0: Don't change en-route] */
+  "otype"?: (number | Pad1_otype_Names) | ((number | Pad1_otype_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default '' */
+  "optdata"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of RouterAlert(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface RouterAlertFields {
+  /** 8 bits, default Router Alert [00: skip, 0: Don't change en-route] */
+  "otype"?: (number | Pad1_otype_Names) | ((number | Pad1_otype_Names) | Range)[] | Range;
+  /** 8 bits, default 2 */
+  "optlen"?: number | (number | Range)[] | Range;
+  /** 16 bits, default none */
+  "value"?: (number | RouterAlert_value_Names) | ((number | RouterAlert_value_Names) | Range)[] | Range;
+}
+
+/** The fields of Jumbo(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface JumboFields {
+  /** 8 bits, default Jumbo Payload [11: discard+ICMP not mcast, 0: Don't change en-route] */
+  "otype"?: (number | Pad1_otype_Names) | ((number | Pad1_otype_Names) | Range)[] | Range;
+  /** 8 bits, default 4 */
+  "optlen"?: number | (number | Range)[] | Range;
+  /** 32 bits, default none */
+  "jumboplen"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of HAO(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface HAOFields {
+  /** 8 bits, default Home Address Option [11: discard+ICMP not mcast, 0: Don't change en-route] */
+  "otype"?: (number | Pad1_otype_Names) | ((number | Pad1_otype_Names) | Range)[] | Range;
+  /** 8 bits, default 16 */
+  "optlen"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "hoa"?: string | string[];
+}
+
+/** The fields of IPv6ExtHdrHopByHop(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrHopByHopFields {
+  /** 8 bits, default No Next Header */
+  "nh"?: (number | IPv6_nh_Names) | ((number | IPv6_nh_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** bytes, default On */
+  "autopad"?: unknown;
+  /** bytes, default [] */
+  "options"?: PacketSpec<"Pad1" | "PadN" | "HBHOptUnknown" | "RouterAlert" | "Jumbo" | "HAO"> | PacketSpec<"Pad1" | "PadN" | "HBHOptUnknown" | "RouterAlert" | "Jumbo" | "HAO">[];
+}
+
+/** The fields of IPv6ExtHdrDestOpt(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrDestOptFields {
+  /** 8 bits, default No Next Header */
+  "nh"?: (number | IPv6_nh_Names) | ((number | IPv6_nh_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** bytes, default On */
+  "autopad"?: unknown;
+  /** bytes, default [] */
+  "options"?: PacketSpec<"Pad1" | "PadN" | "HBHOptUnknown" | "RouterAlert" | "Jumbo" | "HAO"> | PacketSpec<"Pad1" | "PadN" | "HBHOptUnknown" | "RouterAlert" | "Jumbo" | "HAO">[];
+}
+
+/** The fields of IPv6ExtHdrRouting(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrRoutingFields {
+  /** 8 bits, default No Next Header */
+  "nh"?: (number | IPv6_nh_Names) | ((number | IPv6_nh_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 0 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "segleft"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** bytes, default [  ] */
+  "addresses"?: unknown[];
+}
+
 /** The fields of IPv6ExtHdrFragment(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPv6ExtHdrFragmentFields {
   /** 8 bits, default ipv6_nonxt */
@@ -759,6 +1105,472 @@ export interface IPv6ExtHdrFragmentFields {
   "m"?: number | (number | Range)[] | Range;
   /** 32 bits, computed when not given */
   "id"?: number | (number | Range)[] | Range | null;
+}
+
+/** The fields of IPv6ExtHdrSegmentRoutingTLV(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrSegmentRoutingTLVFields {
+  /** 8 bits, default none */
+  "type"?: (number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | ((number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "len"?: number | (number | Range)[] | Range;
+  /** bytes, default '' */
+  "value"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of IPv6ExtHdrSegmentRoutingTLVPad1(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrSegmentRoutingTLVPad1Fields {
+  /** 8 bits, default Pad1 TLV */
+  "type"?: (number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | ((number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** bytes, default '\x00' */
+  "padding"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of IPv6ExtHdrSegmentRoutingTLVPadN(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrSegmentRoutingTLVPadNFields {
+  /** 8 bits, default PadN TLV */
+  "type"?: (number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | ((number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** bytes, default '\x00' */
+  "padding"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of IPv6ExtHdrSegmentRoutingTLVIngressNode(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrSegmentRoutingTLVIngressNodeFields {
+  /** 8 bits, default Ingress Node TLV */
+  "type"?: (number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | ((number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | Range)[] | Range;
+  /** 8 bits, default 18 */
+  "len"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "flags"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default ::1 */
+  "ingress_node"?: string | string[];
+}
+
+/** The fields of IPv6ExtHdrSegmentRoutingTLVEgressNode(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrSegmentRoutingTLVEgressNodeFields {
+  /** 8 bits, default Egress Node TLV */
+  "type"?: (number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | ((number | IPv6ExtHdrSegmentRoutingTLV_type_Names) | Range)[] | Range;
+  /** 8 bits, default 18 */
+  "len"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "flags"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default ::1 */
+  "egress_node"?: string | string[];
+}
+
+/** The fields of IPv6ExtHdrSegmentRouting(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrSegmentRoutingFields {
+  /** 8 bits, default No Next Header */
+  "nh"?: (number | IPv6_nh_Names) | ((number | IPv6_nh_Names) | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default 4 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "segleft"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, computed when not given */
+  "lastentry"?: number | (number | Range)[] | Range | null;
+  /** 1 bits, default 0 */
+  "unused1"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "protected"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "oam"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "alert"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "hmac"?: number | (number | Range)[] | Range;
+  /** 3 bits, default 0 */
+  "unused2"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "tag"?: number | (number | Range)[] | Range;
+  /** bytes, default [ ::1 ] */
+  "addresses"?: unknown[];
+  /** bytes, default [] */
+  "tlv_objects"?: PacketSpec<"IPv6ExtHdrSegmentRoutingTLV" | "IPv6ExtHdrSegmentRoutingTLVPad1" | "IPv6ExtHdrSegmentRoutingTLVPadN" | "IPv6ExtHdrSegmentRoutingTLVIngressNode" | "IPv6ExtHdrSegmentRoutingTLVEgressNode"> | PacketSpec<"IPv6ExtHdrSegmentRoutingTLV" | "IPv6ExtHdrSegmentRoutingTLVPad1" | "IPv6ExtHdrSegmentRoutingTLVPadN" | "IPv6ExtHdrSegmentRoutingTLVIngressNode" | "IPv6ExtHdrSegmentRoutingTLVEgressNode">[];
+}
+
+/** The fields of ICMPv6MLQuery(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6MLQueryFields {
+  /** 8 bits, default MLD Query */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 10000 */
+  "mrd"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "mladdr"?: string | string[];
+}
+
+/** The fields of ICMPv6MLReport(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6MLReportFields {
+  /** 8 bits, default MLD Report */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "mrd"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "mladdr"?: string | string[];
+}
+
+/** The fields of ICMPv6MLDone(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6MLDoneFields {
+  /** 8 bits, default MLD Done */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "mrd"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "mladdr"?: string | string[];
+}
+
+/** The fields of ICMPv6MLQuery2(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6MLQuery2Fields {
+  /** 8 bits, default MLD Query */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 10000 */
+  "mrd"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "mladdr"?: string | string[];
+  /** 4 bits, default 0 */
+  "Resv"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "S"?: number | (number | Range)[] | Range;
+  /** 3 bits, default 0 */
+  "QRV"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "QQIC"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "sources_number"?: number | (number | Range)[] | Range | null;
+  /** bytes, default [  ] */
+  "sources"?: unknown[];
+}
+
+/** The fields of ICMPv6MLDMultAddrRec(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6MLDMultAddrRecFields {
+  /** 8 bits, default 4 */
+  "rtype"?: number | (number | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "auxdata_len"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, computed when not given */
+  "sources_number"?: number | (number | Range)[] | Range | null;
+  /** 16 bytes, default :: */
+  "dst"?: string | string[];
+  /** bytes, default [  ] */
+  "sources"?: unknown[];
+  /** bytes, default '' */
+  "auxdata"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of ICMPv6MLReport2(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6MLReport2Fields {
+  /** 8 bits, default MLD Report Version 2 */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "res"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "records_number"?: number | (number | Range)[] | Range | null;
+  /** bytes, default [] */
+  "records"?: PacketSpec<"ICMPv6MLDMultAddrRec"> | PacketSpec<"ICMPv6MLDMultAddrRec">[];
+}
+
+/** The fields of ICMPv6NDOptRDNSS(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6NDOptRDNSSFields {
+  /** 8 bits, default 25 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default none */
+  "res"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 4294967295 */
+  "lifetime"?: number | (number | Range)[] | Range;
+  /** bytes, default [  ] */
+  "dns"?: unknown[];
+}
+
+/** The fields of ICMPv6NDOptDNSSL(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6NDOptDNSSLFields {
+  /** 8 bits, default 31 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default none */
+  "res"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 4294967295 */
+  "lifetime"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "searchlist"?: unknown[];
+}
+
+/** The fields of ICMPv6NDOptRouteInfo(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6NDOptRouteInfoFields {
+  /** 8 bits, default 24 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** 8 bits, default none */
+  "plen"?: number | (number | Range)[] | Range;
+  /** 3 bits, default 0 */
+  "res1"?: number | (number | Range)[] | Range;
+  /** 2 bits, default Medium (default) */
+  "prf"?: (number | ICMPv6ND_RA_prf_Names) | ((number | ICMPv6ND_RA_prf_Names) | Range)[] | Range;
+  /** 3 bits, default 0 */
+  "res2"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 4294967295 */
+  "rtlifetime"?: number | (number | Range)[] | Range;
+  /** bytes, default none */
+  "prefix"?: unknown;
+}
+
+/** The fields of ICMPv6NDOptRedirectedHdr(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6NDOptRedirectedHdrFields {
+  /** 8 bits, default 4 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 8 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+  /** bytes, default b'\x00\x00\x00\x00\x00\x00' */
+  "res"?: Buffer | string | (Buffer | string)[];
+  /** bytes, default b'' */
+  "pkt"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of ICMPv6ND_Redirect(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface ICMPv6ND_RedirectFields {
+  /** 8 bits, default Redirect Message */
+  "type"?: (number | ICMPv6DestUnreach_type_Names) | ((number | ICMPv6DestUnreach_type_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "code"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "cksum"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default 0 */
+  "res"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "tgt"?: string | string[];
+  /** 16 bytes, default :: */
+  "dst"?: string | string[];
+}
+
+/** The fields of IGMP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IGMPFields {
+  /** 8 bits, default Group Membership Query */
+  "type"?: (number | IGMP_type_Names) | ((number | IGMP_type_Names) | Range)[] | Range;
+  /** 8 bits, default 20 */
+  "mrcode"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+  /** 4 bytes, default 0.0.0.0 */
+  "gaddr"?: string | string[];
+}
+
+/** The fields of IGMPv3(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IGMPv3Fields {
+  /** 8 bits, default Membership Query */
+  "type"?: (number | IGMPv3_type_Names) | ((number | IGMPv3_type_Names) | Range)[] | Range;
+  /** 8 bits, default 20 */
+  "mrcode"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "chksum"?: number | (number | Range)[] | Range | null;
+}
+
+/** The fields of IGMPv3mq(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IGMPv3mqFields {
+  /** 4 bytes, default 0.0.0.0 */
+  "gaddr"?: string | string[];
+  /** 4 bits, default 0 */
+  "resv"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "s"?: number | (number | Range)[] | Range;
+  /** 3 bits, default 0 */
+  "qrv"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "qqic"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "numsrc"?: number | (number | Range)[] | Range | null;
+  /** bytes, default [] */
+  "srcaddrs"?: unknown[];
+}
+
+/** The fields of IGMPv3gr(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IGMPv3grFields {
+  /** 8 bits, default Mode Is Include */
+  "rtype"?: (number | IGMPv3gr_rtype_Names) | ((number | IGMPv3gr_rtype_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "auxdlen"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "numsrc"?: number | (number | Range)[] | Range | null;
+  /** 4 bytes, default 0.0.0.0 */
+  "maddr"?: string | string[];
+  /** bytes, default [] */
+  "srcaddrs"?: unknown[];
+}
+
+/** The fields of IGMPv3mr(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IGMPv3mrFields {
+  /** 16 bits, default 0x0 */
+  "res2"?: number | (number | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "numgrp"?: number | (number | Range)[] | Range | null;
+  /** bytes, default [] */
+  "records"?: PacketSpec<"IGMPv3gr"> | PacketSpec<"IGMPv3gr">[];
+}
+
+/** The fields of IGMPv3mra(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IGMPv3mraFields {
+  /** 16 bits, default 0 */
+  "qryIntvl"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "robust"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of MPLS(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface MPLSFields {
+  /** 20 bits, default 3 */
+  "label"?: number | (number | Range)[] | Range;
+  /** 3 bits, default 0 */
+  "cos"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 1 */
+  "s"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "ttl"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of GeneveOptions(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface GeneveOptionsFields {
+  /** 16 bits, default 0x0 */
+  "classid"?: (number | GeneveOptions_classid_Names) | ((number | GeneveOptions_classid_Names) | Range)[] | Range;
+  /** 8 bits, default 0x0 */
+  "type"?: number | (number | Range)[] | Range;
+  /** 3 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 5 bits, computed when not given */
+  "length"?: number | (number | Range)[] | Range | null;
+  /** bytes, default '' */
+  "data"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of GENEVE(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface GENEVEFields {
+  /** 2 bits, default 0 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 6 bits, computed when not given */
+  "optionlen"?: number | (number | Range)[] | Range | null;
+  /** 1 bits, default 0 */
+  "oam"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "critical"?: number | (number | Range)[] | Range;
+  /** 6 bits, default 0 */
+  "reserved"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0x0 */
+  "proto"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
+  /** 24 bits, default 0x0 */
+  "vni"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0x0 */
+  "reserved2"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "options"?: PacketSpec<"GeneveOptions"> | PacketSpec<"GeneveOptions">[];
+}
+
+/** The fields of Dot3(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface Dot3Fields {
+  /** 6 bytes, default ff:ff:ff:ff:ff:ff */
+  "dst"?: string | string[];
+  /** 6 bytes, default 00:00:00:00:00:00 */
+  "src"?: string | string[];
+  /** 16 bits, computed when not given */
+  "len"?: number | (number | Range)[] | Range | null;
+}
+
+/** The fields of Dot1AD(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface Dot1ADFields {
+  /** 3 bits, default 0 */
+  "prio"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "id"?: number | (number | Range)[] | Range;
+  /** 12 bits, default 1 */
+  "vlan"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "type"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
+}
+
+/** The fields of LLC(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface LLCFields {
+  /** 8 bits, default 0x0 */
+  "dsap"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0x0 */
+  "ssap"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "ctrl"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of SNAP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface SNAPFields {
+  /** 24 bits, default 0x0 */
+  "OUI"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0x0 */
+  "code"?: (number | Ether_type_Names) | ((number | Ether_type_Names) | Range)[] | Range;
+}
+
+/** The fields of STP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface STPFields {
+  /** 16 bits, default 0 */
+  "proto"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "bpdutype"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "bpduflags"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "rootid"?: number | (number | Range)[] | Range;
+  /** 6 bytes, default 00:00:00:00:00:00 */
+  "rootmac"?: string | string[];
+  /** 32 bits, default 0 */
+  "pathcost"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "bridgeid"?: number | (number | Range)[] | Range;
+  /** 6 bytes, default 00:00:00:00:00:00 */
+  "bridgemac"?: string | string[];
+  /** 16 bits, default 0 */
+  "portid"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 1.0 */
+  "age"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 20.0 */
+  "maxage"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 2.0 */
+  "hellotime"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 15.0 */
+  "fwddelay"?: number | (number | Range)[] | Range;
 }
 
 /** Each layer's field names (typed paths such as "TCP.flags"). */
@@ -798,12 +1610,64 @@ export interface LayerFieldNames {
   ICMPv6NDOptDstLLAddr: "type" | "len" | "lladdr";
   ICMPv6NDOptPrefixInfo: "type" | "len" | "prefixlen" | "L" | "A" | "R" | "res1" | "validlifetime" | "preferredlifetime" | "res2" | "prefix";
   ICMPv6NDOptMTU: "type" | "len" | "res" | "mtu";
+  DNSRRMX: "rrname" | "type" | "rclass" | "ttl" | "rdlen" | "preference" | "exchange";
+  DNSRRSOA: "rrname" | "type" | "rclass" | "ttl" | "rdlen" | "mname" | "rname" | "serial" | "refresh" | "retry" | "expire" | "minimum";
+  DNSRRSRV: "rrname" | "type" | "rclass" | "ttl" | "rdlen" | "priority" | "weight" | "port" | "target";
+  EDNS0TLV: "optcode" | "optlen" | "optdata";
+  DNSRROPT: "rrname" | "type" | "rclass" | "extrcode" | "version" | "z" | "rdlen" | "rdata";
   DNSQR: "qname" | "qtype" | "qclass";
   DNSRR: "rrname" | "type" | "rclass" | "ttl" | "rdlen" | "rdata";
-  DNS: "id" | "qr" | "opcode" | "aa" | "tc" | "rd" | "ra" | "z" | "ad" | "cd" | "rcode" | "qdcount" | "ancount" | "nscount" | "arcount" | "qd" | "an" | "ns" | "ar";
+  DNS: "length" | "id" | "qr" | "opcode" | "aa" | "tc" | "rd" | "ra" | "z" | "ad" | "cd" | "rcode" | "qdcount" | "ancount" | "nscount" | "arcount" | "qd" | "an" | "ns" | "ar";
   GRE: "chksum_present" | "routing_present" | "key_present" | "seqnum_present" | "strict_route_source" | "recursion_control" | "flags" | "version" | "proto" | "chksum" | "offset" | "key" | "sequence_number";
   VXLAN: "flags" | "reserved0" | "NextProtocol" | "reserved1" | "gpflags" | "gpid" | "vni" | "reserved2";
+  BOOTP: "op" | "htype" | "hlen" | "hops" | "xid" | "secs" | "flags" | "ciaddr" | "yiaddr" | "siaddr" | "giaddr" | "chaddr" | "sname" | "file" | "options";
+  DHCP: "options";
+  NTPHeader: "leap" | "version" | "mode" | "stratum" | "poll" | "precision" | "delay" | "dispersion" | "id" | "ref_id" | "ref" | "orig" | "recv" | "sent";
+  NTPAuthenticator: "padding" | "key_id" | "dgst";
+  IPOption_LSRR: "copy_flag" | "optclass" | "option" | "length" | "pointer" | "routers";
+  IPOption_SSRR: "copy_flag" | "optclass" | "option" | "length" | "pointer" | "routers";
+  IPOption_Timestamp: "copy_flag" | "optclass" | "option" | "length" | "pointer" | "oflw" | "flg" | "internet_address" | "timestamp";
+  Pad1: "otype";
+  PadN: "otype" | "optlen" | "optdata";
+  HBHOptUnknown: "otype" | "optlen" | "optdata";
+  RouterAlert: "otype" | "optlen" | "value";
+  Jumbo: "otype" | "optlen" | "jumboplen";
+  HAO: "otype" | "optlen" | "hoa";
+  IPv6ExtHdrHopByHop: "nh" | "len" | "autopad" | "options";
+  IPv6ExtHdrDestOpt: "nh" | "len" | "autopad" | "options";
+  IPv6ExtHdrRouting: "nh" | "len" | "type" | "segleft" | "reserved" | "addresses";
   IPv6ExtHdrFragment: "nh" | "res1" | "offset" | "res2" | "m" | "id";
+  IPv6ExtHdrSegmentRoutingTLV: "type" | "len" | "value";
+  IPv6ExtHdrSegmentRoutingTLVPad1: "type" | "len" | "padding";
+  IPv6ExtHdrSegmentRoutingTLVPadN: "type" | "len" | "padding";
+  IPv6ExtHdrSegmentRoutingTLVIngressNode: "type" | "len" | "reserved" | "flags" | "ingress_node";
+  IPv6ExtHdrSegmentRoutingTLVEgressNode: "type" | "len" | "reserved" | "flags" | "egress_node";
+  IPv6ExtHdrSegmentRouting: "nh" | "len" | "type" | "segleft" | "lastentry" | "unused1" | "protected" | "oam" | "alert" | "hmac" | "unused2" | "tag" | "addresses" | "tlv_objects";
+  ICMPv6MLQuery: "type" | "code" | "cksum" | "mrd" | "reserved" | "mladdr";
+  ICMPv6MLReport: "type" | "code" | "cksum" | "mrd" | "reserved" | "mladdr";
+  ICMPv6MLDone: "type" | "code" | "cksum" | "mrd" | "reserved" | "mladdr";
+  ICMPv6MLQuery2: "type" | "code" | "cksum" | "mrd" | "reserved" | "mladdr" | "Resv" | "S" | "QRV" | "QQIC" | "sources_number" | "sources";
+  ICMPv6MLDMultAddrRec: "rtype" | "auxdata_len" | "sources_number" | "dst" | "sources" | "auxdata";
+  ICMPv6MLReport2: "type" | "res" | "cksum" | "reserved" | "records_number" | "records";
+  ICMPv6NDOptRDNSS: "type" | "len" | "res" | "lifetime" | "dns";
+  ICMPv6NDOptDNSSL: "type" | "len" | "res" | "lifetime" | "searchlist";
+  ICMPv6NDOptRouteInfo: "type" | "len" | "plen" | "res1" | "prf" | "res2" | "rtlifetime" | "prefix";
+  ICMPv6NDOptRedirectedHdr: "type" | "len" | "res" | "pkt";
+  ICMPv6ND_Redirect: "type" | "code" | "cksum" | "res" | "tgt" | "dst";
+  IGMP: "type" | "mrcode" | "chksum" | "gaddr";
+  IGMPv3: "type" | "mrcode" | "chksum";
+  IGMPv3mq: "gaddr" | "resv" | "s" | "qrv" | "qqic" | "numsrc" | "srcaddrs";
+  IGMPv3gr: "rtype" | "auxdlen" | "numsrc" | "maddr" | "srcaddrs";
+  IGMPv3mr: "res2" | "numgrp" | "records";
+  IGMPv3mra: "qryIntvl" | "robust";
+  MPLS: "label" | "cos" | "s" | "ttl";
+  GeneveOptions: "classid" | "type" | "reserved" | "length" | "data";
+  GENEVE: "version" | "optionlen" | "oam" | "critical" | "reserved" | "proto" | "vni" | "reserved2" | "options";
+  Dot3: "dst" | "src" | "len";
+  Dot1AD: "prio" | "id" | "vlan" | "type";
+  LLC: "dsap" | "ssap" | "ctrl";
+  SNAP: "OUI" | "code";
+  STP: "proto" | "version" | "bpdutype" | "bpduflags" | "rootid" | "rootmac" | "pathcost" | "bridgeid" | "bridgemac" | "portid" | "age" | "maxage" | "hellotime" | "fwddelay";
 }
 
 /** Each layer's constructor values. */
@@ -843,12 +1707,64 @@ export interface LayerInputs {
   ICMPv6NDOptDstLLAddr: ICMPv6NDOptDstLLAddrFields;
   ICMPv6NDOptPrefixInfo: ICMPv6NDOptPrefixInfoFields;
   ICMPv6NDOptMTU: ICMPv6NDOptMTUFields;
+  DNSRRMX: DNSRRMXFields;
+  DNSRRSOA: DNSRRSOAFields;
+  DNSRRSRV: DNSRRSRVFields;
+  EDNS0TLV: EDNS0TLVFields;
+  DNSRROPT: DNSRROPTFields;
   DNSQR: DNSQRFields;
   DNSRR: DNSRRFields;
   DNS: DNSFields;
   GRE: GREFields;
   VXLAN: VXLANFields;
+  BOOTP: BOOTPFields;
+  DHCP: DHCPFields;
+  NTPHeader: NTPHeaderFields;
+  NTPAuthenticator: NTPAuthenticatorFields;
+  IPOption_LSRR: IPOption_LSRRFields;
+  IPOption_SSRR: IPOption_SSRRFields;
+  IPOption_Timestamp: IPOption_TimestampFields;
+  Pad1: Pad1Fields;
+  PadN: PadNFields;
+  HBHOptUnknown: HBHOptUnknownFields;
+  RouterAlert: RouterAlertFields;
+  Jumbo: JumboFields;
+  HAO: HAOFields;
+  IPv6ExtHdrHopByHop: IPv6ExtHdrHopByHopFields;
+  IPv6ExtHdrDestOpt: IPv6ExtHdrDestOptFields;
+  IPv6ExtHdrRouting: IPv6ExtHdrRoutingFields;
   IPv6ExtHdrFragment: IPv6ExtHdrFragmentFields;
+  IPv6ExtHdrSegmentRoutingTLV: IPv6ExtHdrSegmentRoutingTLVFields;
+  IPv6ExtHdrSegmentRoutingTLVPad1: IPv6ExtHdrSegmentRoutingTLVPad1Fields;
+  IPv6ExtHdrSegmentRoutingTLVPadN: IPv6ExtHdrSegmentRoutingTLVPadNFields;
+  IPv6ExtHdrSegmentRoutingTLVIngressNode: IPv6ExtHdrSegmentRoutingTLVIngressNodeFields;
+  IPv6ExtHdrSegmentRoutingTLVEgressNode: IPv6ExtHdrSegmentRoutingTLVEgressNodeFields;
+  IPv6ExtHdrSegmentRouting: IPv6ExtHdrSegmentRoutingFields;
+  ICMPv6MLQuery: ICMPv6MLQueryFields;
+  ICMPv6MLReport: ICMPv6MLReportFields;
+  ICMPv6MLDone: ICMPv6MLDoneFields;
+  ICMPv6MLQuery2: ICMPv6MLQuery2Fields;
+  ICMPv6MLDMultAddrRec: ICMPv6MLDMultAddrRecFields;
+  ICMPv6MLReport2: ICMPv6MLReport2Fields;
+  ICMPv6NDOptRDNSS: ICMPv6NDOptRDNSSFields;
+  ICMPv6NDOptDNSSL: ICMPv6NDOptDNSSLFields;
+  ICMPv6NDOptRouteInfo: ICMPv6NDOptRouteInfoFields;
+  ICMPv6NDOptRedirectedHdr: ICMPv6NDOptRedirectedHdrFields;
+  ICMPv6ND_Redirect: ICMPv6ND_RedirectFields;
+  IGMP: IGMPFields;
+  IGMPv3: IGMPv3Fields;
+  IGMPv3mq: IGMPv3mqFields;
+  IGMPv3gr: IGMPv3grFields;
+  IGMPv3mr: IGMPv3mrFields;
+  IGMPv3mra: IGMPv3mraFields;
+  MPLS: MPLSFields;
+  GeneveOptions: GeneveOptionsFields;
+  GENEVE: GENEVEFields;
+  Dot3: Dot3Fields;
+  Dot1AD: Dot1ADFields;
+  LLC: LLCFields;
+  SNAP: SNAPFields;
+  STP: STPFields;
 }
 
 function constructor<N extends keyof LayerInputs>(name: N): (values?: LayerInputs[N]) => PacketSpec<N> {
@@ -926,6 +1842,16 @@ export const ICMPv6NDOptDstLLAddr = constructor("ICMPv6NDOptDstLLAddr");
 export const ICMPv6NDOptPrefixInfo = constructor("ICMPv6NDOptPrefixInfo");
 /** Scapy's ICMPv6NDOptMTU(…). */
 export const ICMPv6NDOptMTU = constructor("ICMPv6NDOptMTU");
+/** Scapy's DNSRRMX(…). */
+export const DNSRRMX = constructor("DNSRRMX");
+/** Scapy's DNSRRSOA(…). */
+export const DNSRRSOA = constructor("DNSRRSOA");
+/** Scapy's DNSRRSRV(…). */
+export const DNSRRSRV = constructor("DNSRRSRV");
+/** Scapy's EDNS0TLV(…). */
+export const EDNS0TLV = constructor("EDNS0TLV");
+/** Scapy's DNSRROPT(…). */
+export const DNSRROPT = constructor("DNSRROPT");
 /** Scapy's DNSQR(…). */
 export const DNSQR = constructor("DNSQR");
 /** Scapy's DNSRR(…). */
@@ -936,8 +1862,102 @@ export const DNS = constructor("DNS");
 export const GRE = constructor("GRE");
 /** Scapy's VXLAN(…). */
 export const VXLAN = constructor("VXLAN");
+/** Scapy's BOOTP(…). */
+export const BOOTP = constructor("BOOTP");
+/** Scapy's DHCP(…). */
+export const DHCP = constructor("DHCP");
+/** Scapy's NTPHeader(…). */
+export const NTPHeader = constructor("NTPHeader");
+/** Scapy's NTPAuthenticator(…). */
+export const NTPAuthenticator = constructor("NTPAuthenticator");
+/** Scapy's IPOption_LSRR(…). */
+export const IPOption_LSRR = constructor("IPOption_LSRR");
+/** Scapy's IPOption_SSRR(…). */
+export const IPOption_SSRR = constructor("IPOption_SSRR");
+/** Scapy's IPOption_Timestamp(…). */
+export const IPOption_Timestamp = constructor("IPOption_Timestamp");
+/** Scapy's Pad1(…). */
+export const Pad1 = constructor("Pad1");
+/** Scapy's PadN(…). */
+export const PadN = constructor("PadN");
+/** Scapy's HBHOptUnknown(…). */
+export const HBHOptUnknown = constructor("HBHOptUnknown");
+/** Scapy's RouterAlert(…). */
+export const RouterAlert = constructor("RouterAlert");
+/** Scapy's Jumbo(…). */
+export const Jumbo = constructor("Jumbo");
+/** Scapy's HAO(…). */
+export const HAO = constructor("HAO");
+/** Scapy's IPv6ExtHdrHopByHop(…). */
+export const IPv6ExtHdrHopByHop = constructor("IPv6ExtHdrHopByHop");
+/** Scapy's IPv6ExtHdrDestOpt(…). */
+export const IPv6ExtHdrDestOpt = constructor("IPv6ExtHdrDestOpt");
+/** Scapy's IPv6ExtHdrRouting(…). */
+export const IPv6ExtHdrRouting = constructor("IPv6ExtHdrRouting");
 /** Scapy's IPv6ExtHdrFragment(…). */
 export const IPv6ExtHdrFragment = constructor("IPv6ExtHdrFragment");
+/** Scapy's IPv6ExtHdrSegmentRoutingTLV(…). */
+export const IPv6ExtHdrSegmentRoutingTLV = constructor("IPv6ExtHdrSegmentRoutingTLV");
+/** Scapy's IPv6ExtHdrSegmentRoutingTLVPad1(…). */
+export const IPv6ExtHdrSegmentRoutingTLVPad1 = constructor("IPv6ExtHdrSegmentRoutingTLVPad1");
+/** Scapy's IPv6ExtHdrSegmentRoutingTLVPadN(…). */
+export const IPv6ExtHdrSegmentRoutingTLVPadN = constructor("IPv6ExtHdrSegmentRoutingTLVPadN");
+/** Scapy's IPv6ExtHdrSegmentRoutingTLVIngressNode(…). */
+export const IPv6ExtHdrSegmentRoutingTLVIngressNode = constructor("IPv6ExtHdrSegmentRoutingTLVIngressNode");
+/** Scapy's IPv6ExtHdrSegmentRoutingTLVEgressNode(…). */
+export const IPv6ExtHdrSegmentRoutingTLVEgressNode = constructor("IPv6ExtHdrSegmentRoutingTLVEgressNode");
+/** Scapy's IPv6ExtHdrSegmentRouting(…). */
+export const IPv6ExtHdrSegmentRouting = constructor("IPv6ExtHdrSegmentRouting");
+/** Scapy's ICMPv6MLQuery(…). */
+export const ICMPv6MLQuery = constructor("ICMPv6MLQuery");
+/** Scapy's ICMPv6MLReport(…). */
+export const ICMPv6MLReport = constructor("ICMPv6MLReport");
+/** Scapy's ICMPv6MLDone(…). */
+export const ICMPv6MLDone = constructor("ICMPv6MLDone");
+/** Scapy's ICMPv6MLQuery2(…). */
+export const ICMPv6MLQuery2 = constructor("ICMPv6MLQuery2");
+/** Scapy's ICMPv6MLDMultAddrRec(…). */
+export const ICMPv6MLDMultAddrRec = constructor("ICMPv6MLDMultAddrRec");
+/** Scapy's ICMPv6MLReport2(…). */
+export const ICMPv6MLReport2 = constructor("ICMPv6MLReport2");
+/** Scapy's ICMPv6NDOptRDNSS(…). */
+export const ICMPv6NDOptRDNSS = constructor("ICMPv6NDOptRDNSS");
+/** Scapy's ICMPv6NDOptDNSSL(…). */
+export const ICMPv6NDOptDNSSL = constructor("ICMPv6NDOptDNSSL");
+/** Scapy's ICMPv6NDOptRouteInfo(…). */
+export const ICMPv6NDOptRouteInfo = constructor("ICMPv6NDOptRouteInfo");
+/** Scapy's ICMPv6NDOptRedirectedHdr(…). */
+export const ICMPv6NDOptRedirectedHdr = constructor("ICMPv6NDOptRedirectedHdr");
+/** Scapy's ICMPv6ND_Redirect(…). */
+export const ICMPv6ND_Redirect = constructor("ICMPv6ND_Redirect");
+/** Scapy's IGMP(…). */
+export const IGMP = constructor("IGMP");
+/** Scapy's IGMPv3(…). */
+export const IGMPv3 = constructor("IGMPv3");
+/** Scapy's IGMPv3mq(…). */
+export const IGMPv3mq = constructor("IGMPv3mq");
+/** Scapy's IGMPv3gr(…). */
+export const IGMPv3gr = constructor("IGMPv3gr");
+/** Scapy's IGMPv3mr(…). */
+export const IGMPv3mr = constructor("IGMPv3mr");
+/** Scapy's IGMPv3mra(…). */
+export const IGMPv3mra = constructor("IGMPv3mra");
+/** Scapy's MPLS(…). */
+export const MPLS = constructor("MPLS");
+/** Scapy's GeneveOptions(…). */
+export const GeneveOptions = constructor("GeneveOptions");
+/** Scapy's GENEVE(…). */
+export const GENEVE = constructor("GENEVE");
+/** Scapy's Dot3(…). */
+export const Dot3 = constructor("Dot3");
+/** Scapy's Dot1AD(…). */
+export const Dot1AD = constructor("Dot1AD");
+/** Scapy's LLC(…). */
+export const LLC = constructor("LLC");
+/** Scapy's SNAP(…). */
+export const SNAP = constructor("SNAP");
+/** Scapy's STP(…). */
+export const STP = constructor("STP");
 
 /** Every layer constructor by name. */
-export const layers = { Raw, Padding, Ether, Dot1Q, ARP, IPOption_EOL, IPOption_NOP, IPOption_RR, IPOption_Router_Alert, IPOption, IP, IPerror, ICMP, ICMPerror, TCP, TCPerror, UDP, UDPerror, IPv6, IPerror6, ICMPv6DestUnreach, ICMPv6PacketTooBig, ICMPv6TimeExceeded, ICMPv6ParamProblem, ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6ND_NS, ICMPv6ND_NA, ICMPv6Unknown, ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr, ICMPv6NDOptPrefixInfo, ICMPv6NDOptMTU, DNSQR, DNSRR, DNS, GRE, VXLAN, IPv6ExtHdrFragment };
+export const layers = { Raw, Padding, Ether, Dot1Q, ARP, IPOption_EOL, IPOption_NOP, IPOption_RR, IPOption_Router_Alert, IPOption, IP, IPerror, ICMP, ICMPerror, TCP, TCPerror, UDP, UDPerror, IPv6, IPerror6, ICMPv6DestUnreach, ICMPv6PacketTooBig, ICMPv6TimeExceeded, ICMPv6ParamProblem, ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6ND_NS, ICMPv6ND_NA, ICMPv6Unknown, ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr, ICMPv6NDOptPrefixInfo, ICMPv6NDOptMTU, DNSRRMX, DNSRRSOA, DNSRRSRV, EDNS0TLV, DNSRROPT, DNSQR, DNSRR, DNS, GRE, VXLAN, BOOTP, DHCP, NTPHeader, NTPAuthenticator, IPOption_LSRR, IPOption_SSRR, IPOption_Timestamp, Pad1, PadN, HBHOptUnknown, RouterAlert, Jumbo, HAO, IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, IPv6ExtHdrFragment, IPv6ExtHdrSegmentRoutingTLV, IPv6ExtHdrSegmentRoutingTLVPad1, IPv6ExtHdrSegmentRoutingTLVPadN, IPv6ExtHdrSegmentRoutingTLVIngressNode, IPv6ExtHdrSegmentRoutingTLVEgressNode, IPv6ExtHdrSegmentRouting, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6MLDone, ICMPv6MLQuery2, ICMPv6MLDMultAddrRec, ICMPv6MLReport2, ICMPv6NDOptRDNSS, ICMPv6NDOptDNSSL, ICMPv6NDOptRouteInfo, ICMPv6NDOptRedirectedHdr, ICMPv6ND_Redirect, IGMP, IGMPv3, IGMPv3mq, IGMPv3gr, IGMPv3mr, IGMPv3mra, MPLS, GeneveOptions, GENEVE, Dot3, Dot1AD, LLC, SNAP, STP };

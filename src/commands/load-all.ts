@@ -44,7 +44,7 @@ export function loadAll(paths: string[], varOptions: string[] = []): { plans: Pl
       const text = readFileSync(f, "utf8");
       for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) used.add(m[1]);
     }
-    for (const p of plans) for (const n of p.varNames) used.add(n);
+    for (const p of plans) for (const n of [...p.varNames, ...Object.keys(p.variant ?? {})]) used.add(n);
     for (const name of Object.keys(vars))
       if (!used.has(name)) {
         const hint = didYouMean(name, [...used]);

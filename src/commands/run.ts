@@ -102,12 +102,14 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     return 2;
   }
 
-  const jobs = parseJobs(o.jobs);
-  if (typeof jobs === "string") {
-    process.stderr.write(`${jobs}\n`);
+  const asked = parseJobs(o.jobs);
+  if (typeof asked === "string") {
+    process.stderr.write(`${asked}\n`);
     removeReport(o.junit);
     return 2;
   }
+  // One scenario runs alone whatever was asked: its lines stream as they happen rather than as one block at its end.
+  const jobs = Math.min(asked, selected.length);
 
   const abort = new AbortController();
   let signals = 0;
@@ -204,10 +206,15 @@ function readReport(path: string, option: string): ReadReport | string {
   }
 }
 
-/** --jobs: a number from 1 to 64, or `auto` (one per CPU); absent, one scenario at a time. */
+/**
+ * Scenarios side by side when --jobs is not given or is `auto`: one per CPU, at most 8 (a lab's namespaces and links
+ * are made under the kernel's one network lock, so past a few at once more labs wait rather than work).
+ */
+export const autoJobs = () => Math.max(1, Math.min(8, availableParallelism()));
+
+/** --jobs: a number from 1 to 64, or `auto`, which is also the default. */
 function parseJobs(text: string | undefined): number | string {
-  if (text === undefined) return 1;
-  if (text === "auto") return Math.min(64, availableParallelism());
+  if (text === undefined || text === "auto") return autoJobs();
   const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : `--jobs ${text}: a number from 1 to 64, or auto (one per CPU, ${availableParallelism()} here)`;
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : `--jobs ${text}: a number from 1 to 64, or auto (one per CPU, at most 8: ${autoJobs()} here)`;
 }

@@ -3,7 +3,7 @@ import type { Packet } from "./packet.js";
 import { icmpErrorTypes } from "./layers/icmp.js";
 
 /** Layers whose own check decides: Scapy does not look further into their payloads. */
-const decisive = new Set(["TCP", "ICMP", "ARP", "DNS", "ICMPv6EchoReply", "ICMPv6ND_NA", "TCPerror", "ICMPerror"]);
+const decisive = new Set(["TCP", "ICMP", "ARP", "DNS", "ICMPv6EchoReply", "ICMPv6ND_NA", "TCPerror", "UDPerror", "ICMPerror", "BOOTP"]);
 
 /**
  * Scapy's answers(): walks both packets layer by layer, each layer kind judging its own part (ports swapped, ids
@@ -23,6 +23,9 @@ function layerAnswers(r: Layer | undefined, q: Layer | undefined, depth: number)
     if (!quoted) return false;
     return quotedAnswers(quoted, q, depth + 1);
   }
+  // A request to the limited broadcast (a DHCP discover) is answered from an address it could not name: the IP
+  // addresses are not compared, as Scapy's users get with conf.checkIPaddr = False.
+  if (r.name === "IP" && q.name === "IP" && q.get("dst") === "255.255.255.255") return r.get("proto") === q.get("proto") && layerAnswers(r.payload, q.payload, depth + 1);
   const judge = r.def.answers;
   if (!judge) return r.name === q.name && layerAnswers(r.payload, q.payload, depth + 1);
   if (!judge(r, q)) return false;
@@ -41,5 +44,7 @@ function quotedAnswers(quoted: Layer | undefined, q: Layer | undefined, depth: n
   if (quoted.name === "Raw" || quoted.name === "Padding") return true;
   const judge = quoted.def.answers;
   if (judge && !judge(quoted, q)) return false;
+  // The quoted transport header decides (a quoted DNS query is no DNS answer).
+  if (decisive.has(quoted.name)) return true;
   return quotedAnswers(quoted.payload, q.payload, depth + 1);
 }

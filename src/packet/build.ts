@@ -85,6 +85,7 @@ export function buildDetailed(top: Layer): Built {
   const sizes: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
     values[i] = buildValues(layers[i]);
+    if (i > 0) layers[i].def.fromUnder?.(layers[i - 1], values[i]);
     fieldSizes[i] = [];
     sizes[i] = measure(layers[i], values[i], fieldSizes[i]);
   }
@@ -113,11 +114,12 @@ export function buildDetailed(top: Layer): Built {
 export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values): void {
   const { layers, starts, sizes, contentEnd } = b;
   // One context for every layer, filled in turn (hooks read it and keep nothing).
+  const chain = { layers, starts, values };
   let ctx: BuildContext | undefined;
   for (let i = layers.length - 1; i >= 0; i--) {
     const post = layers[i].def.postBuild;
     if (!post) continue;
-    ctx ??= { buf, start: 0, hdrEnd: 0, end: 0, values: values[i], given: layers[i].given, under: undefined, underValues: undefined, underStart: 0, chain: { layers, starts }, at: i };
+    ctx ??= { buf, start: 0, hdrEnd: 0, end: 0, values: values[i], given: layers[i].given, under: undefined, underValues: undefined, underStart: 0, chain, index: i };
     ctx.start = starts[i];
     ctx.hdrEnd = starts[i] + sizes[i];
     ctx.end = Math.max(contentEnd, starts[i] + sizes[i]);
@@ -126,7 +128,7 @@ export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values)
     ctx.under = i > 0 ? layers[i - 1] : undefined;
     ctx.underValues = i > 0 ? values[i - 1] : undefined;
     ctx.underStart = i > 0 ? starts[i - 1] : 0;
-    ctx.at = i;
+    ctx.index = i;
     post(ctx);
   }
 }

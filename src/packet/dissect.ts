@@ -22,6 +22,7 @@ export function dissectLayers(first: LayerDef, buf: Buffer, start = 0, end = buf
     prev = l;
   };
   for (let depth = 0; depth < maxLayers; depth++) {
+    def = def.dispatch?.(buf, off, limit) ?? def;
     const layer = new Layer(def);
     layer.buf = buf;
     layer.start = off;
@@ -44,7 +45,7 @@ export function dissectLayers(first: LayerDef, buf: Buffer, start = 0, end = buf
     layer.hdrEnd = next;
     let payEnd = limit;
     if (def.payloadLength) {
-      const n = def.payloadLength(values, next - off, limit - next);
+      const n = def.payloadLength(values, next - off, limit - next, buf, next);
       if (n >= 0 && next + n < limit) {
         (padding ??= []).unshift([next + n, limit]);
         payEnd = next + n;

@@ -287,7 +287,15 @@ class Parser {
     return new Tuple(items);
   }
 
+  private mac2str(name: Token): Buffer {
+    this.expect("(", "(");
+    const v = this.additive();
+    this.expect(")", ")");
+    return macBytes(v, name.col);
+  }
+
   private call(name: Token): unknown {
+    if (name.text === "mac2str") return this.mac2str(name);
     const def = registry.get(name.text);
     if (!def && name.text in functions) return this.functionCall(name);
     if (!def) {
@@ -355,6 +363,12 @@ class Parser {
       throw e;
     }
   }
+}
+
+/** Scapy's mac2str("02:00:00:00:00:01"): the six bytes of a MAC address (BOOTP's chaddr takes bytes). */
+function macBytes(v: unknown, col: number): Buffer {
+  if (typeof v !== "string" || !/^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/.test(v)) throw new PacketError(`mac2str takes a MAC address as text, like mac2str("02:00:00:00:00:01")`, col);
+  return Buffer.from(v.split(":").map((x) => parseInt(x, 16)));
 }
 
 /** Sets one field of a layer call: a plain value in `values`, a list, range or prefix in `alternatives` (a set). */

@@ -44,6 +44,8 @@ export interface Field {
   isList?: boolean;
   /** A list of records or options (DNS sections, IP options): the layers its elements may be, for paths through it. */
   elements?: () => readonly import("./layer.js").LayerDef[];
+  /** A list of named items (DHCP options): a path may go on with an item's name, whose values it then reads. */
+  keys?: { names(): readonly string[]; field(key: string): Field | undefined; values(list: unknown, key: string): unknown[] };
   /** Byte fields of a size that never changes (addresses): lets a field be read at a known offset. */
   fixedSize?: number;
   /** IP address fields: "198.18.0.0/30" (or an IPv6 prefix) given to it makes a packet set, one packet an address, as in Scapy. */

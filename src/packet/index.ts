@@ -10,12 +10,32 @@ import "./layers/ipv6.js";
 import "./layers/icmpv6.js";
 import "./layers/dns.js";
 import "./layers/tunnels.js";
+import "./layers/dhcp.js";
+import "./layers/ntp.js";
+import "./layers/ip-options.js";
+import "./layers/ipv6-options.js";
+import "./layers/ipv6-ext.js";
 import "./layers/ipv6-fragment.js";
+import "./layers/ipv6-segment-routing.js";
+import "./layers/mld.js";
+import "./layers/nd-options.js";
+import "./layers/igmp.js";
+import "./layers/igmpv3.js";
+import "./layers/mpls.js";
+import "./layers/geneve.js";
+import "./layers/dot3.js";
+import "./layers/dot1ad.js";
+import "./layers/llc.js";
+import "./layers/stp.js";
+import { bindUnderExtensionHeaders } from "./layers/ipv6-ext.js";
 import { dissectLayers } from "./dissect.js";
 import { PacketError } from "./errors.js";
 import { registry } from "./layer.js";
 import { Layer, type LayerDef } from "./layer.js";
 import { Packet } from "./packet.js";
+
+// Once every layer is known: extension headers carry what IPv6 can carry.
+bindUnderExtensionHeaders();
 
 export { Packet } from "./packet.js";
 export { craft } from "./craft.js";

@@ -16,9 +16,9 @@ export interface BuildContext {
   under?: Layer;
   underValues?: Values;
   underStart: number;
-  /** Every layer of the packet and where each starts, and this one's index (a checksum looks past IPv6 extension headers). */
-  chain?: { layers: readonly Layer[]; starts: readonly number[] };
-  at?: number;
+  /** The whole chain being built and this layer's place in it (the layers further down: IPv6 extension headers). */
+  chain?: { layers: Layer[]; starts: number[]; values: Values[] };
+  index?: number;
 }
 
 export interface LayerDef {
@@ -31,8 +31,12 @@ export interface LayerDef {
   postBuild?(ctx: BuildContext): void;
   /** The layer under which this one's payload is bound, when no binding table entry fits (guess_payload_class). */
   guessPayload?(values: Values, payload: Buffer): LayerDef | undefined;
+  /** Values implied by the layer this one is carried in, set at build time (DNS's length prefix over TCP). */
+  fromUnder?(under: Layer, values: Values): void;
+  /** Scapy's dispatch_hook: the kind these bytes really are when it is not this one (Ether with a length: Dot3). */
+  dispatch?(buf: Buffer, off: number, end: number): LayerDef | undefined;
   /** How many of the bytes after the header belong to the payload (IP's total length); the rest is padding. */
-  payloadLength?(values: Values, hdrLen: number, available: number): number;
+  payloadLength?(values: Values, hdrLen: number, available: number, buf: Buffer, payloadStart: number): number;
   /** One-line summary in Scapy's words. */
   summary?(l: Layer): string;
   /** Scapy's hashret/answers: does `reply` (this layer kind) answer `request`? */
@@ -221,6 +225,7 @@ export function decodeFields(def: LayerDef, buf: Buffer, start: number, end: num
       }
       try {
         const [v, next] = f.read!(buf, off, end, values);
+        if (v === undefined && f.fixedSize !== undefined && off < end) return { values, next: off, short, error: `${def.name}.${f.name} is cut off` };
         if (v === undefined) {
           if (off < end) return { values, next: off, short, error: `${f.name} needs more than the ${end - off} bytes left` };
           short = true;

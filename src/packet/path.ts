@@ -28,7 +28,8 @@ function parse(text: string): ParsedPath | string {
   const parts = text.split(".");
   const segs: Segment[] = [];
   for (const part of parts) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?(#int)?$/.exec(part);
+    // Hyphens for the names of list items (DHCP.options.message-type).
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)(?:\[(\d+)\])?(#int)?$/.exec(part);
     if (!m) return `\`${part}\` in \`${text}\` is not a name (with an optional [index]): write paths like TCP.flags, DNS.an[0].rdata`;
     segs.push({ name: m[1], index: m[2] === undefined ? undefined : Number(m[2]) });
   }
@@ -64,6 +65,16 @@ export function checkPath(text: string): PathCheck {
       return { problem: `${where} has no field \`${seg.name}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}: its fields are ${names.join(", ")}` };
     }
     field = candidates[0];
+    if (field.keys && i < p.segments.length - 1) {
+      const key = p.segments[i + 1];
+      const item = field.keys.field(key.name);
+      if (!item) {
+        const hint = didYouMean(key.name, [...field.keys.names()]);
+        return { problem: `${where}.${seg.name} has no item \`${key.name}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}: its items are ${field.keys.names().join(", ")}` };
+      }
+      if (i + 1 < p.segments.length - 1) return { problem: `${where}.${seg.name}.${key.name} holds values, not records: \`${p.segments[i + 2].name}\` cannot follow it` };
+      return { field: item };
+    }
     const elements = [...new Set(candidates.flatMap((f) => f.elements?.() ?? []))];
     if (seg.index !== undefined && !field.isList) return { problem: `${where}.${seg.name} is not a list: it takes no [${seg.index}]` };
     where = `${where}.${seg.name}${seg.index === undefined ? "" : `[${seg.index}]`}`;
@@ -104,13 +115,23 @@ export function valuesAt(p: Packet, text: string): { found: Found[]; missing?: s
   }
   if (parsed.segments.length === 0) return { found: layers.map((l) => ({ value: l, layer: l })) };
   let found: Found[] = layers.map((l) => ({ value: l, layer: l }));
+  let keyed = false;
   for (const [i, seg] of parsed.segments.entries()) {
+    if (keyed) break;
     const next: Found[] = [];
     for (const f of found) {
       if (!(f.value instanceof Layer)) continue;
       const field = f.value.def.byName.get(seg.name);
       if (!field) continue;
       let v = f.value.get(seg.name);
+      // A list of named items: the next segment names the item, whose every value is a candidate.
+      const key = parsed.segments[i + 1];
+      if (field.keys && key && seg.index === undefined) {
+        const item = field.keys.field(key.name);
+        for (const x of field.keys.values(v, key.name)) next.push({ value: x, field: item, layer: f.value });
+        keyed = true;
+        continue;
+      }
       if (seg.index !== undefined) {
         if (!Array.isArray(v) || seg.index >= v.length) continue;
         v = v[seg.index];

@@ -66,6 +66,19 @@ export const hexFields: Readonly<Record<string, readonly string[]>> = {
   ICMPv6NDOptMTU: ["res"],
   GRE: ["proto", "chksum", "offset", "key", "sequence_number"],
   VXLAN: ["vni", "reserved2"],
+  IGMP: ["chksum"],
+  IGMPv3: ["chksum"],
+  IGMPv3mr: ["res2"],
+  GENEVE: ["proto", "vni", "reserved2"],
+  LLC: ["dsap", "ssap"],
+  SNAP: ["code"],
+  Dot1AD: ["type"],
+  ICMPv6MLQuery: ["cksum"],
+  ICMPv6MLReport: ["cksum"],
+  ICMPv6MLDone: ["cksum"],
+  ICMPv6MLQuery2: ["cksum"],
+  ICMPv6MLReport2: ["cksum"],
+  ICMPv6ND_Redirect: ["cksum", "res"],
 };
 
 /** Layers Scapy shows without indenting their payload (show_indent = 0). */

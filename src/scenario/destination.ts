@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
-import { parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
+import { mappedIPv4, parseEndpoint, type Cidr, type Endpoint } from "../util/ip.js";
 import { insideLab, scopeText } from "./lab-scope.js";
 import type { PlanHost } from "./model.js";
 import { implicitHost } from "./plan-lab.js";
@@ -23,16 +23,26 @@ export function reachHost(name: string, r: Reach): Reached<string> {
   const host = r.hosts.find((h) => h.name === name);
   if (host) return { ok: (host.addrs.find((a) => a.family === 4) ?? host.addrs[0])?.ip ?? "127.0.0.1" };
   if (r.implicitLab && (name === "localhost" || name === implicitHost)) return { ok: "127.0.0.1" };
+  const v4 = mappedIPv4(name);
+  if (v4) return { problem: `\`${name}\` is an IPv4-mapped IPv6 address: only tcp and udp steps take one (an IPv6 socket reaching ${v4}); here write ${v4}` };
   if (isIP(name)) return insideLab(name, r.labNets) ? { ok: name } : { problem: `\`${name}\` is outside the lab: wirecheck only sends to ${scopeText(r.labNets)}` };
   const names = r.hosts.map((h) => h.name);
   const hint = didYouMean(name, names);
   return { problem: `\`${name}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(names)}` };
 }
 
-/** host:port → the lab address and port. */
+/**
+ * host:port → the lab address and port. An IPv4-mapped IPv6 address (::ffff:198.18.0.2, tcp and udp only) stays as
+ * written: the step opens an IPv6 socket, and IPv4 goes on the wire to the address inside it.
+ */
 export function reachEndpoint(text: string, r: Reach): Reached<Endpoint> {
   const ep = parseEndpoint(text);
   if (typeof ep === "string") return { problem: ep };
+  const v4 = mappedIPv4(ep.host);
+  if (v4) {
+    const inside = reachHost(v4, r);
+    return "ok" in inside ? { ok: ep } : { problem: `\`${ep.host}\` maps ${v4}, ${inside.problem.replace(/^`[^`]*` /, "which ")}` };
+  }
   const ip = reachHost(ep.host, r);
   return "ok" in ip ? { ok: { host: ip.ok, port: ep.port } } : ip;
 }

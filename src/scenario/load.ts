@@ -10,6 +10,7 @@ import { limits } from "./structure.js";
 import { expandVars, savedVarNames, type Vars } from "./vars.js";
 import { variantLabel, variantsOf, type Variant } from "./matrix.js";
 import { expandUses } from "./uses.js";
+import { familyFacts } from "./family.js";
 
 export interface LoadOptions {
   /** --var overrides, applied over the scenario's own vars. */
@@ -80,7 +81,8 @@ function planSource(source: SourceFile, options: LoadOptions, variant: Variant =
   const saved = savedVarNames(raw);
   // The lab's facts (interface names, addresses, MACs) are known from the lab section alone: they fill ${lab.…}
   // everywhere else, as vars do.
-  const facts = labFactsOf(raw as { lab?: unknown }, vars, source);
+  const labOnly = labFactsOf(raw as { lab?: unknown }, vars, source);
+  const facts = { ...labOnly, ...familyFacts(labOnly, vars) };
   const { value, issues: varIssues } = expandVars(raw, { ...facts, ...vars }, source, saved);
 
   const validate = scenarioValidator();

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq } from "yaml";
 import type { Issue } from "./errors.js";
 import type { SourceFile } from "./source.js";
 import type { Vars } from "./vars.js";
+import { familyKey, familyProblem } from "./family.js";
 
 export type Variant = Record<string, string | number | boolean>;
 
@@ -32,7 +33,10 @@ export function variantsOf(source: SourceFile, cliVars: Vars): { variants?: Vari
     if (!isSeq(list) || values.length === 0 || values.some((v) => !["string", "number", "boolean"].includes(typeof v)))
       issues.push(source.issue(["matrix", key], `matrix \`${key}\`: a non-empty list of values (text, numbers, true/false), e.g. \`${key}: [a, b]\``));
     else if (new Set(values.map(String)).size !== values.length) issues.push(source.issue(["matrix", key], `matrix \`${key}\` lists a value twice`));
-    else keys.push([key, Object.hasOwn(cliVars, key) ? [cliVars[key]] : (values as (string | number | boolean)[])]);
+    else if (key === familyKey && values.some((v) => familyProblem(v))) {
+      const i = values.findIndex((v) => familyProblem(v));
+      issues.push(source.issue(["matrix", key, i], familyProblem(values[i])!));
+    }    else keys.push([key, Object.hasOwn(cliVars, key) ? [cliVars[key]] : (values as (string | number | boolean)[])]);
   }
   const count = keys.reduce((n, [, v]) => n * v.length, 1);
   if (count > maxVariants) issues.push(source.issue(["matrix"], `the matrix makes ${count} variants; at most ${maxVariants}`));

@@ -5,7 +5,7 @@ import { parseDuration } from "../util/duration.js";
 import { matcherProblem, rangeProblem } from "../assert/value.js";
 import { saveSourceProblem, saveSources as saveSourcesOf, type SaveSpec } from "./save-sources.js";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
-import { inSubnet, parseCidr, type Cidr, type Endpoint } from "../util/ip.js";
+import { inSubnet, mappedIPv4, parseCidr, type Cidr, type Endpoint } from "../util/ip.js";
 import type { Issue } from "./errors.js";
 import type { Plan, PlanHost, PlanServer, PlanSniffer, PlanStep, Segment, StepKind, TcpFlow, WirecheckScenario, WirecheckStep1 } from "./model.js";
 import { resolveCaptureFilter } from "./capture-filter.js";
@@ -37,8 +37,15 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
   const notChecked = (path: Path, e: unknown) =>
     unchecked.push(source.issue(path, e instanceof RangeError ? "this item nests too deeply to be checked: simplify it" : `this item could not be checked (${(e as Error).message}): it is not valid as written`));
 
+  // Hosts whose addresses were refused where they are written: later uses of them say nothing more (the first
+  // message is the one to act on; "server has no IPv4 address" after it would only mislead).
+  const refused = new Set<string>();
+  const labIssue = (path: Path, message: string, key = false) => {
+    if (path[0] === "lab" && (path[1] === "hosts" || path[1] === "links") && typeof path[2] === "string") refused.add(path[2]);
+    issue(path, message, key);
+  };
   const labPlan = safely(
-    () => planLab(s, issue, (p) => source.locate(p).line),
+    () => planLab(s, labIssue, (p) => source.locate(p).line),
     (e) => (notChecked(["lab"], e), { hosts: Object.keys(s.lab?.hosts ?? {}).map((name) => ({ name, addrs: [], loopback: [], gateways: [], routes: [], router: false })), segments: [], tunnels: [] }),
   );
   const { hosts, segments, tunnels } = labPlan;
@@ -70,7 +77,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
     const { host, scheme } = literalHost(text.replace(/\$\{[^}]*\}/g, "\0"), field);
     if (scheme !== undefined && scheme !== "http") issue(path, `\`${scheme}:\` URLs are not supported: use http://`);
     else if (host !== undefined) {
-      const r = reachHost(host, reach);
+      const r = reachHost(field === "endpoint" ? (mappedIPv4(host) ?? host) : host, reach);
       if ("problem" in r) issue(path, r.problem);
     }
     return { field, text };
@@ -126,6 +133,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
   // A host's addresses, where capture filters and expectations name a host (see addressExpect).
   const hostAddrs = (name: string) => {
     if (s.lab === undefined && (name === implicitHost || name === "localhost")) return { v4: ["127.0.0.1"], v6: ["::1"] };
+    // A stand-in for a host whose addresses were refused: the load fails on that refusal already.
+    if (refused.has(name)) return { v4: ["198.18.0.1"], v6: ["2001:db8::1"] };
     const h = hosts.find((x) => x.name === name);
     return h && { v4: h.addrs.filter((a) => a.family === 4).map((a) => a.ip), v6: h.addrs.filter((a) => a.family === 6).map((a) => a.ip) };
   };
@@ -136,7 +145,8 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
   const packetExpr = (expr: string, path: Path): string => {
     const resolvedExpr = resolvePacketHosts(expr, addressOf);
     const problem = checkPacketExpr(expr, resolvedExpr, labNets, hostNames);
-    if (problem) issue(path, `${problem.message}${problem.col ? ` (column ${problem.col} of the packet)` : ""}`);
+    // The column first: a long message (the list of layers) is cut short when shown, and the position must survive.
+    if (problem) issue(path, problem.col ? problem.message.replace(/^packet: /, `column ${problem.col} of the packet: `) : problem.message);
     return resolvedExpr;
   };
   // A link step names a link of the lab; one that changes conditions puts the link through the emulator from the start.
@@ -263,6 +273,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
         const hint = didYouMean(to, hostNames);
         if (!hostNames.includes(to)) issue([...at, "to"], `\`${to}\` is neither a lab host nor an address${hint ? ` (did you mean \`${hint}\`?)` : ""}: the hosts are ${listOf(hostNames)}`);
       }
+      else if (mappedIPv4(resolved.to)) issue([...at, "to"], (reachHost(resolved.to, reach) as { problem: string }).problem);
       else if (!insideLab(resolved.to, labNets)) issue([...at, "to"], `${resolved.to} is outside the lab: wirecheck only sends to ${scopeText(labNets)}`);
       if (kind === "ping") {
         // received and loss of what was sent: an expectation out of that range can never hold.

@@ -1,16 +1,20 @@
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, visit, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import { didYouMean } from "../util/did-you-mean.js";
 import { ScenarioError, type Issue } from "./errors.js";
+import { schemaIssues } from "./schema-errors.js";
+import { playbookValidator } from "./schema.js";
 import { SourceFile, type Path } from "./source.js";
+import { savedVarNames } from "./vars.js";
 
 // A playbook: steps (and servers, setup, sniffers) written once, with parameters, used by many scenarios:
 //   - uses: playbooks/default-deny.yaml
 //     with: { target: server, open: [22, 80] }
-// takes the place of its `uses:` item in whichever list it stands. Issues inside point into the playbook, with a
-// note of the line that used it.
+// takes the place of its `uses:` item in whichever list it stands (a sniff's `while:` takes the playbook's steps).
+// The playbook is checked against schemas/playbook.schema.json; issues inside point into the playbook, with a note
+// of the line that used it.
 
 const lists = ["setup", "servers", "steps", "sniffers"] as const;
 const playbookKeys = new Set(["playbook", "description", "params", ...lists]);
@@ -18,25 +22,34 @@ const playbookKeys = new Set(["playbook", "description", "params", ...lists]);
 const bundled = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const maxDepth = 8;
 
-/** Replaces every `uses:` item of the file's lists by the playbook's items, parameters filled in. */
+/** Replaces every `uses:` item of the file's lists (and of its sniffs' `while:`) by the playbook's items, parameters filled in. */
 export function expandUses(source: SourceFile, chain: readonly string[] = [resolve(source.file)]): Issue[] {
   const issues: Issue[] = [];
   for (const list of lists) {
     const seq = source.doc.get(list, true);
-    if (!isSeq(seq)) continue;
-    // Paths are taken before any splice: issues about an item point at it as written.
-    const uses = seq.items.map((item, i) => (isMap(item) && item.has("uses") ? i : -1)).filter((i) => i >= 0);
-    for (const i of uses.reverse()) {
-      const r = useOne(source, list, i, seq.items[i] as YAMLMap, chain);
-      issues.push(...r.issues);
-      seq.items.splice(i, 1, ...r.nodes);
-    }
+    if (isSeq(seq)) issues.push(...expandList(source, [list], list, seq as YAMLSeq, chain));
   }
   return issues;
 }
 
-function useOne(source: SourceFile, list: (typeof lists)[number], i: number, item: YAMLMap, chain: readonly string[]): { nodes: Node[]; issues: Issue[] } {
-  const at: Path = [list, i];
+function expandList(source: SourceFile, at: Path, list: (typeof lists)[number], seq: YAMLSeq, chain: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  // Paths are taken before any splice: issues about an item point at it as written.
+  const uses = seq.items.map((item, i) => (isMap(item) && item.has("uses") ? i : -1)).filter((i) => i >= 0);
+  if (list === "steps")
+    seq.items.forEach((item, i) => {
+      const inner = isMap(item) && !item.has("uses") ? item.getIn(["sniff", "while"], true) : undefined;
+      if (isSeq(inner)) issues.push(...expandList(source, [...at, i, "sniff", "while"], "steps", inner, chain));
+    });
+  for (const i of uses.reverse()) {
+    const r = useOne(source, [...at, i], list, seq.items[i] as YAMLMap, chain);
+    issues.push(...r.issues);
+    seq.items.splice(i, 1, ...r.nodes);
+  }
+  return issues;
+}
+
+function useOne(source: SourceFile, at: Path, list: (typeof lists)[number], item: YAMLMap, chain: readonly string[]): { nodes: Node[]; issues: Issue[] } {
   const fail = (path: Path, message: string, key = false) => ({ nodes: [], issues: [source.issue(path, message, key)] });
   for (const pair of item.items) {
     const k = isScalar(pair.key) ? String(pair.key.value) : "";
@@ -68,6 +81,11 @@ function useOne(source: SourceFile, list: (typeof lists)[number], i: number, ite
     const k = isScalar(pair.key) ? String(pair.key.value) : "";
     if (!playbookKeys.has(k)) issues.push(note(pb.issue([k], `\`${k}\` is not a key of a playbook${didYouMean(k, [...playbookKeys]) ? ` (did you mean \`${didYouMean(k, [...playbookKeys])}\`?)` : ""}: it has ${[...playbookKeys].join(", ")}`, true)));
   }
+  // The playbook's schema says the rest (the top-level keys are said above, in a playbook's words).
+  const data = pb.toJS();
+  const validate = playbookValidator();
+  if (!validate(data)) issues.push(...schemaIssues(pb, (validate.errors ?? []).filter((e) => e.instancePath !== "" || e.keyword !== "additionalProperties"), data).map(note));
+  issues.push(...undeclared(pb, name).map(note));
   issues.push(...expandUses(pb, [...chain, file]).map((x) => (x.file === pb.file ? note(x) : x)));
 
   // Parameters: declared with a description and maybe a default; `with:` gives the others.
@@ -121,4 +139,31 @@ function fill(pb: SourceFile, node: Node, values: ReadonlyMap<string, unknown>):
   if (isMap(node)) for (const pair of node.items) pair.value = pair.value ? fill(pb, pair.value as Node, values) : pair.value;
   if (isSeq(node)) node.items = node.items.map((x) => fill(pb, x as Node, values));
   return node;
+}
+
+/**
+ * `${name}`s in the playbook that are none of its parameters: a typo, or a value the playbook would silently take
+ * from whichever scenario uses it. Values its own steps save, lab facts (`${lab.…}`) and `$${` are not references.
+ */
+function undeclared(pb: SourceFile, name: string): Issue[] {
+  const params = pb.doc.get("params", true);
+  const declared = isMap(params) ? params.items.map((p) => (isScalar(p.key) ? String(p.key.value) : "")) : [];
+  const saved = savedVarNames(pb.toJS());
+  const issues: Issue[] = [];
+  for (const list of lists) {
+    const seq = pb.doc.get(list, true);
+    if (!isSeq(seq)) continue;
+    visit(seq, {
+      Scalar(_key, node) {
+        if (typeof node.value !== "string") return;
+        for (const m of node.value.matchAll(reference)) {
+          const ref = m[1];
+          if (ref === undefined || declared.includes(ref) || saved.has(ref)) continue;
+          const hint = didYouMean(ref, declared);
+          issues.push({ file: pb.file, ...pb.position(node.range?.[0] ?? 0), message: `\`\${${ref}}\` is not a parameter of ${name}${hint ? ` (did you mean \`\${${hint}}\`?)` : ""}: declare it under \`params:\` (${declared.length ? `its parameters are ${declared.join(", ")}` : "it has none"})` });
+        }
+      },
+    });
+  }
+  return issues;
 }

@@ -80,7 +80,7 @@ export function unknownVar(name: string, vars: Vars, runtime: Iterable<string> =
   const facts = Object.keys(vars).filter((k) => k.startsWith("lab."));
   if (name.startsWith("lab.")) {
     const hint = didYouMean(name, facts);
-    return `\`\${${name}}\` is not a fact of this lab${hint ? ` (did you mean \`\${${hint}}\`?)` : ""}: facts are lab.HOST.IFACE.mac|ip4|ip6|cidr4|cidr6, lab.HOST.ip4|ip6 and lab.HOST.to.PEER (\`wirecheck lab show FILE\` lists them)`;
+    return `\`\${${name}}\` is not a fact of this lab${hint ? ` (did you mean \`\${${hint}}\`?)` : ""}: facts are lab.HOST.IFACE.mac|ip4|ip6|cidr4|cidr6, lab.HOST.ip4|ip6, lab.HOST.ip and lab.HOST.IFACE.ip (with a \`family\` var of 4, 6 or mapped) and lab.HOST.to.PEER (\`wirecheck lab show FILE\` lists them)`;
   }
   const known = [...Object.keys(vars).filter((k) => !k.startsWith("lab.")), ...runtime];
   const hint = didYouMean(name, known);

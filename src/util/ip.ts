@@ -51,6 +51,15 @@ export function multicastMac(group: string): string {
   return ["33", "33", ...[...bytes.subarray(12)].map(hex)].join(":");
 }
 
+/** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:198.18.0.2, or its hex form ::ffff:c612:2), or undefined. */
+export function mappedIPv4(ip: string): string | undefined {
+  if (isIP(ip) !== 6) return undefined;
+  const bytes = Buffer.alloc(16);
+  writeIPv6(bytes, 0, ip);
+  if (!bytes.subarray(0, 10).every((b) => b === 0) || bytes.readUInt16BE(10) !== 0xffff) return undefined;
+  return [...bytes.subarray(12)].join(".");
+}
+
 export function isLoopback(ip: string): boolean {
   return (isIP(ip) === 4 && ip.startsWith("127.")) || ip === "::1";
 }

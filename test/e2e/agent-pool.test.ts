@@ -36,7 +36,8 @@ ${order.map((h) => `  - { name: agent of ${h}, host: ${h}, exec: { run: 'echo $P
 let out: { code: number | null; stdout: string; stderr: string };
 beforeAll(async () => {
   out = await new Promise((done) => {
-    const child = spawn(process.execPath, [cli, "run", "suite"], { cwd: top, env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    // One after another: scenarios side by side (the default on more than one CPU) each need agents of their own.
+    const child = spawn(process.execPath, [cli, "run", "suite", "--jobs", "1"], { cwd: top, env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] });
     let [stdout, stderr] = ["", ""];
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));

@@ -1,7 +1,7 @@
 // --jobs N: scenarios side by side, each in its own lab; the report equals a sequential run's, the log is one block
 // per scenario, and an interrupt still stops everything and leaves nothing behind.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -35,10 +35,18 @@ const cases = (dir: string) => readJUnit(readFileSync(join(top, dir, "reports/ju
 
 let seq: ReturnType<typeof run>;
 let par: ReturnType<typeof run>;
+let byDefault: ReturnType<typeof run>;
 beforeAll(() => {
-  seq = run("seq", []);
+  seq = run("seq", ["--jobs", "1"]);
   par = run("par", ["--jobs", "3"]);
-}, 240_000);
+  byDefault = run("default", []);
+}, 300_000);
+/** When each scenario's `hold` step ran, from the page's data. */
+const holds = (dir: string) => {
+  const page = JSON.parse(readFileSync(join(top, dir, "reports/index.json"), "utf8")) as { scenarios: { plan: { name: string }; steps: { name: string; startedAtUs: number; timeMs: number }[] }[] };
+  return page.scenarios.map((s) => s.steps.find((x) => x.name === "hold")!).map((h) => [h.startedAtUs, h.startedAtUs + h.timeMs * 1000]);
+};
+const overlap = (spans: number[][]) => spans.some(([a0, a1], i) => spans.some(([b0, b1], j) => i !== j && a0 < b1 && b0 < a1));
 
 describe("--jobs", () => {
   it("reports what a sequential run reports: the same testcases, order, outcomes and exit code", () => {
@@ -49,10 +57,15 @@ describe("--jobs", () => {
   });
 
   it("really runs them side by side: the steps of different scenarios overlap in time", () => {
-    const page = JSON.parse(readFileSync(join(top, "par/reports/index.json"), "utf8")) as { scenarios: { plan: { name: string }; steps: { name: string; startedAtUs: number; timeMs: number }[] }[] };
-    const holds = page.scenarios.map((s) => s.steps.find((x) => x.name === "hold")!).map((h) => [h.startedAtUs, h.startedAtUs + h.timeMs * 1000]);
-    const overlapping = holds.some(([a0, a1], i) => holds.some(([b0, b1], j) => i !== j && a0 < b1 && b0 < a1));
-    expect(overlapping).toBe(true);
+    expect(overlap(holds("par"))).toBe(true);
+    expect(overlap(holds("seq"))).toBe(false);
+  });
+
+  it("by default runs one per CPU (at most 8), with the same report as --jobs 1", () => {
+    expect(byDefault.code, byDefault.out).toBe(1);
+    expect(cases("default")).toEqual(cases("seq"));
+    // On a machine of one CPU the default is one at a time.
+    expect(overlap(holds("default"))).toBe(Math.min(8, availableParallelism()) > 1);
   });
 
   it("writes each scenario's lines as one block in a log, never interleaved", () => {

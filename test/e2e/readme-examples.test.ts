@@ -1,6 +1,6 @@
 // The README's examples run as written: each YAML block is a scenario (a block of steps alone gets the two-host lab
-// and servers it names), each command line of a sh block that needs no placeholder runs and exits 0.
-import { readFileSync } from "node:fs";
+// and servers it names; a playbook is used by a scenario that runs), each command line of a sh block that needs no placeholder runs and exits 0.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { root, runCli, tempScenario } from "./helpers.js";
@@ -23,6 +23,16 @@ describe("README examples", () => {
   const yamls = blocks("yaml");
   it("has YAML examples to run", () => expect(yamls.length).toBeGreaterThan(0));
   yamls.forEach((text, i) => {
+    if (text.startsWith("playbook:"))
+      return it(`YAML example ${i + 1} is a valid playbook, and a scenario using it runs`, () => {
+        const use = `  - uses: playbooks/echo-check.yaml\n    with: { on: server }\n`;
+        const { dir, file } = tempScenario("uses.yaml", `name: README playbook\nlab: { hosts: { client: 198.18.0.1/24, server: 198.18.0.2/24 } }\nservers:\n${use}steps:\n${use}`);
+        mkdirSync(join(dir, "playbooks"));
+        writeFileSync(join(dir, "playbooks/echo-check.yaml"), text);
+        const r = runCli(["run", file, "--junit", "/dev/null"]);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(r.stdout).toMatch(/✔ echo on 7/);
+      });
     it(`YAML example ${i + 1} validates and runs, every step passing`, () => {
       const scenario = text.startsWith("steps:") ? frame + text : text;
       const { file } = tempScenario(`readme-${i + 1}.yaml`, scenario);

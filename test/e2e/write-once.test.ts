@@ -121,4 +121,42 @@ servers:
     expect(b.code).toBe(2);
     expect(b.out).toMatch(/^playbooks\/broken\.yaml:7:30: unknown key `cuont` \(did you mean `count`\?\).*\(in playbooks\/broken\.yaml, used at b\.yaml:7\)$/m);
   });
+
+  it("checks a playbook against its schema and its references against its parameters, pointing into it and naming the using line", () => {
+    const dir = folder({
+      "playbooks/typo.yaml": `playbook: typo\nparams:\n  target: { description: the host }\n  port: { description: its port, defualt: 7 }\n  quiet: { default: true }\nsteps:\n  - { name: "to \${taget}", host: client, tcp: { connect: "\${target}:\${prot}", send: x } }\n  - { name: saved, host: client, exec: { run: echo 1, save: { one: stdout } } }\n  - { name: "uses \${one}, \${lab.server.ip4} and $\${literal}", wait: 1ms }\n`,
+      "playbooks/outer.yaml": `playbook: outer\nparams:\n  on: { description: the host }\nsteps:\n  - uses: typo.yaml\n    with: { target: "\${on}", port: 1, quiet: false }\n  - uses: inner.yaml\n`,
+      "playbooks/inner.yaml": `playbook: inner\nparams:\n  count: { description: how many }\nsteps:\n  - { name: inner, wait: 1ms }\n`,
+      "a.yaml": `name: a\n${lab}steps:\n  - uses: playbooks/typo.yaml\n    with: { target: server, port: 80 }\n`,
+      "b.yaml": `name: b\n${lab}steps:\n  - uses: playbooks/outer.yaml\n    with: { on: server }\n`,
+    });
+    const a = run(dir, ["validate", "a.yaml"]);
+    expect(a.code).toBe(2);
+    const used = String.raw`\(in playbooks/typo\.yaml, used at a\.yaml:6\)$`;
+    expect(a.out).toMatch(new RegExp(String.raw`^playbooks/typo\.yaml:4:34: unknown key \`defualt\` \(did you mean \`default\`\?\).* ${used}`, "m"));
+    expect(a.out).toMatch(new RegExp(String.raw`^playbooks/typo\.yaml:5:10: \`params\.quiet\` lacks \`description\`.* ${used}`, "m"));
+    expect(a.out).toMatch(new RegExp(String.raw`^playbooks/typo\.yaml:7:13: \`\$\{taget\}\` is not a parameter of playbooks/typo\.yaml \(did you mean \`\$\{target\}\`\?\): declare it under \`params:\` \(its parameters are target, port, quiet\) ${used}`, "m"));
+    expect(a.out).toMatch(new RegExp(String.raw`^playbooks/typo\.yaml:7:\d+: \`\$\{prot\}\` is not a parameter of playbooks/typo\.yaml \(did you mean \`\$\{port\}\`\?\)`, "m"));
+    // A value its own step saves, a lab fact and $\${ are not parameters.
+    expect(a.out).not.toMatch(/\$\{one\}|lab\.server|literal/);
+    // Through another playbook: the inner file's issues name the outer one's line; a parameter the outer one does not give is said there.
+    const b = run(dir, ["validate", "b.yaml"]);
+    expect(b.code).toBe(2);
+    expect(b.out).toMatch(/^playbooks\/typo\.yaml:7:13: `\$\{taget\}` is not a parameter .*\(in playbooks\/typo\.yaml, used at playbooks\/outer\.yaml:5\)$/m);
+    expect(b.out).toMatch(/^playbooks\/outer\.yaml:7:11: inner\.yaml needs `count` under `with:` \(in playbooks\/outer\.yaml, used at b\.yaml:6\)$/m);
+  });
+
+  it("a sniff's while: takes a playbook's steps, run inside the capture", () => {
+    const dir = folder({
+      "playbooks/knock.yaml": `playbook: knock\nparams:\n  from: { description: who knocks }\n  on: { description: where }\n  port: { description: the port }\nsteps:\n  - { name: "knock on \${port}", host: "\${from}", tcp: { connect: "\${on}:\${port}", send: knock, expect: knock } }\n`,
+      "s.yaml": `name: knocks seen\n${lab}steps:\n  - name: the knock crosses the wire\n    sniff:\n      host: server\n      filter: tcp port 80\n      while:\n        - uses: playbooks/knock.yaml\n          with: { from: client, on: server, port: 80 }\n      expect: { any: { Raw.load: knock, TCP.dport: 80 } }\n`,
+    });
+    const r = run(dir, ["run", "s.yaml"]);
+    expect(r.code, r.out).toBe(0);
+    const cases = readJUnit(readFileSync(join(dir, "reports/junit.xml"), "utf8")).suites[0].cases;
+    expect(cases.map((c) => c.attrs.name)).toEqual(["setup", "the knock crosses the wire"]);
+    // The same with a port where nothing listens: the step inside fails, and the sniff with it.
+    writeFileSync(join(dir, "s.yaml"), readFileSync(join(dir, "s.yaml"), "utf8").replace("port: 80 }", "port: 81 }"));
+    expect(run(dir, ["run", "s.yaml"]).out).toMatch(/knock on 81.*refused/s);
+  }, 120_000);
 });

@@ -100,6 +100,7 @@ export function mutantsOf(file) {
     }
   };
   walk(base.contents, [], false, undefined);
+  out.push(...withMutations(file, base), ...matrixMutations(base));
   return out.map((m, i) => {
     const doc = parseDocument(text);
     m.change(doc);
@@ -111,6 +112,134 @@ export function mutantsOf(file) {
     }
     return { file, index: i, testcase: m.testcase, how: m.how, text: doc.toString(), twin };
   });
+}
+
+const reference = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const lists = ["setup", "servers", "steps", "sniffers"];
+
+/** Every `uses:` item of a scenario (its lists and its sniffs' while:), with its path. */
+function usesItems(doc) {
+  const found = [];
+  const visitList = (seq, path) => {
+    if (!isSeq(seq)) return;
+    seq.items.forEach((item, i) => {
+      if (!isMap(item)) return;
+      if (item.has("uses")) found.push({ path: [...path, i], item });
+      else visitList(item.getIn(["sniff", "while"], true), [...path, i, "sniff", "while"]);
+    });
+  };
+  for (const l of lists) visitList(doc.get(l, true), [l]);
+  return found;
+}
+
+/**
+ * The parameters of a playbook that only its expectations use (step names aside): changing one changes what is
+ * expected and nothing that is done, so the playbook's step must then fail. Each with its declared default.
+ */
+function expectationParams(playbook) {
+  const doc = parseDocument(readFileSync(playbook, "utf8"));
+  const inside = new Set();
+  const outside = new Set();
+  const walk = (node, inExpect, key) => {
+    if (isMap(node)) for (const pair of node.items) walk(pair.value, inExpect || ["expect", "expect_error"].includes(String(pair.key?.value)), String(pair.key?.value));
+    else if (isSeq(node)) for (const x of node.items) walk(x, inExpect, key);
+    else if (isScalar(node) && typeof node.value === "string" && key !== "name")
+      for (const m of node.value.matchAll(reference)) (inExpect && !notExpectations.has(key) ? inside : outside).add(m[1]);
+  };
+  for (const l of lists) walk(doc.get(l, true), false, l);
+  const params = doc.get("params", true);
+  const out = new Map();
+  if (isMap(params))
+    for (const pair of params.items) {
+      const k = String(pair.key?.value);
+      if (inside.has(k) && !outside.has(k)) out.set(k, isMap(pair.value) && pair.value.has("default") ? pair.value.toJSON().default : undefined);
+    }
+  return out;
+}
+
+/** Where a `uses:` name leads: beside the scenario, else wirecheck's own playbooks/ (as the loader looks). */
+function playbookFile(file, name) {
+  const here = resolve(dirname(file), name);
+  return existsSync(here) ? here : existsSync(join(root, name)) ? join(root, name) : undefined;
+}
+
+/**
+ * Mutants of the values a scenario gives playbooks that drive their expectations (`with: { open: [80] }` where the
+ * playbook expects `open: "${open}"`): each value changed as an expectation would be, a list's last element dropped;
+ * a parameter left to its default gets a changed default. Judged on the whole scenario: the playbook's steps are named
+ * with the values, and the original passes.
+ */
+function withMutations(file, doc) {
+  const out = [];
+  for (const { path, item } of usesItems(doc)) {
+    const name = item.get("uses");
+    const pb = typeof name === "string" ? playbookFile(file, name) : undefined;
+    if (!pb) continue;
+    for (const [param, fallback] of expectationParams(pb)) {
+      const at = [...path, "with", param];
+      const given = doc.getIn(at, true);
+      const where = `${path.join(".")} (${name}) with.${param}`;
+      const set = (value) => (d) => {
+        if (!isMap(d.getIn([...path, "with"]))) d.setIn([...path, "with"], d.createNode({}));
+        d.setIn(at, d.createNode(value));
+      };
+      if (isSeq(given)) {
+        const values = given.toJSON();
+        if (values.length > 1) out.push({ path: at, how: `${where}: last element dropped`, change: set(values.slice(0, -1)) });
+        values.forEach((v, j) => {
+          for (const [value, how] of mutationsOf(v, param)) out.push({ path: at, how: `${where}[${j}]: ${how}`, change: set(values.map((x, n) => (n === j ? value : x))) });
+        });
+      } else {
+        const v = isScalar(given) ? given.value : fallback;
+        const whose = given === undefined ? " (its default)" : "";
+        for (const [value, how] of mutationsOf(v, param)) out.push({ path: at, how: `${where}${whose}: ${how}`, change: set(value) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Mutants of matrix values where an expectation takes one (`expect: { size: "${size}" }`): for each value, the matrix
+ * cut down to that value and the expectation given it changed, so each variant's expectation must bite on its own.
+ */
+function matrixMutations(doc) {
+  const matrix = doc.get("matrix", true);
+  if (!isMap(matrix)) return [];
+  const keys = new Map(matrix.items.filter((p) => isSeq(p.value)).map((p) => [String(p.key?.value), p.value.toJSON()]));
+  const out = [];
+  const walk = (node, path, inExpect, testcase) => {
+    if (isMap(node)) {
+      const name = node.get("name");
+      const here = typeof name === "string" && path.length === 2 && (path[0] === "steps" || path[0] === "sniffers") ? name : testcase;
+      for (const pair of node.items) {
+        const k = String(pair.key?.value);
+        if (inExpect && notExpectations.has(k)) continue;
+        walk(pair.value, [...path, k], inExpect || k === "expect" || k === "expect_error", here);
+      }
+    } else if (isSeq(node)) node.items.forEach((x, i) => walk(x, [...path, i], inExpect, testcase));
+    else if (isScalar(node) && inExpect && typeof node.value === "string" && path.at(-1) !== "name") {
+      const used = [...new Set([...node.value.matchAll(reference)].map((m) => m[1]))].filter((k) => keys.has(k));
+      const only = (k, v, value) => (d) => (d.setIn(["matrix", k], d.createNode([v])), d.setIn(path, value));
+      for (const k of used)
+        for (const v of keys.get(k)) {
+          const filled = node.value.replaceAll(`\${${k}}`, String(v));
+          // A name on its own (`"${size}"`) takes the value's type back.
+          const literal = node.value === `\${${k}}` ? v : filled;
+          for (const [value, how] of mutationsOf(literal, path.at(-1)))
+            out.push({ path, testcase: testcase?.replaceAll(`\${${k}}`, String(v)), how: `${path.join(".")} with ${k}=${v}: ${how}`, change: only(k, v, value) });
+        }
+      // A family's addresses (${lab.HOST.ip}) in an expectation: each variant expecting another family's form.
+      if (keys.has("family") && /\$\{lab\.[^}]*\.ip\}/.test(node.value))
+        for (const v of keys.get("family")) {
+          const wrong = String(v) === "4" ? "::ffff:${lab.$1.ip4}" : "${lab.$1.ip4}";
+          const value = node.value.replace(/\$\{lab\.([^}]*)\.ip\}/g, wrong);
+          out.push({ path, testcase, how: `${path.join(".")} with family=${v}: the address in another family's form (${value})`, change: only("family", v, value) });
+        }
+    }
+  };
+  walk(doc.contents, [], false, undefined);
+  return out;
 }
 
 /**

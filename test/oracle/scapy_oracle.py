@@ -15,6 +15,7 @@ Field conventions (those of test/fixtures/scapy-vectors.jsonl):
   - None, bool, int, float and str as themselves; anything else as str().
 On an error with one expression: {"expr", "error"}.
 With --all, each object is {"expr", "hexes"} instead: every packet of the expression's packet set, in Scapy's order.
+With --records, a field holding packets (DNS's sections) gives every packet of its chain as {"name", "fields"}.
 Run it with /usr/bin/python3 (the interpreter that has Scapy 2.5.0).
 """
 import json
@@ -35,6 +36,14 @@ except ImportError as e:  # pragma: no cover
     sys.exit(3)
 
 NAMESPACE = {k: getattr(scapy_all, k) for k in dir(scapy_all) if not k.startswith("__")}
+# Contrib layers the model has (Scapy does not load them by default); importing them also binds them (UDP 6081, …).
+import scapy.contrib.geneve as geneve  # noqa: E402
+import scapy.contrib.igmp as igmp  # noqa: E402
+import scapy.contrib.igmpv3 as igmpv3  # noqa: E402
+import scapy.contrib.mpls as mpls  # noqa: E402
+
+NAMESPACE.update(GENEVE=geneve.GENEVE, GeneveOptions=geneve.GeneveOptions, IGMP=igmp.IGMP, MPLS=mpls.MPLS)
+NAMESPACE.update({k: getattr(igmpv3, k) for k in ("IGMPv3", "IGMPv3mq", "IGMPv3mr", "IGMPv3gr", "IGMPv3mra")})
 
 
 def json_value(v):
@@ -49,13 +58,26 @@ def json_value(v):
     return str(v)
 
 
+RECORDS = "--records" in sys.argv[1:]
+
+
+def chain_of(pkt):
+    out = []
+    while pkt is not None and not isinstance(pkt, NoPayload) and len(out) < 1000:
+        out.append({"name": type(pkt).__name__, "fields": layer_fields(pkt)})
+        pkt = pkt.payload
+    return out
+
+
 def layer_fields(layer):
     out = {}
     for f in layer.fields_desc:
         if isinstance(f, ConditionalField) and not f._evalcond(layer):
             continue
         v = layer.getfieldval(f.name)
-        if isinstance(v, FlagValue):
+        if RECORDS and isinstance(v, Packet):
+            out[f.name] = chain_of(v)
+        elif isinstance(v, FlagValue):
             out[f.name + "#int"] = int(v)
             out[f.name] = str(v)
         else:

@@ -23,6 +23,12 @@ logging.getLogger("scapy").setLevel(logging.ERROR)
 import scapy.all as scapy_all  # noqa: E402
 from scapy.packet import Packet  # noqa: E402
 
+# The contrib layers the model has, as the oracle loads them: importing them also binds them (IP proto 2 is IGMP).
+import scapy.contrib.geneve  # noqa: E402,F401
+import scapy.contrib.igmp  # noqa: E402,F401
+import scapy.contrib.igmpv3  # noqa: E402,F401
+import scapy.contrib.mpls  # noqa: E402,F401
+
 NAMESPACE = {k: getattr(scapy_all, k) for k in dir(scapy_all) if not k.startswith("__")}
 
 

@@ -14,7 +14,7 @@ export function readVectors(path: string): Vector[] {
 
 /** The link type to dissect with, from the vector's first layer (as Scapy dissected it). */
 export function linkOf(first: string): Link {
-  if (first === "Ether") return "ether";
+  if (first === "Ether" || first === "Dot3") return "ether";
   if (first === "IP") return "ip";
   if (first === "IPv6") return "ipv6";
   throw new Error(`no link type for a packet starting with ${first}`);

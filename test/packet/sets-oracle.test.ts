@@ -39,7 +39,7 @@ const sets = [
   // The IP dst follows UDP's dport (mDNS's group at 5353), and Ether's dst follows that.
   'Ether(src="02:00:00:00:00:01")/IPv6(src="2001:db8::1")/UDP(sport=1, dport=[5352, 5353, 5354])',
   'Ether(src="02:00:00:00:00:01")/IP(src="198.18.0.1")/UDP(sport=1, dport=(5352, 5354))',
-  // Bindings checked by their bytes only: Scapy reads Ether type 1 as 802.3 (Dot3/LLC), which the model does not.
+  // Ether()/Ether() builds type 1, which Scapy (and the model) read back as 802.3 (Dot3/LLC): see net-layers-vectors.
   'Ether(dst="02:00:00:00:00:02", src="02:00:00:00:00:01")/Ether(dst="02:00:00:00:00:03", src="02:00:00:00:00:04")/IP(src="198.18.0.1", dst="198.18.0.2")/ICMP(seq=(1, 3))',
 ];
 

@@ -61,7 +61,7 @@ const malformedOnPurpose = (expr: string) =>
   [...expr.matchAll(/\("SAck",\s*\(([^)]*)\)\)/g)].some((m) => m[1].split(",").filter((x) => x.trim() !== "").length % 2 === 1);
 const isChecksumProblem = (x: Expert) => x.group === PI_CHECKSUM || /checksum/i.test(x.message);
 
-const vectors = ["test/fixtures/scapy-vectors.jsonl", "test/fixtures/extra-vectors.jsonl"].flatMap((f) => readVectors(f).map((v) => ({ file: f, expr: v.expr })));
+const vectors = ["test/fixtures/scapy-vectors.jsonl", "test/fixtures/extra-vectors.jsonl", "test/fixtures/net-layers-vectors.jsonl", "test/fixtures/app-vectors.jsonl"].flatMap((f) => readVectors(f).map((v) => ({ file: f, expr: v.expr })));
 
 type Entry = { expr: string; file: string; crafted?: Buffer; error?: string; link?: "ether" | "raw"; frame?: number; headerOnly?: boolean };
 
@@ -82,10 +82,10 @@ describe("tshark reads every crafted vector without malformed packets or bad che
       try {
         const p = craft(e.expr)[0];
         const first = p.layers[0].name;
-        if (first !== "Ether" && first !== "IP" && first !== "IPv6") throw new Error(`starts with ${first}: neither Ethernet nor IP`);
+        if (first !== "Ether" && first !== "Dot3" && first !== "IP" && first !== "IPv6") throw new Error(`starts with ${first}: neither Ethernet nor IP`);
         e.crafted = p.bytes;
         e.headerOnly = ["Ether", "Dot1Q"].includes(p.layers[p.layers.length - 1].name);
-        e.link = first === "Ether" ? "ether" : "raw";
+        e.link = first === "Ether" || first === "Dot3" ? "ether" : "raw";
         lists[e.link].push(e.crafted);
         e.frame = lists[e.link].length;
       } catch (err) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { craft } from "../../src/packet/index.js";
 import { compareDissection, dissectVector, readVectors, type Vector } from "./helpers.js";
 
-const files = ["test/fixtures/scapy-vectors.jsonl", "test/fixtures/extra-vectors.jsonl", "test/fixtures/issue14-vectors.jsonl"];
+const files = ["test/fixtures/scapy-vectors.jsonl", "test/fixtures/extra-vectors.jsonl", "test/fixtures/issue14-vectors.jsonl", "test/fixtures/net-layers-vectors.jsonl", "test/fixtures/app-vectors.jsonl", "test/fixtures/app-malformed-vectors.jsonl"];
 
 for (const file of files) {
   const vectors = readVectors(file);

@@ -39,7 +39,7 @@ describe("fragment functions and reassemble at load", () => {
 
   it("refuses a fragsize under 8 where it is written", () => {
     expect(issuesOf(`  - { name: small, host: client, send: { packet: 'fragment(IP(dst="server")/UDP()/Raw(load="x"*100), fragsize=4)' } }\n`).map(where)).toEqual([
-      "7:50: packet: fragment(): fragsize=4 is too small: it is at least 8 (fragments carry multiples of 8 bytes) (column 1 of the packet)",
+      "7:50: column 1 of the packet: fragment(): fragsize=4 is too small: it is at least 8 (fragments carry multiples of 8 bytes)",
     ]);
   });
 

@@ -1,7 +1,12 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scenarioValidator } from "../../src/scenario/schema.js";
+import Ajv2020Module from "ajv/dist/2020.js";
+import { parse } from "yaml";
+import { playbookValidator, scenarioValidator } from "../../src/scenario/schema.js";
+import { ajvOptions } from "../../src/scenario/schema-options.js";
+
+const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 
 const dir = "schemas";
 const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".schema.json"));
@@ -39,6 +44,35 @@ describe("the schema", () => {
     for (const f of files) walk(f, load(f), "#");
     expect(missing).toEqual([]);
     expect(open).toEqual([]);
+  });
+
+  it("every bundled playbook names its schema for editors and is valid against it", () => {
+    const validate = playbookValidator();
+    for (const f of readdirSync("playbooks").filter((f) => f.endsWith(".yaml"))) {
+      const text = readFileSync(join("playbooks", f), "utf8");
+      expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../schemas/playbook.schema.json");
+      expect(validate(parse(text)), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    // Declared with a description, and nothing else than a default.
+    expect(validate({ playbook: "p", params: { a: { default: 1 } }, steps: [{}] })).toBe(false);
+    expect(validate({ playbook: "p", params: { a: { description: "x", defualt: 1 } }, steps: [{}] })).toBe(false);
+  });
+
+  it("takes `uses:` items where a scenario's lists take them, as an editor reads the file before the playbooks are in", () => {
+    // The editor's view: the schema as it stands, over the file as written (wirecheck itself validates it expanded).
+    const ajv = new Ajv2020({ ...ajvOptions });
+    ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+    for (const f of files) ajv.addSchema(load(f), f);
+    const validate = ajv.getSchema("scenario.schema.json")!;
+    const use = { uses: "playbooks/default-deny.yaml", with: { from: "a", target: "b", ports: [22], open: [] } };
+    const scenario = (over: Record<string, unknown>) => ({ name: "s", steps: [use], ...over });
+    expect(validate(scenario({ setup: [use], servers: [use], sniffers: [use] })), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(scenario({ steps: [{ name: "w", sniff: { while: [use], expect: { count: 1 } } }] })), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(scenario({ steps: [{ ...use, name: "x" }] }))).toBe(false);
+    expect(validate(scenario({ steps: [{ uses: "p.yaml", with: { "not a name": 1 } }] }))).toBe(false);
+    expect(validate(scenario({ steps: [{ with: {} }] }))).toBe(false);
+    // A step without uses is still a step: its name is required at the top level.
+    expect(validate(scenario({ steps: [{ wait: "1s" }] }))).toBe(false);
   });
 
   it("every bundled scenario names the schema for editors", () => {

@@ -3,119 +3,17 @@ import { readIPv4, readIPv6, writeIPv4, writeIPv6 } from "../addr.js";
 import { PacketError } from "../errors.js";
 import { isIP } from "node:net";
 import { int, pyBytes, pyStr, toBytes, u16, u32, type Field, type Values } from "../field.js";
+import { build } from "../build.js";
 import { defineLayer, Layer, type LayerDef } from "../layer.js";
-import { UDP } from "./udp.js";
+import { dnsClasses, dnsQTypes, dnsTypes } from "./dns-codes.js";
+import { decodeName, encodeName, nameField, nameSize, writeName } from "./dns-name.js";
+import { recordDefs, recordKinds } from "./dns-records.js";
+import { TCP } from "./tcp.js";
+import { UDP, UDPerror } from "./udp.js";
 
-export const dnsTypes: Record<number, string> = {
-  0: "ANY", 1: "A", 2: "NS", 3: "MD", 4: "MF", 5: "CNAME", 6: "SOA", 7: "MB", 8: "MG", 9: "MR", 10: "NULL", 11: "WKS", 12: "PTR",
-  13: "HINFO", 14: "MINFO", 15: "MX", 16: "TXT", 17: "RP", 18: "AFSDB", 19: "X25", 20: "ISDN", 21: "RT", 22: "NSAP", 23: "NSAP-PTR",
-  24: "SIG", 25: "KEY", 26: "PX", 27: "GPOS", 28: "AAAA", 29: "LOC", 30: "NXT", 31: "EID", 32: "NIMLOC", 33: "SRV", 34: "ATMA",
-  35: "NAPTR", 36: "KX", 37: "CERT", 38: "A6", 39: "DNAME", 40: "SINK", 41: "OPT", 42: "APL", 43: "DS", 44: "SSHFP", 45: "IPSECKEY",
-  46: "RRSIG", 47: "NSEC", 48: "DNSKEY", 49: "DHCID", 50: "NSEC3", 51: "NSEC3PARAM", 52: "TLSA", 53: "SMIMEA", 55: "HIP", 56: "NINFO",
-  57: "RKEY", 58: "TALINK", 59: "CDS", 60: "CDNSKEY", 61: "OPENPGPKEY", 62: "CSYNC", 63: "ZONEMD", 64: "SVCB", 65: "HTTPS", 99: "SPF",
-  100: "UINFO", 101: "UID", 102: "GID", 103: "UNSPEC", 104: "NID", 105: "L32", 106: "L64", 107: "LP", 108: "EUI48", 109: "EUI64",
-  249: "TKEY", 250: "TSIG", 256: "URI", 257: "CAA", 258: "AVC", 259: "DOA", 260: "AMTRELAY", 32768: "TA", 32769: "DLV", 65535: "RESERVED",
-};
-const dnsQTypes = { ...dnsTypes, 251: "IXFR", 252: "AXFR", 253: "MAILB", 254: "MAILA", 255: "ALL" };
-const dnsClasses = { 1: "IN", 2: "CS", 3: "CH", 4: "HS", 255: "ANY" };
+export { dnsTypes };
+
 const nameTypes = new Set([2, 3, 4, 5, 12]);
-
-/** A name as Scapy keeps it: text ending in "." ("www.example.com."); the root is ".". */
-function normName(s: string): string {
-  return s === "" || s === "." ? "." : s.endsWith(".") ? s : `${s}.`;
-}
-
-/** Wire size of a name: a length byte and up to 63 bytes per label, then the root's 0. */
-function nameSize(name: string): number {
-  const n = normName(name);
-  if (n === ".") return 1;
-  let size = 1;
-  let label = 0;
-  for (let i = 0; i < n.length; i++) {
-    if (n.charCodeAt(i) === 46) {
-      size += 1 + Math.min(label, 63);
-      label = 0;
-    } else label++;
-  }
-  return size;
-}
-
-/** Writes a name uncompressed, as Scapy builds it; returns where it ends. */
-function writeName(buf: Buffer, off: number, name: string): number {
-  const n = normName(name);
-  if (n !== ".") {
-    let start = 0;
-    for (let i = 0; i < n.length; i++) {
-      if (n.charCodeAt(i) !== 46) continue;
-      const len = Math.min(i - start, 63);
-      buf[off++] = len;
-      for (let k = 0; k < len; k++) buf[off++] = n.charCodeAt(start + k) & 0xff;
-      start = i + 1;
-    }
-  }
-  buf[off++] = 0;
-  return off;
-}
-
-function encodeName(name: string): Buffer {
-  const b = Buffer.alloc(nameSize(name));
-  writeName(b, 0, name);
-  return b;
-}
-
-/**
- * Reads a possibly compressed name of the message `msg` (offsets relative to its start) at `off`. Pointer loops and
- * overlong names are errors, so hostile bytes cannot make it spin.
- */
-export function decodeName(msg: Buffer, off: number): [string, number] {
-  let name = "";
-  let next = -1;
-  let jumps = 0;
-  let length = 0;
-  for (;;) {
-    if (off >= msg.length) throw new PacketError("DNS name runs past the message");
-    const len = msg[off];
-    if (len === 0) {
-      if (next < 0) next = off + 1;
-      break;
-    }
-    if ((len & 0xc0) === 0xc0) {
-      if (off + 1 >= msg.length) throw new PacketError("DNS name pointer is cut off");
-      const target = ((len & 0x3f) << 8) | msg[off + 1];
-      if (next < 0) next = off + 2;
-      if (++jumps > 64 || target >= msg.length) throw new PacketError("DNS name pointers loop or point outside the message");
-      off = target;
-      continue;
-    }
-    if (len & 0xc0) throw new PacketError("DNS label type not supported");
-    if (off + 1 + len > msg.length) throw new PacketError("DNS label runs past the message");
-    length += len + 1;
-    if (length > 255) throw new PacketError("DNS name longer than 255 bytes");
-    // Byte by byte (latin1): names are short, and this avoids a string and an array per label.
-    for (let i = off + 1; i <= off + len; i++) name += String.fromCharCode(msg[i]);
-    name += ".";
-    off += 1 + len;
-  }
-  return [name || ".", next];
-}
-
-function nameField(name: string, dflt: string): Field {
-  return {
-    name,
-    bits: 0,
-    default: normName(dflt),
-    size: (v) => nameSize(v as string),
-    write: (buf, off, v) => void writeName(buf, off, v as string),
-    read: () => {
-      throw new Error("names are read with the message");
-    },
-    parse: (input) => {
-      if (typeof input !== "string" && !Buffer.isBuffer(input)) throw new PacketError(`${name} takes a name, e.g. "www.example.com"`);
-      return normName(Buffer.isBuffer(input) ? input.toString("latin1") : input);
-    },
-    show: (v) => pyBytes(Buffer.from(v as string, "latin1")),
-  };
-}
 
 const rdataFor = (type: number) => (type === 1 ? "A" : type === 28 ? "AAAA" : nameTypes.has(type) ? "name" : type === 16 ? "TXT" : "raw");
 
@@ -208,11 +106,23 @@ function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, bas
       const rstart = off + 10;
       if (rstart + rdlen > msg.length) throw new PacketError("DNS record data cut off");
       const raw = msg.subarray(rstart, rstart + rdlen);
+      const special = recordKinds.get(type);
+      if (def === DNSRR && special) {
+        const l = new Layer(special.def);
+        l.buf = base;
+        l.start = baseOff + start;
+        l.hdrEnd = l.end = baseOff + rstart + rdlen;
+        l.setDecoded({ rrname: name, type, rclass: msg.readUInt16BE(off + 2), ttl: msg.readUInt32BE(off + 4), rdlen, ...special.read(msg, rstart, rstart + rdlen, off) });
+        out.push(l);
+        off = rstart + rdlen;
+        continue;
+      }
       let rdata: unknown = raw;
+      let compressed = false;
       const kind = rdataFor(type);
       if (kind === "A" && rdlen === 4) rdata = readIPv4(raw, 0);
       else if (kind === "AAAA" && rdlen === 16) rdata = readIPv6(raw, 0);
-      else if (kind === "name") rdata = decodeName(msg, rstart)[0];
+      else if (kind === "name") [rdata, , compressed] = decodeName(msg, rstart);
       else if (kind === "TXT") {
         const list: Buffer[] = [];
         for (let p = 0; p < raw.length && list.length < 1000; ) {
@@ -222,7 +132,8 @@ function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, bas
         }
         rdata = list;
       }
-      v = { rrname: name, type, rclass: msg.readUInt16BE(off + 2), ttl: msg.readUInt32BE(off + 4), rdlen, rdata };
+      // Scapy forgets rdlen when the data was a compressed name (it would not fit what it rebuilds).
+      v = { rrname: name, type, rclass: msg.readUInt16BE(off + 2), ttl: msg.readUInt32BE(off + 4), rdlen: compressed ? undefined : rdlen, rdata };
       off = rstart + rdlen;
     }
     const l = new Layer(def);
@@ -245,9 +156,13 @@ function rdataSize(type: number, v: unknown): number {
   return encodeRdata(type, v).length;
 }
 
+/** A record without the records chained after it with "/" (each is written on its own). */
+const alone = (l: Layer): Layer => (l.payload ? new Layer(l.def, l.given) : l);
+
 /** A record's size on the wire: a dissected one as it was, a crafted one measured without building it. */
 function recordSize(l: Layer): number {
   if (l.buf && Object.keys(l.given).length === 0) return l.end - l.start;
+  if (l.def !== DNSQR && l.def !== DNSRR) return build(alone(l)).length;
   if (l.def === DNSQR) return nameSize(l.get("qname") as string) + 4;
   return nameSize(l.get("rrname") as string) + 10 + rdataSize(l.get("type") as number, l.get("rdata"));
 }
@@ -255,6 +170,7 @@ function recordSize(l: Layer): number {
 /** Writes a record in place (records are a list of the section, not a chain of payloads); returns where it ends. */
 function writeRecord(buf: Buffer, off: number, l: Layer): number {
   if (l.buf && Object.keys(l.given).length === 0) return off + l.buf.copy(buf, off, l.start, l.end);
+  if (l.def !== DNSQR && l.def !== DNSRR) return off + build(alone(l)).copy(buf, off);
   if (l.def === DNSQR) {
     off = writeName(buf, off, l.get("qname") as string);
     buf.writeUInt16BE(l.get("qtype") as number, off);
@@ -285,7 +201,7 @@ function recordsField(name: (typeof sections)[number]): Field {
     bits: 0,
     default: name === "qd" ? [new Layer(DNSQR)] : [],
     isList: true,
-    elements: () => [name === "qd" ? DNSQR : DNSRR],
+    elements: () => (name === "qd" ? [DNSQR] : [DNSRR, ...[...recordKinds.values()].map((k) => k.def)]),
     size: (v) => {
       let n = 0;
       for (const l of (v as Layer[]) ?? []) n += recordSize(l);
@@ -304,7 +220,7 @@ function recordsField(name: (typeof sections)[number]): Field {
       for (const x of list) {
         if (!(x instanceof Layer)) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records`);
         for (let r: Layer | undefined = x; r; r = r.payload) {
-          if (r.def !== DNSQR && r.def !== DNSRR) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records, not ${r.name}`);
+          if (r.def !== DNSQR && r.def !== DNSRR && !recordDefs.has(r.def)) throw new PacketError(`${name} takes DNSQR(…) or DNSRR(…) records (or DNSRRMX, DNSRRSOA, DNSRRSRV, DNSRROPT), not ${r.name}`);
           // Each record stands alone in the list (a crafted one is copied without the records chained after it),
           // so a parsed list parses to itself.
           flat.push(r.payload && !r.buf ? new Layer(r.def, r.given) : r);
@@ -325,6 +241,8 @@ function writeCount(buf: Buffer, at: number, records: unknown): void {
 export const DNS: LayerDef = defineLayer(
   "DNS",
   [
+    // Over TCP only: the message's length (RFC 1035 4.2.2), Scapy's ConditionalField on its underlayer being TCP.
+    u16("length", undefined, { when: (v) => v[overTcp] === true }),
     u16("id", 0),
     int("qr", 1, 0),
     int("opcode", 4, 0, { names: { 0: "QUERY", 1: "IQUERY", 2: "STATUS" } }),
@@ -343,12 +261,19 @@ export const DNS: LayerDef = defineLayer(
     ...sections.map(recordsField),
   ],
   {
-    // Each count by its name (not looked up through the section table: this runs for every packet built).
-    postBuild: ({ buf, start, values: v }) => {
-      if (v.qdcount === undefined) writeCount(buf, start + 4, v.qd);
-      if (v.ancount === undefined) writeCount(buf, start + 6, v.an);
-      if (v.nscount === undefined) writeCount(buf, start + 8, v.ns);
-      if (v.arcount === undefined) writeCount(buf, start + 10, v.ar);
+    // Each count by its name (not looked up through the section table: this runs for every packet built); over TCP
+    // the header starts after the length prefix.
+    postBuild: ({ buf, start, hdrEnd, values: v }) => {
+      const tcp = v[overTcp] === true;
+      const at = tcp ? start + 2 : start;
+      if (v.qdcount === undefined) writeCount(buf, at + 4, v.qd);
+      if (v.ancount === undefined) writeCount(buf, at + 6, v.an);
+      if (v.nscount === undefined) writeCount(buf, at + 8, v.ns);
+      if (v.arcount === undefined) writeCount(buf, at + 10, v.ar);
+      if (tcp && v.length === undefined) buf.writeUInt16BE(Math.min(0xffff, hdrEnd - start - 2), start);
+    },
+    fromUnder: (under, values) => {
+      if (under.name === "TCP") values[overTcp] = true;
     },
     summary: (l: Layer) => {
       const qr = l.get("qr");
@@ -366,6 +291,9 @@ export const DNS: LayerDef = defineLayer(
     },
   },
 );
+
+/** The key, among a DNS layer's values, saying it is carried over TCP (so it has the length prefix). */
+const overTcp = "#overTcp";
 
 /** The first answer's rdata as Scapy's summary shows it: a crafted name as it will be built, crafted TXT text as a list. */
 function answerText(rr: Layer): string {
@@ -398,11 +326,32 @@ export function decodeDns(buf: Buffer, start: number, end: number): { values: Va
   return { values, next: start + off };
 }
 
+/**
+ * DNS over TCP, as Scapy 2.5 reads it: the 2-byte length first, which must be at least 14 and no more than the bytes
+ * there; the message is read from after it (its names point relative to it) to the end of the segment.
+ */
+function decodeDnsOverTcp(buf: Buffer, start: number, end: number): { values: Values; next: number } {
+  if (end - start < 2) throw new PacketError("DNS over TCP: the length prefix is cut off");
+  const length = buf.readUInt16BE(start);
+  if (length < 14 || end - start < length) throw new PacketError(`DNS over TCP: a length of ${length} does not fit the ${end - start} bytes there`);
+  const { values, next } = decodeDns(buf, start + 2, end);
+  return { values: { length, [overTcp]: true, ...values }, next };
+}
+
+/** The reader of DNS in a TCP segment: DNS itself, with the length prefix (not a layer name of its own). */
+const DNSoverTCP: LayerDef = { ...DNS, decode: decodeDnsOverTcp, compiledBuild: undefined };
+
+// Over TCP, port 53 either way is DNS; building TCP/DNS sets sport=53, as Scapy (its last binding wins).
+bind(TCP, DNSoverTCP, { dport: 53 }, { build: false });
+bind(TCP, DNSoverTCP, { sport: 53 }, { build: false });
+bind(TCP, DNS, { sport: 53 }, { dissect: false });
+
 // Dissection tries these in order (Scapy's order: mDNS first); building UDP/DNS sets only sport=53.
-// DNS over TCP (with its length prefix) is not modelled yet: such segments stay Raw.
 bind(UDP, DNS, { dport: 5353 }, { build: false });
 bind(UDP, DNS, { sport: 5353 }, { build: false });
 bind(UDP, DNS, { dport: 53 }, { build: false });
 bind(UDP, DNS, { sport: 53 });
+// Quoted inside an ICMP error, as Scapy reads it (UDPerror has UDP's bindings).
+for (const port of [{ dport: 5353 }, { sport: 5353 }, { dport: 53 }, { sport: 53 }]) bind(UDPerror, DNS, port, { build: false });
 
 DNS.decode = decodeDns;

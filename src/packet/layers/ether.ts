@@ -58,8 +58,7 @@ function hexOrName(t: number): string {
 
 bind(Ether, Dot1Q, { type: 0x8100 });
 bind(Dot1Q, Dot1Q, { type: 0x8100 });
-// Scapy builds Ether()/Ether() with type 1; reading, a type of 1500 or less is an 802.3 length (Scapy's Dot3), which
-// the model does not decode: such a frame stays Ether with a Raw payload.
+// Scapy builds Ether()/Ether() with type 1; reading, a type of 1500 or less is an 802.3 length (Dot3, in dot3.ts).
 bind(Ether, Ether, { type: 1 }, { dissect: false });
 
 Ether.span = (buf, off, end) => (end - off >= 14 ? { hdrEnd: off + 14, key: { type: (buf[off + 12] << 8) | buf[off + 13] } } : undefined);

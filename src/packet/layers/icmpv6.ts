@@ -33,7 +33,7 @@ const head = (type: number, codes?: Record<number, string>): Field[] => [u8("typ
 
 const byType = new Map<number, LayerDef>();
 /** An ICMPv6 message kind: registered by its type for dissection, bound under IPv6 (nh 58) for building. */
-function icmpv6(name: string, type: number, fields: Field[], hooks: Omit<Parameters<typeof defineLayer>[2] & object, "postBuild"> = {}, overloads: Values = {}, codes?: Record<number, string>): LayerDef {
+export function icmpv6(name: string, type: number, fields: Field[], hooks: Omit<Parameters<typeof defineLayer>[2] & object, "postBuild"> = {}, overloads: Values = {}, codes?: Record<number, string>): LayerDef {
   const def = defineLayer(name, [...head(type, codes), ...fields], { postBuild: icmpv6PostBuild, ...hooks });
   byType.set(type, def);
   bind(IPv6, def, { nh: 58, ...overloads }, { dissect: false });
@@ -42,8 +42,8 @@ function icmpv6(name: string, type: number, fields: Field[], hooks: Omit<Paramet
 
 // Neighbor discovery options follow their message as layers of their own, recognised by their first byte.
 const ndOptions = new Map<number, LayerDef>();
-const ndGuess = (_v: Values, payload: Buffer) => (payload.length > 1 ? (ndOptions.get(payload[0]) ?? Raw) : undefined);
-function ndOption(name: string, type: number, fields: Field[], summary?: (l: Layer) => string): LayerDef {
+export const ndGuess = (_v: Values, payload: Buffer) => (payload.length > 1 ? (ndOptions.get(payload[0]) ?? Raw) : undefined);
+export function ndOption(name: string, type: number, fields: Field[], summary?: (l: Layer) => string): LayerDef {
   const def = defineLayer(name, [u8("type", type), ...fields], { guessPayload: ndGuess, summary });
   ndOptions.set(type, def);
   return def;
@@ -123,8 +123,23 @@ export function icmpv6ByType(type: number): LayerDef {
   return byType.get(type) ?? ICMPv6Unknown;
 }
 
-IPv6.guessPayload = (v, payload) => (v.nh === 58 && payload.length > 0 ? icmpv6ByType(payload[0]) : undefined);
-IPerror6.guessPayload = (v, payload) => (v.nh === 58 && payload.length > 0 ? icmpv6ByType(payload[0]) : undefined);
+/** Message kinds that share a type and are told apart by the message's bytes (MLDv2's query by its length). */
+export const icmpv6Variants = new Map<number, (message: Buffer) => LayerDef | undefined>();
+
+// Scapy's shortest message of each type (icmp6typesminhdrlen): shorter, or of a type not listed, it reads Raw.
+const minLength: Record<number, number> = {
+  1: 8, 2: 8, 3: 8, 4: 8, 128: 8, 129: 8, 130: 24, 131: 24, 132: 24, 133: 8, 134: 16, 135: 24, 136: 24, 137: 40, 141: 8, 142: 8,
+  143: 8, 144: 8, 145: 8, 146: 8, 147: 8, 151: 8, 152: 4, 153: 4, 155: 4,
+};
+
+/** The message kind of an ICMPv6 message's bytes. */
+export function icmpv6Of(message: Buffer): LayerDef {
+  if (message.length < (minLength[message[0]] ?? Infinity)) return Raw;
+  return icmpv6Variants.get(message[0])?.(message) ?? icmpv6ByType(message[0]);
+}
+
+IPv6.guessPayload = (v, payload) => (v.nh === 58 && payload.length > 0 ? icmpv6Of(payload) : undefined);
+IPerror6.guessPayload = (v, payload) => (v.nh === 58 && payload.length > 0 ? icmpv6Of(payload) : undefined);
 bind(IPv6, TCP, { nh: 6 });
 bind(IPv6, UDP, { nh: 17 });
 bind(IPerror6, TCPerror, { nh: 6 });

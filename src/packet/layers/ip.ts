@@ -19,8 +19,8 @@ const optionNames: Record<number, string> = {
   19: "address_extension", 20: "router_alert", 21: "selective_directed_broadcast_mode", 23: "dynamic_packet_state",
   24: "upstream_multicast_packet", 25: "quick_start", 30: "rfc4727_experiment",
 };
-const optHeader = (option: number) => [int("copy_flag", 1, 0), int("optclass", 2, 0, { names: { 0: "control", 2: "debug" } }), int("option", 5, option, { names: optionNames })];
-const lengthAuto = (at: number) => ({ buf, start, hdrEnd, values }: { buf: Buffer; start: number; hdrEnd: number; values: Values }) => {
+export const optHeader = (option: number) => [int("copy_flag", 1, 0), int("optclass", 2, 0, { names: { 0: "control", 2: "debug" } }), int("option", 5, option, { names: optionNames })];
+export const lengthAuto = (at: number) => ({ buf, start, hdrEnd, values }: { buf: Buffer; start: number; hdrEnd: number; values: Values }) => {
   if (values.length === undefined) buf[start + at] = hdrEnd - start;
 };
 
@@ -37,11 +37,12 @@ export const IPOption = defineLayer(
   [...optHeader(0), u8("length", undefined), { ...bytes("value", Buffer.alloc(0), { length: (v) => (v.length as number) - 2 }), show: (v: unknown) => pyStr(v as Buffer) }],
   { postBuild: lengthAuto(1) },
 );
-const optionDefs = new Map<number, LayerDef>([[0, IPOption_EOL], [1, IPOption_NOP], [7, IPOption_RR], [20, IPOption_Router_Alert]]);
+/** IP option classes by option number (ip-options.ts adds more); others read as the generic IPOption. */
+export const optionDefs = new Map<number, LayerDef>([[0, IPOption_EOL], [1, IPOption_NOP], [7, IPOption_RR], [20, IPOption_Router_Alert]]);
 
 const routerAddress = ipv4("router");
 
-function routerList(name: string) {
+export function routerList(name: string) {
   const f = bytes(name);
   return {
     ...f,
@@ -169,5 +170,5 @@ IP.span = (buf, off, end) => {
   if (end - off < 20) return undefined;
   const ihl = buf[off] & 0x0f;
   if (ihl < 5 || off + ihl * 4 > end) return undefined;
-  return { hdrEnd: off + ihl * 4, key: { ihl, len: (buf[off + 2] << 8) | buf[off + 3], frag: ((buf[off + 6] & 0x1f) << 8) | buf[off + 7], proto: buf[off + 9] } };
+  return { hdrEnd: off + ihl * 4, key: { ihl, len: (buf[off + 2] << 8) | buf[off + 3], frag: ((buf[off + 6] & 0x1f) << 8) | buf[off + 7], ttl: buf[off + 8], proto: buf[off + 9] } };
 };

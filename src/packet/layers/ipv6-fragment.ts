@@ -1,7 +1,6 @@
 import { bind, boundUpper, fillFor } from "../bind.js";
 import { int, u8 } from "../field.js";
 import { defineLayer } from "../layer.js";
-import { ipv6ExtensionHeaders } from "../transport-checksum.js";
 import { ipProtos } from "./ip.js";
 import { IPv6 } from "./ipv6.js";
 import { Raw } from "./raw.js";
@@ -26,4 +25,3 @@ export const IPv6ExtHdrFragment = defineLayer(
 );
 
 bind(IPv6, IPv6ExtHdrFragment, { nh: 44 });
-ipv6ExtensionHeaders.add(IPv6ExtHdrFragment.name);

@@ -1,6 +1,7 @@
 import { closeSync, createReadStream } from "node:fs";
 import { connect, isIP, type Socket } from "node:net";
 import { native } from "../../wire/native.js";
+import { mappedIPv4 } from "../../util/ip.js";
 import { matchBytes } from "../../assert/bytes.js";
 import type { BytesMatcher } from "../../scenario/model.js";
 
@@ -111,7 +112,9 @@ const prohibitedCodes = new Set([9, 10, 13]);
 
 function open(host: string, port: number, timeoutMs: number): Promise<Connection | { failed: string; detail: string }> {
   let icmp: number | undefined;
-  if (isIP(host) === 4) {
+  // An IPv4-mapped destination puts IPv4 on the wire: its ICMP errors come as IPv4 too.
+  const v4 = isIP(host) === 4 ? host : mappedIPv4(host);
+  if (v4) {
     try {
       icmp = native().icmpOpen();
     } catch {
@@ -134,7 +137,7 @@ function open(host: string, port: number, timeoutMs: number): Promise<Connection
     sock.once("error", (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       const detail = e.code && !e.message.includes(e.code) ? `${e.code}: ${e.message}` : e.message;
-      const answer = icmp !== undefined && e.code === "EHOSTUNREACH" ? icmpAnswer(icmp, host, port) : undefined;
+      const answer = icmp !== undefined && e.code === "EHOSTUNREACH" ? icmpAnswer(icmp, v4!, port) : undefined;
       if (answer && prohibitedCodes.has(answer.code)) return resolve({ failed: "prohibited", detail: `ICMP destination unreachable, administratively prohibited (code ${answer.code}) from ${answer.from}; ${detail}` });
       resolve({ failed: errorKind(e), detail: answer ? `ICMP destination unreachable code ${answer.code} from ${answer.from}; ${detail}` : detail });
     });
