@@ -1091,6 +1091,22 @@ export interface IPv6ExtHdrRoutingFields {
   "addresses"?: unknown[];
 }
 
+/** The fields of IPv6ExtHdrFragment(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface IPv6ExtHdrFragmentFields {
+  /** 8 bits, default ipv6_nonxt */
+  "nh"?: (number | IP_proto_Names) | ((number | IP_proto_Names) | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "res1"?: number | (number | Range)[] | Range;
+  /** 13 bits, default 0 */
+  "offset"?: number | (number | Range)[] | Range;
+  /** 2 bits, default 0 */
+  "res2"?: number | (number | Range)[] | Range;
+  /** 1 bits, default 0 */
+  "m"?: number | (number | Range)[] | Range;
+  /** 32 bits, computed when not given */
+  "id"?: number | (number | Range)[] | Range | null;
+}
+
 /** The fields of IPv6ExtHdrSegmentRoutingTLV(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface IPv6ExtHdrSegmentRoutingTLVFields {
   /** 8 bits, default none */
@@ -1620,6 +1636,7 @@ export interface LayerFieldNames {
   IPv6ExtHdrHopByHop: "nh" | "len" | "autopad" | "options";
   IPv6ExtHdrDestOpt: "nh" | "len" | "autopad" | "options";
   IPv6ExtHdrRouting: "nh" | "len" | "type" | "segleft" | "reserved" | "addresses";
+  IPv6ExtHdrFragment: "nh" | "res1" | "offset" | "res2" | "m" | "id";
   IPv6ExtHdrSegmentRoutingTLV: "type" | "len" | "value";
   IPv6ExtHdrSegmentRoutingTLVPad1: "type" | "len" | "padding";
   IPv6ExtHdrSegmentRoutingTLVPadN: "type" | "len" | "padding";
@@ -1716,6 +1733,7 @@ export interface LayerInputs {
   IPv6ExtHdrHopByHop: IPv6ExtHdrHopByHopFields;
   IPv6ExtHdrDestOpt: IPv6ExtHdrDestOptFields;
   IPv6ExtHdrRouting: IPv6ExtHdrRoutingFields;
+  IPv6ExtHdrFragment: IPv6ExtHdrFragmentFields;
   IPv6ExtHdrSegmentRoutingTLV: IPv6ExtHdrSegmentRoutingTLVFields;
   IPv6ExtHdrSegmentRoutingTLVPad1: IPv6ExtHdrSegmentRoutingTLVPad1Fields;
   IPv6ExtHdrSegmentRoutingTLVPadN: IPv6ExtHdrSegmentRoutingTLVPadNFields;
@@ -1876,6 +1894,8 @@ export const IPv6ExtHdrHopByHop = constructor("IPv6ExtHdrHopByHop");
 export const IPv6ExtHdrDestOpt = constructor("IPv6ExtHdrDestOpt");
 /** Scapy's IPv6ExtHdrRouting(…). */
 export const IPv6ExtHdrRouting = constructor("IPv6ExtHdrRouting");
+/** Scapy's IPv6ExtHdrFragment(…). */
+export const IPv6ExtHdrFragment = constructor("IPv6ExtHdrFragment");
 /** Scapy's IPv6ExtHdrSegmentRoutingTLV(…). */
 export const IPv6ExtHdrSegmentRoutingTLV = constructor("IPv6ExtHdrSegmentRoutingTLV");
 /** Scapy's IPv6ExtHdrSegmentRoutingTLVPad1(…). */
@@ -1940,4 +1960,4 @@ export const SNAP = constructor("SNAP");
 export const STP = constructor("STP");
 
 /** Every layer constructor by name. */
-export const layers = { Raw, Padding, Ether, Dot1Q, ARP, IPOption_EOL, IPOption_NOP, IPOption_RR, IPOption_Router_Alert, IPOption, IP, IPerror, ICMP, ICMPerror, TCP, TCPerror, UDP, UDPerror, IPv6, IPerror6, ICMPv6DestUnreach, ICMPv6PacketTooBig, ICMPv6TimeExceeded, ICMPv6ParamProblem, ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6ND_NS, ICMPv6ND_NA, ICMPv6Unknown, ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr, ICMPv6NDOptPrefixInfo, ICMPv6NDOptMTU, DNSRRMX, DNSRRSOA, DNSRRSRV, EDNS0TLV, DNSRROPT, DNSQR, DNSRR, DNS, GRE, VXLAN, BOOTP, DHCP, NTPHeader, NTPAuthenticator, IPOption_LSRR, IPOption_SSRR, IPOption_Timestamp, Pad1, PadN, HBHOptUnknown, RouterAlert, Jumbo, HAO, IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, IPv6ExtHdrSegmentRoutingTLV, IPv6ExtHdrSegmentRoutingTLVPad1, IPv6ExtHdrSegmentRoutingTLVPadN, IPv6ExtHdrSegmentRoutingTLVIngressNode, IPv6ExtHdrSegmentRoutingTLVEgressNode, IPv6ExtHdrSegmentRouting, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6MLDone, ICMPv6MLQuery2, ICMPv6MLDMultAddrRec, ICMPv6MLReport2, ICMPv6NDOptRDNSS, ICMPv6NDOptDNSSL, ICMPv6NDOptRouteInfo, ICMPv6NDOptRedirectedHdr, ICMPv6ND_Redirect, IGMP, IGMPv3, IGMPv3mq, IGMPv3gr, IGMPv3mr, IGMPv3mra, MPLS, GeneveOptions, GENEVE, Dot3, Dot1AD, LLC, SNAP, STP };
+export const layers = { Raw, Padding, Ether, Dot1Q, ARP, IPOption_EOL, IPOption_NOP, IPOption_RR, IPOption_Router_Alert, IPOption, IP, IPerror, ICMP, ICMPerror, TCP, TCPerror, UDP, UDPerror, IPv6, IPerror6, ICMPv6DestUnreach, ICMPv6PacketTooBig, ICMPv6TimeExceeded, ICMPv6ParamProblem, ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6ND_NS, ICMPv6ND_NA, ICMPv6Unknown, ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr, ICMPv6NDOptPrefixInfo, ICMPv6NDOptMTU, DNSRRMX, DNSRRSOA, DNSRRSRV, EDNS0TLV, DNSRROPT, DNSQR, DNSRR, DNS, GRE, VXLAN, BOOTP, DHCP, NTPHeader, NTPAuthenticator, IPOption_LSRR, IPOption_SSRR, IPOption_Timestamp, Pad1, PadN, HBHOptUnknown, RouterAlert, Jumbo, HAO, IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, IPv6ExtHdrFragment, IPv6ExtHdrSegmentRoutingTLV, IPv6ExtHdrSegmentRoutingTLVPad1, IPv6ExtHdrSegmentRoutingTLVPadN, IPv6ExtHdrSegmentRoutingTLVIngressNode, IPv6ExtHdrSegmentRoutingTLVEgressNode, IPv6ExtHdrSegmentRouting, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6MLDone, ICMPv6MLQuery2, ICMPv6MLDMultAddrRec, ICMPv6MLReport2, ICMPv6NDOptRDNSS, ICMPv6NDOptDNSSL, ICMPv6NDOptRouteInfo, ICMPv6NDOptRedirectedHdr, ICMPv6ND_Redirect, IGMP, IGMPv3, IGMPv3mq, IGMPv3gr, IGMPv3mr, IGMPv3mra, MPLS, GeneveOptions, GENEVE, Dot3, Dot1AD, LLC, SNAP, STP };

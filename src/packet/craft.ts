@@ -44,6 +44,7 @@ function copyChain(l: Layer): Layer {
     given[k] = Buffer.isBuffer(v) ? Buffer.from(v) : v;
   }
   const c = new Layer(l.def, given);
+  if (l.remake) c.remake = l.remake; // a fragment is made again from its original when a field is filled in (fragment.ts)
   if (l.payload) c.payload = copyChain(l.payload);
   return c;
 }

@@ -5,6 +5,7 @@ import { PacketError } from "./errors.js";
 import type { Field, Values } from "./field.js";
 import { Layer, registry, type LayerDef } from "./layer.js";
 import { Raw } from "./layers/raw.js";
+import { fragment, fragment6, overlapFrag } from "./fragment.js";
 
 // Scapy's own syntax for packets: IP(dst="198.18.0.2")/TCP(dport=[22, 80], flags="S")/b"data".
 // Values follow Python: strings in either quote, b"…" bytes with escapes, ints (0x…, 0o…, 0b…), None/True/False,
@@ -30,6 +31,43 @@ class LayerCall {
 
 class Stack {
   constructor(readonly calls: LayerCall[]) {}
+}
+
+/** The packets a function gives (fragment(…)): a list, not a stack of layers, so they cannot be stacked further. */
+class PacketList {
+  constructor(
+    readonly layers: Layer[],
+    readonly fn: string,
+  ) {}
+}
+
+/** Scapy's functions over packets that an expression may call, with their parameters in Scapy's order. */
+const functions: Record<string, { params: string[]; required: number; run(a: unknown[], col: number): Layer[] }> = {
+  fragment: { params: ["pkt", "fragsize"], required: 1, run: (a, col) => fragment(packetsOf(a[0], "fragment", col), sizeOf(a[1], "fragment", "fragsize", col)) },
+  fragment6: { params: ["pkt", "fragSize"], required: 2, run: (a, col) => fragment6(packetsOf(a[0], "fragment6", col), sizeOf(a[1], "fragment6", "fragSize", col)!) },
+  overlap_frag: {
+    params: ["p", "overlap", "fragsize", "overlap_fragsize"],
+    required: 2,
+    run: (a, col) => {
+      const p = packetsOf(a[0], "overlap_frag", col);
+      if (p.length !== 1) throw new PacketError(`overlap_frag(): p is one packet, not a set of ${p.length}`, col);
+      const overlap = typeof a[1] === "string" || Buffer.isBuffer(a[1]) ? expand(stack(a[1], new Stack([]), col)) : packetsOf(a[1], "overlap_frag", col);
+      if (overlap.length !== 1) throw new PacketError(`overlap_frag(): overlap is one payload (a layer or b"bytes"), not a set`, col);
+      return overlapFrag(p[0], overlap[0], sizeOf(a[2], "overlap_frag", "fragsize", col), sizeOf(a[3], "overlap_frag", "overlap_fragsize", col));
+    },
+  },
+};
+
+function packetsOf(v: unknown, fn: string, col: number): Layer[] {
+  if (v instanceof Stack) return expand(v);
+  if (v instanceof PacketList) return v.layers;
+  throw new PacketError(`${fn}(): its first argument is a packet, like IP(dst="198.18.0.2")/UDP()/Raw(load="x"*3000)`, col);
+}
+
+function sizeOf(v: unknown, fn: string, name: string, col: number): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "number" || !Number.isInteger(v)) throw new PacketError(`${fn}(): ${name} is a whole number of bytes`, col);
+  return v;
 }
 
 const maxPackets = 65_536;
@@ -259,9 +297,10 @@ class Parser {
   private call(name: Token): unknown {
     if (name.text === "mac2str") return this.mac2str(name);
     const def = registry.get(name.text);
+    if (!def && name.text in functions) return this.functionCall(name);
     if (!def) {
       const hint = didYouMean(name.text, [...registry.keys()]);
-      throw new PacketError(`unknown layer \`${name.text}\`${hint ? ` (did you mean ${hint}?)` : ""}: layers are ${[...registry.keys()].join(", ")}`, name.col);
+      throw new PacketError(`unknown layer \`${name.text}\`${hint ? ` (did you mean ${hint}?)` : ""}: layers are ${[...registry.keys()].join(", ")}; functions are ${Object.keys(functions).join(", ")}`, name.col);
     }
     this.expect("(", "(");
     const values: Values = {};
@@ -290,6 +329,39 @@ class Parser {
     }
     this.next();
     return new Stack([new LayerCall(def, values, alternatives, name.col)]);
+  }
+
+  /** fragment(pkt, fragsize=1480) and the other functions: arguments by position or by name, as in Python. */
+  private functionCall(name: Token): PacketList {
+    const fn = functions[name.text];
+    this.expect("(", "(");
+    const args: unknown[] = [];
+    let named = false;
+    while (this.peek().text !== ")") {
+      const t = this.peek();
+      if (t.kind === "end") throw new PacketError(`${name.text}( is never closed: add )`, name.col);
+      let at = args.length;
+      if (t.kind === "name" && this.toks[this.pos + 1]?.text === "=") {
+        at = fn.params.indexOf(t.text);
+        if (at < 0) throw new PacketError(`${name.text}() has no parameter \`${t.text}\`: its parameters are ${fn.params.join(", ")}`, t.col);
+        if (args[at] !== undefined) throw new PacketError(`${name.text}(): ${t.text} is given twice`, t.col);
+        this.next();
+        this.next();
+        named = true;
+      } else if (named) throw new PacketError(`${name.text}(): a positional argument cannot follow a named one`, t.col);
+      else if (at >= fn.params.length) throw new PacketError(`${name.text}() takes at most ${fn.params.length} arguments (${fn.params.join(", ")})`, t.col);
+      args[at] = this.additive();
+      if (this.peek().text === ",") this.next();
+      else if (this.peek().text !== ")") throw new PacketError(`expected , or ) in ${name.text}(…), found \`${this.peek().text}\``, this.peek().col);
+    }
+    this.next();
+    for (let i = 0; i < fn.required; i++) if (args[i] === undefined) throw new PacketError(`${name.text}() needs ${fn.params.slice(0, fn.required).join(" and ")}: ${name.text}(${fn.params.slice(0, fn.required).join(", ")})`, name.col);
+    try {
+      return new PacketList(fn.run(args, name.col), name.text);
+    } catch (e) {
+      if (e instanceof PacketError && e.col === 0) throw new PacketError(e.message, name.col);
+      throw e;
+    }
   }
 }
 
@@ -417,6 +489,7 @@ function isPacket(v: unknown): boolean {
 function stack(left: unknown, right: unknown, col: number): Stack {
   const asStack = (v: unknown, side: string): Stack => {
     if (v instanceof Stack) return v;
+    if (v instanceof PacketList) throw new PacketError(`${v.fn}() gives a list of packets, which / cannot stack: put the layers inside its first argument`, col);
     if (typeof v === "string" || Buffer.isBuffer(v)) return new Stack([new LayerCall(Raw, { load: Raw.byName.get("load")!.parse(v) }, new Map(), col)]);
     throw new PacketError(`the ${side} side of / must be a layer, b"bytes" or a string`, col);
   };
@@ -501,10 +574,12 @@ function expand(s: Stack): Layer[] {
 
 /**
  * A packet set without its packets: the first one and the fields that vary, in iteration order (the last one
- * fastest). Packet n has digit n_d = floor(n / product of later sizes) % size_d for each dimension d.
+ * fastest). Packet n has digit n_d = floor(n / product of later sizes) % size_d for each dimension d. A function's
+ * list (fragment(…)) varies no field: `list` holds its packets.
  */
-export function parsePacketSet(src: string): { first: Layer; dims: SetDimension[]; count: number } {
+export function parsePacketSet(src: string): { first: Layer; dims: SetDimension[]; count: number; list?: Layer[] } {
   const v = new Parser(tokenize(src), src).parseAll();
+  if (v instanceof PacketList) return { first: v.layers[0], dims: [], count: v.layers.length, list: v.layers };
   if (!(v instanceof Stack)) return { first: parsePackets(src)[0], dims: [], count: 1 };
   const { dims, count } = dimensions(v);
   const firstOnly = new Stack(v.calls.map((c) => new LayerCall(c.def, { ...c.values, ...Object.fromEntries([...c.alternatives].map(([k, vals]) => [k, vals[0]])) }, new Map(), c.col)));
@@ -515,6 +590,7 @@ export function parsePacketSet(src: string): { first: Layer; dims: SetDimension[
 export function parsePackets(src: string): Layer[] {
   const v = new Parser(tokenize(src), src).parseAll();
   if (v instanceof Stack) return expand(v);
+  if (v instanceof PacketList) return v.layers;
   if (typeof v === "string" || Buffer.isBuffer(v)) return expand(stack(v, new Stack([]), 1));
   throw new PacketError("this is a value, not a packet: write layers like IP(dst=\"198.18.0.2\")/ICMP()", 1);
 }

@@ -15,6 +15,7 @@ import "./layers/ntp.js";
 import "./layers/ip-options.js";
 import "./layers/ipv6-options.js";
 import "./layers/ipv6-ext.js";
+import "./layers/ipv6-fragment.js";
 import "./layers/ipv6-segment-routing.js";
 import "./layers/mld.js";
 import "./layers/nd-options.js";

@@ -164,8 +164,16 @@ export class Layer {
     for (let l: Layer | undefined = this; l; l = l.payload) yield l;
   }
 
+  /**
+   * Set on a layer that a function of a whole packet made (a fragment from fragment()): a copy with fields changed
+   * is made again from the changed original, so the bytes it carries (a transport checksum over the source address
+   * the route fills in) stay right.
+   */
+  remake?: (changes: Values) => Layer;
+
   /** A copy of this layer (and its payload) with some fields changed. */
   with(changes: Values): Layer {
+    if (this.remake) return this.remake(changes);
     const copy = new Layer(this.def, { ...this.given, ...changes });
     copy.payload = this.payload;
     return copy;

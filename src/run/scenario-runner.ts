@@ -55,7 +55,7 @@ async function checkSniffer(sn: Plan["sniffers"][number], agent: AgentClient, id
   } catch (e) {
     return { name: sn.name, line: sn.line, status: "error", timeMs: performance.now() - t, message: (e as Error).message, attachments, hosts: [sn.host] };
   }
-  const { problems, details } = judgeCapture(capture, expect, `${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario`);
+  const { problems, details } = judgeCapture(capture, expect, `${sn.host}${sn.filter ? ` (filter: ${sn.filter})` : ""} during the scenario`, { reassemble: sn.reassemble });
   return {
     name: sn.name,
     line: sn.line,

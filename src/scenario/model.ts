@@ -39,6 +39,7 @@ export interface PlanSniffer {
   name: string;
   host: string;
   filter?: string;
+  reassemble?: "ip" | "tcp";
   expect: PacketListExpect;
   line: number;
 }

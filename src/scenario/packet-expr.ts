@@ -49,8 +49,9 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
   try {
     representatives(written.replace(/\$\{[^}]*\}/g, (m) => "0".repeat(m.length)));
   } catch (e) {
-    if (e instanceof PacketError) return { message: `packet: ${e.message}`, col: e.col };
-    throw e;
+    if (!(e instanceof PacketError)) throw e;
+    // A function that builds its packet (fragment()) needs addresses: with host names resolved it may be fine.
+    if (written === expr || !parses(expr.replace(/\$\{[^}]*\}/g, "0"))) return { message: `packet: ${e.message}`, col: e.col };
   }
   let packets: Layer[];
   let other: Layer[] | undefined;
@@ -83,6 +84,15 @@ export function checkPacketExpr(written: string, expr: string, labNets: Cidr[], 
     }
   }
   return undefined;
+}
+
+function parses(expr: string): boolean {
+  try {
+    representatives(expr);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The layers that name where a packet goes, and the field that says it. */

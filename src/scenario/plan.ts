@@ -342,7 +342,7 @@ export function planScenario(source: SourceFile, s: WirecheckScenario, o: { vars
     checkPacketListExpect(sn.expect as Record<string, unknown>, ["sniffers", i, "expect"], issue, labNames);
     const f = captureFilter(sn.filter);
     if (f.problem) issue(["sniffers", i, "filter"], f.problem);
-    sniffers.push({ name: sn.name, host: checkHost(sn.host, ["sniffers", i, "host"]), filter: f.filter, expect: sn.expect, line: source.locate(["sniffers", i]).line });
+    sniffers.push({ name: sn.name, host: checkHost(sn.host, ["sniffers", i, "host"]), filter: f.filter, ...(sn.reassemble ? { reassemble: sn.reassemble } : {}), expect: sn.expect, line: source.locate(["sniffers", i]).line });
   }, (i, e) => notChecked(["sniffers", i], e));
 
   const setup = planSetup(s, source, hostNames, dir, o.vars ?? {}, o.saved ?? new Set(), issue, (i) => issues.push(i));

@@ -106,7 +106,7 @@ async function preparedSet(h: Host, a: SendArgs): Promise<FrameSource> {
  */
 async function fastSet(h: Host, expr: string): Promise<FrameSource | undefined> {
   const set = parsePacketSet(expr);
-  if (set.count < 2) return undefined;
+  if (set.count < 2 || set.list) return undefined;
   // One destination for all: the route, source and next hop of the first packet hold for every one.
   if (set.dims.some((d) => d.call === 0 && (d.name === "dst" || d.name === "src"))) return undefined;
   const prepared = await prepareL3(h, new Packet(set.first));

@@ -20,6 +20,7 @@ const seeds = [
   'IP(src="198.18.0.1", dst="198.18.0.2")/ICMP(type=3, code=3)/IP(src="198.18.0.2", dst="198.18.0.1")/UDP(sport=53, dport=33434)/b"abcdefgh"',
   'Ether(dst="33:33:ff:00:00:02", src="02:00:00:00:00:01")/IPv6(src="fe80::1", dst="ff02::1:ff00:2")/ICMPv6ND_NS(tgt="fe80::2")/ICMPv6NDOptSrcLLAddr(lladdr="02:00:00:00:00:01")',
   'IPv6(src="2001:db8::1", dst="2001:db8::2")/ICMPv6DestUnreach()/IPv6(src="2001:db8::2", dst="2001:db8::1")/UDP(sport=1, dport=2)',
+  'IPv6(src="2001:db8::1", dst="2001:db8::2")/IPv6ExtHdrFragment(m=1, id=7)/UDP(sport=1, dport=2)/b"first fragment"',
   'Ether(dst="02:00:00:00:00:02", src="02:00:00:00:00:01")/Dot1Q(vlan=5)/Dot1Q(vlan=7)/ARP(psrc="198.18.0.1", pdst="198.18.0.2")',
   'IP(src="198.18.0.1", dst="198.18.0.2")/GRE(key_present=1, key=5, chksum_present=1)/IP(src="10.0.0.1", dst="10.0.0.2")/ICMP()',
   'IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=4789, dport=4789)/VXLAN(vni=42)/Ether()/IP()/ICMP()',

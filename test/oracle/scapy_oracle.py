@@ -102,6 +102,8 @@ def describe(expr):
 
 def every_packet(expr):
     obj = eval(expr, dict(NAMESPACE))  # the expressions are our own test fixtures
+    if isinstance(obj, list) and all(isinstance(p, Packet) for p in obj):  # fragment() and the like
+        return {"expr": expr, "hexes": [bytes(p).hex() for p in obj]}
     if not isinstance(obj, Packet):
         raise TypeError("expression does not give a packet: %r" % type(obj).__name__)
     return {"expr": expr, "hexes": [bytes(p).hex() for p in obj]}

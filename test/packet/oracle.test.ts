@@ -251,6 +251,8 @@ const templates: (() => string)[] = [
   () => `${maybeEther()}${ip()}/${icmp()}`,
   () => `${maybeEther()}${ipv6()}/${pick([tcp, udp])()}${payload()}`,
   () => `${maybeEther()}${ipv6()}/${icmpv6()}`,
+  // IPv6's Fragment header: a first fragment carries the transport header, a later one (offset > 0) reads as Raw.
+  () => `${maybeEther()}${ipv6()}/IPv6ExtHdrFragment(offset=${pick([0, int(1, 8191)])}, m=${int(0, 1)}, id=${u32()}${chance(0.3) ? `, res1=${int(0, 255)}, res2=${int(0, 3)}` : ""})/${pick([udp, icmpv6, () => "Raw(load=b\"fragment\")"])()}${payload()}`,
   nd,
   () => `${maybeEther()}${chance(0.5) ? ip() : ipv6()}/${dns()}`,
   () => {

@@ -1,10 +1,9 @@
 import { checkPacketList } from "../../assert/packet-list.js";
-import type { Packet } from "../../packet/index.js";
 import type { SniffStep } from "../../scenario/model.js";
 import { durationMs } from "../../util/duration.js";
 import type { SniffResult } from "../../wire/sniff.js";
 import type { StepRunner, Verdict } from "../types.js";
-import { capturedPackets, judgeCapture } from "./judge.js";
+import { judgeCapture, sniffedPackets } from "./judge.js";
 
 /** The capture is armed (and confirmed by the agent) before the while steps run: no race with what they send. */
 export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<Verdict> => {
@@ -27,6 +26,7 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
   const { problems, details } = judgeCapture(capture, s.expect, `${step.host}${s.filter ? ` (filter: ${s.filter})` : ""}`, {
     preface: childLines.length ? `while:\n${childLines.map((l) => `  ${l}`).join("\n")}\n\n` : "",
     problems: childFailed ? ["a step run while sniffing did not pass"] : [],
+    reassemble: s.reassemble,
   });
   return problems.length ? { status: "failed", message: problems.join("; "), details } : { status: "passed", details };
 };
@@ -39,12 +39,13 @@ export const runSniff: StepRunner = async ({ step, agent, runChild }): Promise<V
 async function listen(a: { request<T>(op: string, args: unknown, timeoutMs?: number): Promise<T> }, id: number, s: SniffStep, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   const settles = s.expect.count === undefined && s.expect.none === undefined && s.expect.each === undefined && s.expect.sequence === undefined && s.expect.any !== undefined;
-  const seen: Packet[] = [];
+  const seen: { hex: string }[] = [];
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, Math.min(100, Math.max(0, deadline - Date.now()))));
     if (!settles) continue;
     const { frames } = await a.request<{ frames: { hex: string }[] }>("wire.sniffPeek", { id, from: seen.length }, 10_000);
-    seen.push(...capturedPackets(frames));
-    if (checkPacketList(seen, s.expect).problems.length === 0) return;
+    seen.push(...frames);
+    // Reassembled from everything so far: a datagram or stream may complete with the latest frames.
+    if (checkPacketList(sniffedPackets(seen, s.reassemble).packets, s.expect).problems.length === 0) return;
   }
 }
