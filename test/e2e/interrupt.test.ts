@@ -10,10 +10,10 @@ lab:
     slowserver: 198.18.0.2/24
 servers:
   - { name: echo, host: slowserver, tcp: { port: 7, echo: true } }
-  - { name: sleeper, host: slowserver, command: { run: "sleep 300", ready: { delay: 10ms } } }
+  - { name: sleeper, host: slowserver, command: { run: "sleep 301.7", ready: { delay: 10ms } } }
 steps:
   - { name: quick, host: slowclient, tcp: { connect: "slowserver:7", send: hi, expect: hi } }
-  - { name: long, host: slowclient, exec: { run: "sleep 120", timeout: 5m } }
+  - { name: long, host: slowclient, exec: { run: "sleep 121.3", timeout: 5m } }
   - { name: never reached, host: slowclient, exec: { run: "true" } }
 `;
 
@@ -45,7 +45,7 @@ describe("an interrupted run cleans up and still reports", () => {
       expect(Date.now() - t).toBeLessThan(5000);
       expect(code).toBe(3);
       expect(netns().filter((n) => mine.includes(n))).toEqual([]);
-      expect(processesWith("sleep 120")).toEqual([]);
+      expect(processesWith("sleep 121.3")).toEqual([]);
 
       const suite = parseJUnit(readFileSync(junit, "utf8")).suites[0];
       expect(suite.attrs).toMatchObject({ tests: "4", errors: "1", skipped: "1", failures: "0" });
@@ -92,7 +92,7 @@ steps:
     await exited(child);
     // Nothing of the run may keep running: agents notice their controller is gone and take servers and commands down.
     // A bound, not a speed: with the suite's other labs running on two cores the agents have taken over 5 s.
-    await waitFor(() => processesWith("sleep 120").length === 0 && processesWith("sleep 300").length === 0, 15_000, "commands to stop");
+    await waitFor(() => processesWith("sleep 121.3").length === 0 && processesWith("sleep 301.7").length === 0, 15_000, "commands to stop");
     await waitFor(() => !mine.some((n) => processesInNetns(n)), 5000, "agents to exit");
     // The namespaces stay until a sweep: this lab clean, or the start of a run in another test file meanwhile.
     const r = runCli(["lab", "clean"]);

@@ -45,7 +45,7 @@ function nothingRunning(): Promise<unknown> {
   return waitFor(() => user.processes().length === 0, 15_000, "the user's processes to end");
 }
 
-// Its long command is not interrupt.test.ts's `sleep 120`: that test looks for its own by command line, machine-wide.
+// Its long command is not interrupt.test.ts's `sleep 121.3`: that test looks for its own by command line, machine-wide.
 const slow = `name: a slow scenario
 lab:
   hosts:
