@@ -202,10 +202,10 @@ let shapeCount = 0;
 const maxTemplates = 256;
 
 /** The template of a shape, compiled on first use. */
-function templateFor(calls: readonly Call[]): Template {
-  let node = shapes;
-  for (let i = 0; i < calls.length; i++) {
-    const c = calls[i];
+/** The node of a shape (its layers, and the fields given to each) under root, made where missing. */
+function shapeNode(root: ShapeNode, calls: readonly Call[]): ShapeNode {
+  let node = root;
+  for (const c of calls) {
     let next = (node.byDef ??= new Map()).get(c.def);
     if (!next) node.byDef.set(c.def, (next = {}));
     node = next;
@@ -215,23 +215,18 @@ function templateFor(calls: readonly Call[]): Template {
       node = n;
     }
   }
+  return node;
+}
+
+function templateFor(calls: readonly Call[]): Template {
+  let node = shapeNode(shapes, calls);
   if (!node.template) {
     if (++shapeCount > maxTemplates) {
       shapes = {};
       shapeCount = 1;
     }
     const t = new Template(chainOf(calls, new Array(calls.length).fill(undefined)));
-    node = shapes;
-    for (const c of calls) {
-      let next = (node.byDef ??= new Map()).get(c.def);
-      if (!next) node.byDef.set(c.def, (next = {}));
-      node = next;
-      for (const k in c.given) {
-        let n = (node.byName ??= new Map()).get(k);
-        if (!n) node.byName.set(k, (n = {}));
-        node = n;
-      }
-    }
+    node = shapeNode(shapes, calls);
     node.template = t;
   }
   return node.template;

@@ -1,7 +1,7 @@
 import type { Matcher } from "../scenario/model.js";
 import { Layer, type Packet } from "../packet/index.js";
 import { valuesAt, type Found } from "../packet/path.js";
-import { matchValue, toNumber, type ValueMatch } from "./value.js";
+import { comparisonParts, isComparison, matchValue, toNumber, type ValueMatch } from "./value.js";
 
 /** Expectations on one packet: "Layer.field[.sub]" paths, `layers: [names]`, `rtt`. */
 export type PacketExpect = Record<string, unknown>;
@@ -64,7 +64,7 @@ function matchOne({ value, field, layer }: Found, want: Matcher): ValueMatch {
     const read = (x: unknown): number => (field.parseIn ? field.parseIn(x, layer.values()) : field.parse(x)) as number;
     const got = shown === String(value) ? shown : `${shown} (${value})`;
     try {
-      if (typeof want === "string" && comparison.test(want)) return { ...matchValue(numericOperands(want, read), value), expected: want.trim(), got };
+      if (typeof want === "string" && isComparison(want)) return { ...matchValue(numericOperands(want, read), value), expected: want.trim(), got };
       if (typeof want === "string" || typeof want === "number") return { ok: read(want) === value, expected: String(want), got };
       if (typeof want === "object" && "in" in want) return { ok: want.in.some((x) => read(x) === value), expected: `one of ${want.in.map((x) => JSON.stringify(x)).join(", ")}`, got };
     } catch (e) {
@@ -75,16 +75,10 @@ function matchOne({ value, field, layer }: Found, want: Matcher): ValueMatch {
   return { ...m, got: JSON.stringify(shown) };
 }
 
-const comparison = /^\s*(<=|>=|!=|<|>)/;
-
 /** "!= echo-reply", ">= SA and < 0x20": each operand that is not a number read by the field, as a number. */
 function numericOperands(want: string, read: (x: string) => number): string {
-  return want
-    .split(/\s+and\s+/)
-    .map((part) => {
-      const [, op, operand] = /^\s*(<=|>=|!=|<|>)\s*(.+?)\s*$/.exec(part) ?? [];
-      return op && toNumber(operand) === undefined ? `${op} ${read(operand)}` : part;
-    })
+  return comparisonParts(want)
+    .map(({ op, operand }) => (op ? `${op} ${toNumber(operand) === undefined ? read(operand) : operand}` : operand))
     .join(" and ");
 }
 

@@ -12,6 +12,22 @@ export interface ValueMatch {
 
 const comparison = /^\s*(<=|>=|!=|<|>)\s*(.+?)\s*$/;
 
+/** Whether a matcher's text starts as a comparison ("!= 0", ">= 40 and < 100"). */
+export function isComparison(m: string): boolean {
+  return /^\s*(<=|>=|!=|<|>)/.test(m);
+}
+
+/**
+ * The parts of a comparison or range ("!= echo-reply", ">= 40 and < 100"), operator and operand each; a part that
+ * is not a comparison has no operator.
+ */
+export function comparisonParts(m: string): { op?: string; operand: string }[] {
+  return m.split(/\s+and\s+/).map((p) => {
+    const c = comparison.exec(p);
+    return c ? { op: c[1], operand: c[2] } : { operand: p.trim() };
+  });
+}
+
 /**
  * The one matcher language of every `expect:`. A scalar means equality; "< 10ms", ">= 6", "!= 0" compare numbers,
  * sizes and durations; {contains}, {regex}, {hex} and {in} look inside.

@@ -1,5 +1,5 @@
 import { PacketError } from "./errors.js";
-import type { Field, Values } from "./field.js";
+import type { Values } from "./field.js";
 import { fillFor } from "./bind.js";
 import { writeBits, type BuildContext, type Layer, type LayerDef } from "./layer.js";
 
@@ -48,10 +48,6 @@ function defaultsOf(def: LayerDef): Values {
     defaults.set(def, d);
   }
   return d;
-}
-
-function fieldSize(f: Field, value: unknown, v: Values): number {
-  return f.size!(value, v);
 }
 
 /**

@@ -184,10 +184,7 @@ class Parser {
       this.depth--;
     }
   }
-  constructor(
-    private readonly toks: Token[],
-    private readonly src: string,
-  ) {}
+  constructor(private readonly toks: Token[]) {}
 
   private peek(): Token {
     return this.toks[this.pos];
@@ -578,7 +575,7 @@ function expand(s: Stack): Layer[] {
  * list (fragment(…)) varies no field: `list` holds its packets.
  */
 export function parsePacketSet(src: string): { first: Layer; dims: SetDimension[]; count: number; list?: Layer[] } {
-  const v = new Parser(tokenize(src), src).parseAll();
+  const v = new Parser(tokenize(src)).parseAll();
   if (v instanceof PacketList) return { first: v.layers[0], dims: [], count: v.layers.length, list: v.layers };
   if (!(v instanceof Stack)) return { first: parsePackets(src)[0], dims: [], count: 1 };
   const { dims, count } = dimensions(v);
@@ -588,7 +585,7 @@ export function parsePacketSet(src: string): { first: Layer; dims: SetDimension[
 
 /** Parses Scapy syntax into the packets it describes (one, or a packet set). Raises PacketError with a column. */
 export function parsePackets(src: string): Layer[] {
-  const v = new Parser(tokenize(src), src).parseAll();
+  const v = new Parser(tokenize(src)).parseAll();
   if (v instanceof Stack) return expand(v);
   if (v instanceof PacketList) return v.layers;
   if (typeof v === "string" || Buffer.isBuffer(v)) return expand(stack(v, new Stack([]), 1));

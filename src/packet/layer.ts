@@ -1,5 +1,4 @@
 import { fillFor } from "./bind.js";
-import { PacketError } from "./errors.js";
 import type { Field, Values } from "./field.js";
 
 /** What a layer's post-build hook may patch: its own header and everything after it is already written. */

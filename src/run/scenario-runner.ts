@@ -33,8 +33,6 @@ export interface ScenarioRunOptions {
 
 class Interrupted extends Error {}
 
-const wireKinds = new Set<string>(["send", "sendp", "sr1", "sr", "srp1", "srp", "sniff", "ping", "arp_scan", "traceroute", "port_scan"]);
-
 /**
  * Whether the hosts' traffic is captured (their pcaps, linked from failing testcases): in every scenario with a lab
  * step that touches the network; only a scenario of commands and file checks alone goes without.

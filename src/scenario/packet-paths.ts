@@ -4,7 +4,7 @@ import { didYouMean } from "../util/did-you-mean.js";
 import { checkPath } from "../packet/path.js";
 import type { Path } from "./source.js";
 import { isIP } from "node:net";
-import { rangeProblem, toNumber } from "../assert/value.js";
+import { comparisonParts, isComparison, rangeProblem, toNumber } from "../assert/value.js";
 
 type Report = (path: Path, message: string, key?: boolean) => void;
 
@@ -14,7 +14,6 @@ export interface LabNames {
   addrs(name: string): { v4: string[]; v6: string[] } | undefined;
 }
 
-const comparison = /^\s*(<=|>=|!=|<|>)/;
 
 /**
  * Checks the "Layer.field" paths of packet expectations and `save:` before anything runs: a misspelt layer or field
@@ -51,8 +50,8 @@ export function checkPacketExpect(expect: Record<string, unknown> | undefined, p
         : typeof want === "string"
           ? want.includes("${")
             ? []
-            : comparison.test(want)
-              ? want.split(/\s+and\s+/).map((p) => /^\s*(?:<=|>=|!=|<|>)\s*(.+?)\s*$/.exec(p)?.[1] ?? p).filter((o) => toNumber(o) === undefined)
+            : isComparison(want)
+              ? comparisonParts(want).map((p) => p.operand).filter((o) => toNumber(o) === undefined)
               : [want]
           : want && typeof want === "object" && "in" in want && Array.isArray(want.in)
             ? want.in.filter((x: unknown) => typeof x === "number" || (typeof x === "string" && !x.includes("${")))
@@ -77,7 +76,7 @@ function siblings(expect: Record<string, unknown>, key: string): Record<string, 
   const layer = key.slice(0, dot + 1);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(expect)) {
-    if (k === key || !k.startsWith(layer) || k.slice(dot + 1).includes(".") || (typeof v !== "string" && typeof v !== "number") || (typeof v === "string" && (comparison.test(v) || v.includes("${")))) continue;
+    if (k === key || !k.startsWith(layer) || k.slice(dot + 1).includes(".") || (typeof v !== "string" && typeof v !== "number") || (typeof v === "string" && (isComparison(v) || v.includes("${")))) continue;
     const { field } = checkPath(k);
     try {
       if (field && field.bits > 0) out[field.name] = field.parse(v);
@@ -121,18 +120,17 @@ function addressExpect(key: string, want: unknown, family: 4 | 6, lab: LabNames,
     return list;
   };
   if (typeof want === "string") {
-    if (!comparison.test(want)) {
+    if (!isComparison(want)) {
       const list = operand(want);
       return list && list[0] !== want ? (list.length === 1 ? list[0] : { in: list }) : undefined;
     }
-    const parts = want.split(/\s+and\s+/).map((p) => /^\s*(<=|>=|!=|<|>)\s*(.+?)\s*$/.exec(p));
     const out: string[] = [];
-    for (const m of parts) {
-      if (!m) return undefined; // not all comparisons: matcherProblem says so
-      const list = operand(m[2]);
+    for (const { op, operand: x } of comparisonParts(want)) {
+      if (!op) return undefined; // not all comparisons: matcherProblem says so
+      const list = operand(x);
       if (!list) return undefined;
-      if (list[0] !== m[2] && m[1] !== "!=") return undefined; // an order between hosts: matcherProblem says so
-      out.push(...list.map((a) => `${m[1]} ${a}`));
+      if (list[0] !== x && op !== "!=") return undefined; // an order between hosts: matcherProblem says so
+      out.push(...list.map((a) => `${op} ${a}`));
     }
     return out.join(" and ");
   }
@@ -167,8 +165,7 @@ function unknownLayer(name: string): string {
 export function checkDuration(want: unknown, path: Path, report: Report): void {
   if (typeof want === "number") return report(path, `rtt: ${want} has no unit: write a duration, as "< ${want}ms"`);
   if (typeof want !== "string" || want.includes("${")) return;
-  for (const p of want.split(/\s+and\s+/)) {
-    const operand = /^\s*(?:<=|>=|!=|<|>)?\s*(.+?)\s*$/.exec(p)?.[1] ?? p;
+  for (const { operand } of comparisonParts(want)) {
     if (/^[-+]?\d+(\.\d+)?$/.test(operand)) return report(path, `rtt: "${want}" has no unit: write a duration, as "< ${operand}ms"`);
   }
 }

@@ -1,6 +1,5 @@
 import { isIP } from "node:net";
 import { didYouMean, listOf } from "../util/did-you-mean.js";
-import { parseDuration } from "../util/duration.js";
 import { hostBitsV4, inSubnet, isLabAddress, networkOf, parseCidr, type Cidr } from "../util/ip.js";
 import { labAddressProblem } from "./lab-scope.js";
 import type { LinkConditions, PlanHost, PlanIface, PlanRoute, PlanTunnel, Segment, WirecheckLab, WirecheckScenario } from "./model.js";

@@ -1,7 +1,8 @@
 // Shared by the packet oracle tests: reading vector files and comparing a packet with what Scapy says of it.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import { dissect, type Link, type Packet } from "../../src/packet/index.js";
+import { craft, dissect, type Link, type Packet } from "../../src/packet/index.js";
 
 export type Vector = { expr: string; hex: string; summary: string; layers: { name: string; fields: Record<string, unknown> }[]; error?: string };
 
@@ -54,4 +55,34 @@ export function compareDissection(p: Packet, v: Pick<Vector, "summary" | "layers
 /** Dissects Scapy's bytes of a vector with the link type of its first layer. */
 export function dissectVector(v: Vector): Packet {
   return dissect(Buffer.from(v.hex, "hex"), { link: linkOf(v.layers[0].name) });
+}
+
+/**
+ * Scapy's answers for expressions, from the oracle script (one JSON vector a line), or why there are none.
+ * `args`: the script's options (--records).
+ */
+export function runOracle(exprs: string[], args: string[] = []): { results: Vector[]; failure: string } {
+  const oracle = "test/oracle/scapy_oracle.py";
+  const r = spawnSync("/usr/bin/python3", [oracle, ...args], { input: `${exprs.join("\n")}\n`, encoding: "utf8", timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
+  if (r.error || r.status !== 0) return { results: [], failure: `${oracle} failed (status ${r.status}): ${r.error?.message ?? r.stderr} (run \`make test\`, which installs python3-scapy)` };
+  // Scapy may print warnings of its own on stdout; the answers are the JSON lines.
+  const results = r.stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Vector);
+  return { results, failure: results.length === exprs.length ? "" : `${oracle} answered ${results.length} of ${exprs.length} expressions: ${r.stderr}` };
+}
+
+/** How our build and dissection of an expression differ from Scapy's vector of it: bytes, then fields. */
+export function oracleProblems(expr: string, v: Vector): string[] {
+  const problems: string[] = [];
+  try {
+    const built = craft(expr)[0].bytes.toString("hex");
+    if (built !== v.hex) problems.push(`bytes: expected ${v.hex}\n        got      ${built}`);
+  } catch (e) {
+    problems.push(`craft() throws: ${(e as Error).message}`);
+  }
+  try {
+    problems.push(...compareDissection(dissectVector(v), v));
+  } catch (e) {
+    problems.push(`dissect() throws: ${(e as Error).message}`);
+  }
+  return problems;
 }

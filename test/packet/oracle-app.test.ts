@@ -1,18 +1,15 @@
 // The Scapy oracle for the application layers (BOOTP/DHCP, NTP, DNS records): random packets built by craft() and by
 // Scapy (test/oracle/scapy_oracle.py), compared byte for byte, then Scapy's bytes dissected by both and compared by
 // summary, layers and fields, as in oracle.test.ts. Rerun a failure with ORACLE_SEED=<seed> (ORACLE_COUNT=<n>).
-import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import { craft, type Layer, type Packet } from "../../src/packet/index.js";
+import { type Layer, type Packet } from "../../src/packet/index.js";
 import { fieldJson } from "../../src/packet/json.js";
-import { compareDissection, dissectVector, type Vector } from "./helpers.js";
+import { dissectVector, oracleProblems, runOracle, type Vector } from "./helpers.js";
 // @ts-expect-error plain JS module shared with the fuzzer (its seeded PRNG)
 import { prng } from "../fuzz/fuzz-cases.mjs";
 
-const PYTHON = "/usr/bin/python3";
-const ORACLE = "test/oracle/scapy_oracle.py";
 const seed = process.env.ORACLE_SEED === "random" ? Math.floor(Math.random() * 2 ** 32) >>> 0 : process.env.ORACLE_SEED ? Number(process.env.ORACLE_SEED) >>> 0 : 20261203;
 const count = Number(process.env.ORACLE_COUNT ?? 200);
 
@@ -156,12 +153,10 @@ const templates: (() => string)[] = [
 const exprs = Array.from({ length: count }, () => pick(templates)());
 
 /** The oracle's answers, one per expression; `records`: DNS's sections record by record (--records). */
-function runOracle(lines: string[], records = false): Vector[] {
-  const r = spawnSync(PYTHON, [ORACLE, ...(records ? ["--records"] : [])], { input: `${lines.join("\n")}\n`, encoding: "utf8", timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
-  if (r.error || r.status !== 0) throw new Error(`${ORACLE} failed (status ${r.status}): ${r.error?.message ?? r.stderr} (run \`make test\`, which installs python3-scapy)`);
-  const out = r.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Vector);
-  if (out.length !== lines.length) throw new Error(`${ORACLE} answered ${out.length} of ${lines.length} expressions: ${r.stderr}`);
-  return out;
+function oracleOf(lines: string[], records = false): Vector[] {
+  const { results, failure } = runOracle(lines, records ? ["--records"] : []);
+  if (failure) throw new Error(failure);
+  return results;
 }
 
 // Scapy keeps names as bytes (hex in its JSON), the model as text ending in ".".
@@ -199,7 +194,7 @@ describe("DNS records field by field, as Scapy reads them (the fixture vectors a
   const lines = [...fixture, ...exprs].filter((e) => e.includes("DNS"));
   let results: Vector[] = [];
   beforeAll(() => {
-    results = runOracle(lines, true);
+    results = oracleOf(lines, true);
   }, 600_000);
   it(`${lines.length} packets with DNS`, () => {
     const problems: string[] = [];
@@ -217,14 +212,7 @@ describe(`Scapy oracle for the application layers, seed ${seed} (rerun with ORAC
   let failure = "";
 
   beforeAll(() => {
-    // Scapy needs mac2str in its namespace, which scapy.all provides.
-    const r = spawnSync(PYTHON, [ORACLE], { input: `${exprs.join("\n")}\n`, encoding: "utf8", timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
-    if (r.error || r.status !== 0) {
-      failure = `${ORACLE} failed (status ${r.status}): ${r.error?.message ?? r.stderr} (run \`make test\`, which installs python3-scapy)`;
-      return;
-    }
-    results = r.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Vector);
-    if (results.length !== exprs.length) failure = `${ORACLE} answered ${results.length} of ${exprs.length} expressions: ${r.stderr}`;
+    ({ results, failure } = runOracle(exprs));
   }, 600_000);
 
   exprs.forEach((expr, i) => {
@@ -233,18 +221,7 @@ describe(`Scapy oracle for the application layers, seed ${seed} (rerun with ORAC
       const v = results[i];
       expect(v.expr).toBe(expr);
       if (v.error) expect.fail(`Scapy cannot build ${expr}: ${v.error}`);
-      const problems: string[] = [];
-      try {
-        const built = craft(expr)[0].bytes.toString("hex");
-        if (built !== v.hex) problems.push(`bytes: expected ${v.hex}\n        got      ${built}`);
-      } catch (e) {
-        problems.push(`craft() throws: ${(e as Error).message}`);
-      }
-      try {
-        problems.push(...compareDissection(dissectVector(v), v));
-      } catch (e) {
-        problems.push(`dissect() throws: ${(e as Error).message}`);
-      }
+      const problems = oracleProblems(expr, v);
       if (problems.length) expect.fail(`seed ${seed} #${i}: ${expr}\n  ${problems.join("\n  ")}`);
     });
   });

@@ -2,15 +2,11 @@
 // options, IPv4 source route and timestamp options, IGMP v1/v2/v3, MPLS, GENEVE, 802.3/LLC/SNAP/STP, 802.1ad): random field
 // values built by craft() and by Scapy (test/oracle/scapy_oracle.py), compared byte for byte, then Scapy's bytes
 // dissected by both and compared by summary, layers and fields. Rerun a failure with NET_ORACLE_SEED=<seed>.
-import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { craft } from "../../src/packet/index.js";
-import { compareDissection, dissectVector, type Vector } from "./helpers.js";
+import { oracleProblems, runOracle, type Vector } from "./helpers.js";
 // @ts-expect-error plain JS module shared with the fuzzer (its seeded PRNG)
 import { prng } from "../fuzz/fuzz-cases.mjs";
 
-const PYTHON = "/usr/bin/python3";
-const ORACLE = "test/oracle/scapy_oracle.py";
 const seed = process.env.NET_ORACLE_SEED === "random" ? Math.floor(Math.random() * 2 ** 32) >>> 0 : process.env.NET_ORACLE_SEED ? Number(process.env.NET_ORACLE_SEED) >>> 0 : 20261203;
 const count = Number(process.env.NET_ORACLE_COUNT ?? 300);
 
@@ -229,14 +225,7 @@ describe(`Scapy oracle for the link and network layers, seed ${seed} (rerun with
   let failure = "";
 
   beforeAll(() => {
-    const r = spawnSync(PYTHON, [ORACLE], { input: `${exprs.join("\n")}\n`, encoding: "utf8", timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
-    if (r.error || r.status !== 0) {
-      failure = `${ORACLE} failed (status ${r.status}): ${r.error?.message ?? r.stderr}: run \`make test\`, which installs python3-scapy`;
-      return;
-    }
-    // Scapy may print warnings of its own on stdout; the answers are the JSON lines.
-    results = r.stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Vector);
-    if (results.length !== exprs.length) failure = `${ORACLE} answered ${results.length} of ${exprs.length} expressions: ${r.stderr}`;
+    ({ results, failure } = runOracle(exprs));
   }, 600_000);
 
   it("Scapy answers every expression", () => {
@@ -249,18 +238,7 @@ describe(`Scapy oracle for the link and network layers, seed ${seed} (rerun with
       if (failure) expect.fail(failure);
       const v = results[i];
       if (v.error) expect.fail(`Scapy cannot build ${expr}: ${v.error}`);
-      const problems: string[] = [];
-      try {
-        const built = craft(expr)[0].bytes.toString("hex");
-        if (built !== v.hex) problems.push(`bytes: expected ${v.hex}\n        got      ${built}`);
-      } catch (e) {
-        problems.push(`craft() throws: ${(e as Error).message}`);
-      }
-      try {
-        problems.push(...compareDissection(dissectVector(v), v));
-      } catch (e) {
-        problems.push(`dissect() throws: ${(e as Error).message}`);
-      }
+      const problems = oracleProblems(expr, v);
       if (problems.length) expect.fail(`seed ${seed} #${i}: ${expr}\n  ${problems.join("\n  ")}`);
     });
   });

@@ -4,13 +4,11 @@
 // with ORACLE_SEED=<seed> (and ORACLE_COUNT=<n> to change the number of packets).
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { craft } from "../../src/packet/index.js";
-import { compareDissection, dissectVector, type Vector } from "./helpers.js";
+import { oracleProblems, runOracle, type Vector } from "./helpers.js";
 // @ts-expect-error plain JS module shared with the fuzzer (its seeded PRNG)
 import { prng } from "../fuzz/fuzz-cases.mjs";
 
 const PYTHON = "/usr/bin/python3";
-const ORACLE = "test/oracle/scapy_oracle.py";
 // A fixed seed by default, so CI is repeatable; ORACLE_SEED=random (or a number) explores further.
 const seed = process.env.ORACLE_SEED === "random" ? Math.floor(Math.random() * 2 ** 32) >>> 0 : process.env.ORACLE_SEED ? Number(process.env.ORACLE_SEED) >>> 0 : 20261125;
 const count = Number(process.env.ORACLE_COUNT ?? 300);
@@ -291,13 +289,7 @@ describe(`Scapy oracle, seed ${seed} (rerun with ORACLE_SEED=${seed})`, () => {
       failure = `Scapy cannot be imported by ${PYTHON} (${probe.error?.message ?? probe.stderr.trim().split("\n").pop()}): run \`make test\`, which installs python3-scapy`;
       return;
     }
-    const r = spawnSync(PYTHON, [ORACLE], { input: `${exprs.join("\n")}\n`, encoding: "utf8", timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
-    if (r.error || r.status !== 0) {
-      failure = `${ORACLE} failed (status ${r.status}): ${r.error?.message ?? r.stderr}`;
-      return;
-    }
-    results = r.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Vector);
-    if (results.length !== exprs.length) failure = `${ORACLE} answered ${results.length} of ${exprs.length} expressions: ${r.stderr}`;
+    ({ results, failure } = runOracle(exprs));
   }, 600_000);
 
   it("Scapy answers every expression", () => {
@@ -311,18 +303,7 @@ describe(`Scapy oracle, seed ${seed} (rerun with ORACLE_SEED=${seed})`, () => {
       const v = results[i];
       expect(v.expr).toBe(expr);
       if (v.error) expect.fail(`Scapy cannot build ${expr}: ${v.error}`);
-      const problems: string[] = [];
-      try {
-        const built = craft(expr)[0].bytes.toString("hex");
-        if (built !== v.hex) problems.push(`bytes: expected ${v.hex}\n        got      ${built}`);
-      } catch (e) {
-        problems.push(`craft() throws: ${(e as Error).message}`);
-      }
-      try {
-        problems.push(...compareDissection(dissectVector(v), v));
-      } catch (e) {
-        problems.push(`dissect() throws: ${(e as Error).message}`);
-      }
+      const problems = oracleProblems(expr, v);
       if (problems.length) expect.fail(`seed ${seed} #${i}: ${expr}\n  ${problems.join("\n  ")}`);
     });
   });

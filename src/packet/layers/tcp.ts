@@ -1,6 +1,6 @@
 import { bind } from "../bind.js";
 import { PacketError } from "../errors.js";
-import { int, pyBytes, toBytes, u16, u32, type Field } from "../field.js";
+import { int, pyBytes, u16, u32, type Field } from "../field.js";
 import { defineLayer, type Layer } from "../layer.js";
 import { tcpServices } from "../services.js";
 import { pseudoHeaderChecksum } from "../transport-checksum.js";
