@@ -46,7 +46,7 @@ export function layerTypesSource(layers: Iterable<LayerDef>): string {
 
 function describe(f: Field): string {
   const kind = f.bits ? `${f.bits} bits` : f.fixedSize ? `${f.fixedSize} bytes` : "bytes";
-  const dflt = f.auto ? "computed when not given" : `default ${show(f)}`;
+  const dflt = f.auto ? "computed when not given" : f.defaultText ? `default ${f.defaultText}` : `default ${show(f)}`;
   return `${kind}, ${dflt}`;
 }
 

@@ -239,11 +239,11 @@ export interface ICMPFields {
   "id"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
   "seq"?: number | (number | Range)[] | Range;
-  /** 32 bits, default 0 */
+  /** 32 bits, default the time of day (ms since midnight UTC) when wirecheck loaded, as Scapy's */
   "ts_ori"?: number | (number | Range)[] | Range;
-  /** 32 bits, default 0 */
+  /** 32 bits, default the time of day (ms since midnight UTC) when wirecheck loaded, as Scapy's */
   "ts_rx"?: number | (number | Range)[] | Range;
-  /** 32 bits, default 0 */
+  /** 32 bits, default the time of day (ms since midnight UTC) when wirecheck loaded, as Scapy's */
   "ts_tx"?: number | (number | Range)[] | Range;
   /** 4 bytes, default 0.0.0.0 */
   "gw"?: string | string[];
@@ -273,11 +273,11 @@ export interface ICMPerrorFields {
   "id"?: number | (number | Range)[] | Range;
   /** 16 bits, default 0 */
   "seq"?: number | (number | Range)[] | Range;
-  /** 32 bits, default 0 */
+  /** 32 bits, default the time of day (ms since midnight UTC) when wirecheck loaded, as Scapy's */
   "ts_ori"?: number | (number | Range)[] | Range;
-  /** 32 bits, default 0 */
+  /** 32 bits, default the time of day (ms since midnight UTC) when wirecheck loaded, as Scapy's */
   "ts_rx"?: number | (number | Range)[] | Range;
-  /** 32 bits, default 0 */
+  /** 32 bits, default the time of day (ms since midnight UTC) when wirecheck loaded, as Scapy's */
   "ts_tx"?: number | (number | Range)[] | Range;
   /** 4 bytes, default 0.0.0.0 */
   "gw"?: string | string[];
@@ -385,7 +385,7 @@ export interface IPv6Fields {
   "nh"?: (number | IPv6_nh_Names) | ((number | IPv6_nh_Names) | Range)[] | Range;
   /** 8 bits, default 64 */
   "hlim"?: number | (number | Range)[] | Range;
-  /** 16 bytes, default ::1 */
+  /** 16 bytes, default :: */
   "src"?: string | string[];
   /** 16 bytes, default ::1 */
   "dst"?: string | string[];
@@ -405,7 +405,7 @@ export interface IPerror6Fields {
   "nh"?: (number | IPv6_nh_Names) | ((number | IPv6_nh_Names) | Range)[] | Range;
   /** 8 bits, default 64 */
   "hlim"?: number | (number | Range)[] | Range;
-  /** 16 bytes, default ::1 */
+  /** 16 bytes, default :: */
   "src"?: string | string[];
   /** 16 bytes, default ::1 */
   "dst"?: string | string[];

@@ -1,7 +1,7 @@
 import { PacketError } from "./errors.js";
 import type { Values } from "./field.js";
 import { fillFor } from "./bind.js";
-import { writeBits, type BuildContext, type Layer, type LayerDef } from "./layer.js";
+import { fillFromSelf, writeBits, type BuildContext, type Layer, type LayerDef } from "./layer.js";
 
 /** The values a layer is built with: defaults, then what its upper layer implies, then what the user gave. */
 export function buildValues(l: Layer): Values {
@@ -14,6 +14,7 @@ export function buildValues(l: Layer): Values {
     const derived = fp && !fp.fills.every((k) => k in l.given) ? fp.values(l.payload) : undefined;
     if (derived) for (const k in derived) if (!(k in l.given)) v[k] = derived[k];
   }
+  if (!l.buf) fillFromSelf(l.def, l.given, v);
   if (l.buf) for (const k in l.given) v[k] = l.given[k];
   // A rebuilt dissected layer recomputes what the user did not set: lengths and checksums follow the new content.
   if (l.buf) for (const f of l.def.fields) if (f.auto && !(f.name in l.given)) v[f.name] = undefined;

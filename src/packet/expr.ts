@@ -72,6 +72,9 @@ function sizeOf(v: unknown, fn: string, name: string, col: number): number | und
 
 const maxPackets = 65_536;
 
+/** Scapy classes that only pick another when called without bytes (a dispatch_hook): NTP() builds an NTPHeader. */
+const dispatchers: Record<string, string> = { NTP: "NTPHeader" };
+
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -293,7 +296,7 @@ class Parser {
 
   private call(name: Token): unknown {
     if (name.text === "mac2str") return this.mac2str(name);
-    const def = registry.get(name.text);
+    const def = registry.get(name.text) ?? registry.get(dispatchers[name.text] ?? "");
     if (!def && name.text in functions) return this.functionCall(name);
     if (!def) {
       const hint = didYouMean(name.text, [...registry.keys()]);
@@ -404,6 +407,11 @@ export function setField(def: LayerDef, values: Values, alternatives: Map<string
       throw e;
     }
   };
+  if (f.flags && Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === "string")) {
+    // A list of flag names is one value, the flags together, as Scapy's FlagValue reads it: flags=["S", "A"] is SA.
+    values[name] = value.reduce((n: number, x) => n | (parse(x) as number), 0);
+    return;
+  }
   if (!f.isList && Array.isArray(value)) {
     // Scapy flattens ranges, and prefixes of IP fields, found in a list: ttl=[1, 2, (5, 9)], dst=["198.18.0.1", "198.18.1.0/31"].
     const out: unknown[] = [];
@@ -486,7 +494,7 @@ function isPacket(v: unknown): boolean {
 function stack(left: unknown, right: unknown, col: number): Stack {
   const asStack = (v: unknown, side: string): Stack => {
     if (v instanceof Stack) return v;
-    if (v instanceof PacketList) throw new PacketError(`${v.fn}() gives a list of packets, which / cannot stack: put the layers inside its first argument`, col);
+    if (v instanceof PacketList) throw new PacketError(v.fn === "*" ? "a repeated packet (p*n) is a list of packets, which / cannot stack: repeat the whole stack" : `${v.fn}() gives a list of packets, which / cannot stack: put the layers inside its first argument`, col);
     if (typeof v === "string" || Buffer.isBuffer(v)) return new Stack([new LayerCall(Raw, { load: Raw.byName.get("load")!.parse(v) }, new Map(), col)]);
     throw new PacketError(`the ${side} side of / must be a layer, b"bytes" or a string`, col);
   };
@@ -496,6 +504,9 @@ function stack(left: unknown, right: unknown, col: number): Stack {
 function arith(op: string, a: unknown, b: unknown, col: number): unknown {
   if (op === "*" && (typeof a === "string" || Buffer.isBuffer(a)) && typeof b === "number") return repeat(a, b, col);
   if (op === "*" && typeof a === "number" && (typeof b === "string" || Buffer.isBuffer(b))) return repeat(b, a, col);
+  // As in Python: a list repeated ([IPOption_NOP()]*40), a packet (or set) repeated into a list of packets (p*3).
+  if (op === "*" && typeof b === "number" && (Array.isArray(a) || a instanceof Stack || a instanceof PacketList)) return repeatItems(a, b, col);
+  if (op === "*" && typeof a === "number" && (Array.isArray(b) || b instanceof Stack || b instanceof PacketList)) return repeatItems(b, a, col);
   if (op === "+" && typeof a === "string" && typeof b === "string") return a + b;
   if (op === "+" && Buffer.isBuffer(a) && Buffer.isBuffer(b)) return Buffer.concat([a, b]);
   if (typeof a !== "number" || typeof b !== "number") throw new PacketError(`\`${op}\` works on numbers (and * repeats a string)`, col);
@@ -508,6 +519,14 @@ function arith(op: string, a: unknown, b: unknown, col: number): unknown {
       if (b === 0) throw new PacketError("division by zero", col);
       return Math.floor(a / b);
   }
+}
+
+function repeatItems(v: unknown[] | Stack | PacketList, n: number, col: number): unknown[] | PacketList {
+  const items = Array.isArray(v) ? v : v instanceof PacketList ? v.layers : expand(v);
+  if (!Number.isInteger(n) || n < 0 || items.length * n > maxPackets) throw new PacketError(`repeating ${items.length} item(s) ${n} times is out of range (at most ${maxPackets} in all)`, col);
+  const out: unknown[] = [];
+  for (let i = 0; i < n; i++) out.push(...items);
+  return Array.isArray(v) ? out : new PacketList(out as Layer[], "*");
 }
 
 function repeat(s: string | Buffer, n: number, col: number): string | Buffer {

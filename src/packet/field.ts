@@ -14,6 +14,8 @@ export interface Field {
   /** Width in bits for integer fields (1–32); 0 for byte fields of their own size. */
   bits: number;
   default: unknown;
+  /** What the default is, for a default that is not the same every time (ICMP timestamps: the time of day). */
+  defaultText?: string;
   /** Computed at build time (lengths, checksums) unless the user gives a value. */
   auto?: boolean;
   /** Present on the wire only when this holds (Scapy's ConditionalField). */

@@ -58,6 +58,20 @@ export interface LayerDef {
    * under a layer that fills a field not given is built packet by packet.
    */
   fromPayload?: { fills: readonly string[]; reads: readonly string[]; values(payload: Layer): Values | undefined };
+  /**
+   * Defaults taken from the layer's own fields when the user gives none (Scapy's SourceIP6Field: IPv6 src from dst),
+   * the fields they fill and the fields they read: a template never writes a read field in place under a fill.
+   */
+  fromSelf?: { fills: readonly string[]; reads: readonly string[]; values(v: Values): Values };
+}
+
+/** A crafted layer's own values with the defaults its other fields imply filled in (fromSelf), in place. */
+export function fillFromSelf(def: LayerDef, given: Values, v: Values): Values {
+  const fs = def.fromSelf;
+  if (!fs || fs.fills.every((k) => k in given)) return v;
+  const derived = fs.values(v);
+  for (const k of fs.fills) if (!(k in given) && k in derived) v[k] = derived[k];
+  return v;
 }
 
 export function defineLayer(name: string, fields: Field[], hooks: Omit<LayerDef, "name" | "fields" | "byName" | "offsets"> = {}): LayerDef {
@@ -135,6 +149,7 @@ export class Layer {
         if (derived && field in derived) return derived[field];
       }
     }
+    if (this.def.fromSelf?.fills.includes(field)) return this.values()[field];
     return this.def.byName.get(field)?.default;
   }
 
@@ -143,7 +158,7 @@ export class Layer {
     if (!this.buf) {
       const v: Values = {};
       for (const f of this.def.fields) v[f.name] = f.name in this.given ? this.given[f.name] : f.default;
-      return v;
+      return fillFromSelf(this.def, this.given, v);
     }
     if (!this.decoded || this.partial) {
       this.decoded = { ...decodeFields(this.def, this.buf, this.start, this.hdrEnd).values, ...this.given };

@@ -61,7 +61,9 @@ export class Template {
       const def = this.base.layers[layer]?.def;
       const field = def?.byName.get(name);
       const at = def?.offsets.get(name);
-      s = !def || !field || at === undefined || field.auto || hasConditions(def) || this.readBelow[layer].has(name) ? null : { field, off: this.base.starts[layer] + (at >> 3), bit: at & 7 };
+      const l = this.base.layers[layer];
+      const readBySelf = !!def?.fromSelf && def.fromSelf.reads.includes(name) && def.fromSelf.fills.some((k) => !(k in l.given));
+      s = !def || !field || at === undefined || field.auto || hasConditions(def) || this.readBelow[layer].has(name) || readBySelf ? null : { field, off: this.base.starts[layer] + (at >> 3), bit: at & 7 };
       slots.set(name, s);
     }
     return s;

@@ -116,6 +116,9 @@ export const ARP = defineLayer(
     protocolAddress("pdst"),
   ],
   {
+    // Scapy's psrc: the source its routes give for pdst; without a lab the only route is loopback's, 127.0.0.1 (an
+    // IPv6 psrc has none: "::"). In a lab the sending host's address on the route to pdst is given (wire/send.ts).
+    fromSelf: { fills: ["psrc"], reads: ["pdst", "ptype", "plen"], values: (v) => (formOf(v, "psrc", undefined) === "ipv4" ? { psrc: "127.0.0.1" } : {}) },
     postBuild: ({ buf, start, values }) => {
       if (values.hwlen === undefined) buf[start + 4] = addressBytes(values, "hwsrc").length;
       if (values.plen === undefined) buf[start + 5] = addressBytes(values, "psrc").length;

@@ -1,8 +1,29 @@
 import { bind } from "../bind.js";
 import { checksum } from "../checksum.js";
-import { ipv4, u16, u32, u8, type Values } from "../field.js";
+import { PacketError } from "../errors.js";
+import { ipv4, u16, u32, u8, type Field, type Values } from "../field.js";
 import { defineLayer, type Layer } from "../layer.js";
 import { IP, IPerror } from "./ip.js";
+
+/** Milliseconds since midnight UTC when the packet model loaded: Scapy's timestamp default (taken when it loads). */
+const loadedAt = Math.floor(Date.now() % 86_400_000);
+const timeOfDay = /^([0-2]?[0-9])[Hh:](([0-5]?[0-9])([Mm:]([0-5]?[0-9])([sS:.]([0-9]{0,3}))?)?)?$/;
+
+/** An ICMP timestamp: milliseconds since midnight UTC, given as a number or as Scapy reads a time, "14:05:09.250". */
+function timestamp(name: string): Field {
+  const base = u32(name, loadedAt, { when: (v) => t(v) === 13 || t(v) === 14 });
+  return {
+    ...base,
+    defaultText: "the time of day (ms since midnight UTC) when wirecheck loaded, as Scapy's",
+    parse: (input) => {
+      if (typeof input !== "string") return base.parse(input);
+      const m = timeOfDay.exec(input);
+      if (!m) throw new PacketError(`${name}=${JSON.stringify(input)}: give milliseconds since midnight UTC or a time of day, "14:05:09.250"`);
+      const ms = Number(`${m[7] ?? ""}000`.slice(0, 3));
+      return ((Number(m[1]) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[5] ?? 0)) * 1000 + ms;
+    },
+  };
+}
 
 export const icmpTypes: Record<number, string> = {
   0: "echo-reply", 3: "dest-unreach", 4: "source-quench", 5: "redirect", 8: "echo-request", 9: "router-advertisement",
@@ -40,9 +61,9 @@ export const ICMP = defineLayer(
     u16("chksum", undefined),
     u16("id", 0, { when: (v) => idSeqTypes.has(t(v)) }),
     u16("seq", 0, { when: (v) => idSeqTypes.has(t(v)) }),
-    u32("ts_ori", 0, { when: (v) => t(v) === 13 || t(v) === 14 }),
-    u32("ts_rx", 0, { when: (v) => t(v) === 13 || t(v) === 14 }),
-    u32("ts_tx", 0, { when: (v) => t(v) === 13 || t(v) === 14 }),
+    timestamp("ts_ori"),
+    timestamp("ts_rx"),
+    timestamp("ts_tx"),
     ipv4("gw", "0.0.0.0", (v) => t(v) === 5),
     u8("ptr", 0, { when: (v) => t(v) === 12 }),
     u8("reserved", 0, { when: (v) => t(v) === 3 || t(v) === 11 }),

@@ -18,9 +18,16 @@ const ipv6Fields = () => [
   u16("plen", undefined),
   u8("nh", 59, { names: nextHeaders }),
   u8("hlim", 64),
-  ipv6("src", "::1"),
+  ipv6("src", "::"),
   ipv6("dst", "::1"),
 ];
+
+/**
+ * Scapy's default source: the address its routes give for dst. Without a lab the only interface is loopback, whose
+ * ::1 is a source for ::1 alone; to any other destination (global, link-local, multicast) there is none: "::".
+ * In a lab the sending host's own address is given instead (wire/send.ts).
+ */
+const ownSource = { fills: ["src"], reads: ["dst"], values: (v: Values) => ({ src: v.dst === "::1" ? "::1" : "::" }) } as const;
 
 function postBuild({ buf, start, hdrEnd, end, values }: BuildContext) {
   if (values.plen === undefined) buf.writeUInt16BE(Math.min(0xffff, end - hdrEnd), start + 4);
@@ -30,6 +37,7 @@ const payloadLength = (v: Values) => (typeof v.plen === "number" ? v.plen : -1);
 
 export const IPv6 = defineLayer("IPv6", ipv6Fields(), {
   fromPayload: portGroup(6),
+  fromSelf: ownSource,
   postBuild,
   payloadLength,
   summary: (l: Layer) => `${l.get("src")} > ${l.get("dst")} (${l.get("nh")})`,
@@ -42,6 +50,7 @@ export const IPv6 = defineLayer("IPv6", ipv6Fields(), {
 
 /** The IPv6 header quoted in an ICMPv6 error. */
 export const IPerror6 = defineLayer("IPerror6", ipv6Fields(), {
+  fromSelf: ownSource,
   postBuild,
   payloadLength: () => -1,
   answers: (quoted, req) => req.name === "IPv6" && quoted.get("src") === req.get("src") && quoted.get("dst") === req.get("dst"),
