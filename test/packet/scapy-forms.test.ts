@@ -84,6 +84,36 @@ describe("`*` repeats lists and packets, as in Python", () => {
   });
 });
 
+describe("bytes given to a layer, as Scapy's Packet(_pkt)", () => {
+  const lit = (hex: string) => `b"${[...Buffer.from(hex, "hex")].map((b) => `\\x${b.toString(16).padStart(2, "0")}`).join("")}"`;
+
+  it("IP(b\"…\") is those bytes read as IP and what follows, built as they are — even cut short or lying", () => {
+    const echo = "4500001c000100004001eeb8c6120001c61200020800f7ff00000000";
+    const p = craft(`IP(${lit(echo)})`)[0];
+    expect(p.layers.map((l) => l.name)).toEqual(["IP", "ICMP"]);
+    expect(p.get("IP.dst")).toBe("198.18.0.2");
+    expect(p.bytes.toString("hex")).toBe(echo);
+    // A TCP header cut at 4 bytes: Scapy keeps the bytes it read, so does wirecheck (a rebuild would add 16).
+    expect(craft(`IP(${lit("4500001800010000400635ca7f000001c612000200500050")})`)[0].bytes.toString("hex")).toBe("4500001800010000400635ca7f000001c612000200500050");
+    // Each call gets bytes of its own: changing one packet's buffer changes no other.
+    const a = craft(`IP(${lit(echo)})`)[0].bytes;
+    a[0] = 0;
+    expect(craft(`IP(${lit(echo)})`)[0].bytes.toString("hex")).toBe(echo);
+  });
+
+  it("IPOption(b\"\\x83\\x03\\x10\") is the option its number names (LSRR), as in Scapy", () => {
+    const p = craft('IP(dst="198.18.0.2", options=IPOption(b"\\x83\\x03\\x10"))/TCP()')[0];
+    expect(p.bytes.subarray(20, 24).toString("hex")).toBe("83031000");
+    expect(craft('IPOption(b"\\x83\\x03\\x10")')[0].top.name).toBe("IPOption_LSRR");
+  });
+
+  it("more layers stacked on bytes are built after them; fields beside the bytes are refused (Scapy ignores them)", () => {
+    expect(hex(`Ether(${lit("0202020202020202020202020202")})/IP()`)).toEqual(["0202020202020202020202020202450000140001000040007ce77f0000017f000001"]);
+    expect(() => craft(`IP(${lit("4500001c000100004001eeb8c6120001c61200020800f7ff00000000")}, ttl=3)`)).toThrow(/give the bytes alone, or the fields alone/);
+    expect(() => craft("IP(42)")).toThrow(/a positional argument is the layer's bytes/);
+  });
+});
+
 describe("NTP() and ICMP timestamps", () => {
   it("NTP() builds Scapy's NTPHeader, with its fields", () => {
     const p = craft('IP(dst="198.18.0.2")/UDP(dport=123)/NTP(version=4, mode=3)')[0];
