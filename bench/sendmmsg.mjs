@@ -122,7 +122,7 @@ try {
   const counts = (xs) => {
     const x = xs[xs.length - 1];
     const losses = xs.filter((y) => y.lost).length;
-    return `last run: sniffer saw ${x.seen} of ${x.sent}, libpcap dropped ${x.dropped}, the interface ${x.ifDropped}; kernel rx ${x.received}, rx dropped ${x.rxDropped}; ${losses ? `LOST FRAMES in ${losses} of ${xs.length} runs` : `none lost in ${xs.length} runs`}`;
+    return `last run: sniffer saw ${x.seen} of ${x.sent}, libpcap dropped ${x.dropped}, the interface ${x.ifDropped}; sender's kernel tx ${x.transmitted}, receiver's rx ${x.received}, rx dropped ${x.rxDropped}; ${losses ? `LOST FRAMES in ${losses} of ${xs.length} runs` : `none lost in ${xs.length} runs`}`;
   };
   const o = runs.ours;
   lines.push(`${total.toLocaleString("en")} frames of ${frames[0].length} bytes a run (${expr}, count ${REPEAT}); ${ROUNDS} runs each, alternately; medians of the runs that lost nothing`);
