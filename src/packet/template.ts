@@ -88,15 +88,44 @@ export class Template {
       if (values[c.layer] === b.values[c.layer]) values[c.layer] = cloneValues(b.layers[c.layer].def, b.values[c.layer]);
       values[c.layer][c.name] = v;
     }
-    const buf = into ?? Buffer.allocUnsafe(b.buf.length);
-    b.buf.copy(buf);
+    return this.write(changes, values ?? b.values, into ?? Buffer.allocUnsafe(b.buf.length));
+  }
+
+  /**
+   * fill() for a caller that fills frame after frame changing the same fields (a packet set being sent): the values
+   * are copied once and rewritten in place by every call, so a frame allocates nothing. Each call's changes must
+   * name the same layers and fields as the first's; nothing may keep the values between calls (post-build hooks
+   * read them and keep nothing).
+   */
+  refiller(): (changes: readonly Change[], into: Buffer) => Buffer | undefined {
+    let values: Values[] | undefined;
+    return (changes, into) => {
+      if (!values) {
+        values = this.base.values.slice();
+        for (const c of changes) if (values[c.layer] === this.base.values[c.layer]) values[c.layer] = cloneValues(this.base.layers[c.layer].def, this.base.values[c.layer]);
+      }
+      const slots = this.scratch;
+      for (let i = 0; i < changes.length; i++) {
+        const c = changes[i];
+        const s = this.slot(c.layer, c.name);
+        if ((typeof c.value !== "number" && typeof c.value !== "string") || !s) return undefined;
+        slots[i] = s;
+        values[c.layer][c.name] = c.value;
+      }
+      return this.write(changes, values, into);
+    };
+  }
+
+  /** The base's bytes into buf with the changes written at the places fill found (this.scratch), lengths and checksums recomputed. */
+  private write(changes: readonly Change[], values: Values[], buf: Buffer): Buffer {
+    this.base.buf.copy(buf);
     for (let i = 0; i < changes.length; i++) {
-      const s = slots[i];
+      const s = this.scratch[i];
       const c = changes[i];
       if (s.field.bits) writeBits(buf, s.off, s.bit, s.field.bits, c.value as number);
-      else s.field.write!(buf, s.off, c.value, values![c.layer]);
+      else s.field.write!(buf, s.off, c.value, values[c.layer]);
     }
-    postBuildAll(b, buf, values ?? b.values);
+    postBuildAll(this.base, buf, values);
     return buf;
   }
 
