@@ -50,10 +50,11 @@ def expression(expr):
     packets = list(obj) if isinstance(obj, (Packet, list)) or hasattr(obj, "res") else None
     if not packets or not all(isinstance(p, Packet) for p in packets):
         raise TypeError("expression does not give packets: %r" % type(obj).__name__)
-    first = packets[0]
-    raw = bytes(first)
-    again = type(first)(raw)
-    return {"expr": expr, "hexes": [bytes(p).hex() for p in packets[:4]], "count": len(packets), "summary": again.summary(), "layers": layers_of(again)}
+    # Each packet built once, as send() builds it: a second build can differ (Scapy's pseudo-header for TCP/UDP sets
+    # the IP dst to a source route's last hop, and the next build sends that).
+    raws = [bytes(p) for p in packets[:4]]
+    again = type(packets[0])(raws[0])
+    return {"expr": expr, "hexes": [r.hex() for r in raws], "count": len(packets), "summary": again.summary(), "layers": layers_of(again)}
 
 
 def dissection(cls, hexbytes):
