@@ -151,3 +151,14 @@ describe("TCP options by Scapy's names", () => {
     expect(JSON.parse(JSON.stringify(p.toJSON())).layers[1].fields.options).toBe("[('Mood', b':)')]");
   });
 });
+
+describe("field names Scapy renamed and still takes (its deprecated_fields)", () => {
+  it("GRE's seqence_number is sequence_number", () => {
+    // Scapy 2.5: IP(dst="198.18.1.9")/GRE(seqnum_present=1, seqence_number=17)/IP(src="10.9.0.1", dst="10.9.0.2")/UDP()
+    const expr = 'IP(dst="198.18.1.9")/GRE(seqnum_present=1, seqence_number=17)/IP(src="10.9.0.1", dst="10.9.0.2")/UDP()';
+    expect(hex(expr)).toEqual(["4500003800010000402f347a7f000001c612010910000800000000114500001c00010000401166bc0a0900010a090002003500350008eb5f"]);
+    expect(craft(expr)[0].layers[1].get("sequence_number")).toBe(17);
+    // Only the names Scapy itself takes: another misspelling is still refused.
+    expect(() => craft('IP()/GRE(seqnum_present=1, sequance_number=1)')).toThrow(/has no field `sequance_number`/);
+  });
+});
