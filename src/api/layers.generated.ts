@@ -318,7 +318,7 @@ export interface TCPFields {
   /** 16 bits, default 0 */
   "urgptr"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
-  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "UTO" | "TFO" | number, unknown][];
+  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "Mood" | "UTO" | "TFO" | number, unknown][];
 }
 
 /** The fields of TCPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -344,7 +344,7 @@ export interface TCPerrorFields {
   /** 16 bits, default 0 */
   "urgptr"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
-  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "UTO" | "TFO" | number, unknown][];
+  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "Mood" | "UTO" | "TFO" | number, unknown][];
 }
 
 /** The fields of UDP(…), by name; a list or range() given to a field of one value makes a packet set. */

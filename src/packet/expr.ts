@@ -393,6 +393,7 @@ function macBytes(v: unknown, col: number): Buffer {
 
 /** Sets one field of a layer call: a plain value in `values`, a list, range or prefix in `alternatives` (a set). */
 export function setField(def: LayerDef, values: Values, alternatives: Map<string, unknown[]>, name: string, value: unknown, nameCol: number, valueCol: number): void {
+  name = def.renamed?.[name] ?? name;
   const f = def.byName.get(name);
   if (!f) {
     const names = def.fields.map((x) => x.name);

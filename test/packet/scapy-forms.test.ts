@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { craft, stack } from "../../src/packet/index.js";
+import { craft, dissect, stack } from "../../src/packet/index.js";
 import { buildSet, setFrames } from "../../src/packet/build-set.js";
 import { parsePacketSet } from "../../src/packet/expr.js";
 
@@ -140,5 +140,25 @@ describe("the corpus measure (npm run corpus) holds the issue's bar", () => {
     expect(pct(/accepted by wirecheck:\s+\d+ \(([\d.]+)%\)/)).toBeGreaterThanOrEqual(90);
     expect(pct(/byte-identical:\s+\d+ \(([\d.]+)% of accepted\)/)).toBeGreaterThanOrEqual(98);
     expect(pct(/read identically:\s+\d+ \(([\d.]+)%\)/)).toBeGreaterThanOrEqual(90);
+  });
+});
+
+describe("TCP options by Scapy's names", () => {
+  it("Mood (kind 25) is built from its bytes and read back by its name, as Scapy 2.5 does", () => {
+    // Scapy 2.5: IP(dst="198.18.1.9")/TCP(dport=80, options=[("Mood", b":)")])
+    expect(hex('IP(dst="198.18.1.9")/TCP(dport=80, options=[("Mood", b":)")])')).toEqual(["4500002c00010000400634af7f000001c612010900140050000000000000000060022000e630000019043a29"]);
+    const p = dissect(Buffer.from("4500002c00010000400634af7f000001c612010900140050000000000000000060022000e630000019043a29", "hex"), { link: "ip" });
+    expect(JSON.parse(JSON.stringify(p.toJSON())).layers[1].fields.options).toBe("[('Mood', b':)')]");
+  });
+});
+
+describe("field names Scapy renamed and still takes (its deprecated_fields)", () => {
+  it("GRE's seqence_number is sequence_number", () => {
+    // Scapy 2.5: IP(dst="198.18.1.9")/GRE(seqnum_present=1, seqence_number=17)/IP(src="10.9.0.1", dst="10.9.0.2")/UDP()
+    const expr = 'IP(dst="198.18.1.9")/GRE(seqnum_present=1, seqence_number=17)/IP(src="10.9.0.1", dst="10.9.0.2")/UDP()';
+    expect(hex(expr)).toEqual(["4500003800010000402f347a7f000001c612010910000800000000114500001c00010000401166bc0a0900010a090002003500350008eb5f"]);
+    expect(craft(expr)[0].layers[1].get("sequence_number")).toBe(17);
+    // Only the names Scapy itself takes: another misspelling is still refused.
+    expect(() => craft('IP()/GRE(seqnum_present=1, sequance_number=1)')).toThrow(/has no field `sequance_number`/);
   });
 });
