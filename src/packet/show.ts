@@ -37,7 +37,7 @@ export function showPacket(layers: Iterable<Layer>, labelLvl = ""): string {
       }
       if (v instanceof Layer || (f.elements && Array.isArray(v) && (v.length === 0 || v[0] instanceof Layer))) {
         s += `${labelLvl}${lvl}  \\${name}\\\n`;
-        for (const item of v instanceof Layer ? [v] : (v as Layer[])) s += showPacket([item], `${labelLvl}${lvl}   |`);
+        for (const item of v instanceof Layer ? [v] : (v as Layer[])) s += showPacket(item.chain(), `${labelLvl}${lvl}   |`);
         return;
       }
       const repr = fieldRepr(f, v, values, hex?.includes(f.name) ?? false);
