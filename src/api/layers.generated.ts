@@ -939,7 +939,7 @@ export interface DHCP6OptIA_NAFields {
   /** 32 bits, default none */
   "T2"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
-  "ianaopts"?: PacketSpec<string> | PacketSpec<string>[];
+  "ianaopts"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
 }
 
 /** The fields of DHCP6OptIA_TA(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -951,7 +951,7 @@ export interface DHCP6OptIA_TAFields {
   /** 32 bits, default none */
   "iaid"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
-  "iataopts"?: PacketSpec<string> | PacketSpec<string>[];
+  "iataopts"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
 }
 
 /** The fields of DHCP6OptIAAddress(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -967,7 +967,7 @@ export interface DHCP6OptIAAddressFields {
   /** 32 bits, default 0 */
   "validlft"?: (number | DHCP6OptIAAddress_preflft_Names) | ((number | DHCP6OptIAAddress_preflft_Names) | Range)[] | Range;
   /** bytes, default [] */
-  "iaaddropts"?: PacketSpec<string> | PacketSpec<string>[];
+  "iaaddropts"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
 }
 
 /** The fields of DHCP6OptOptReq(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -1063,7 +1063,7 @@ export interface DHCP6OptIA_PDFields {
   /** 32 bits, default none */
   "T2"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
-  "iapdopt"?: PacketSpec<string> | PacketSpec<string>[];
+  "iapdopt"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
 }
 
 /** The fields of DHCP6OptIAPrefix(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -1081,7 +1081,7 @@ export interface DHCP6OptIAPrefixFields {
   /** 16 bytes, default 2001:db8:: */
   "prefix"?: string | string[];
   /** bytes, default [] */
-  "iaprefopts"?: PacketSpec<string> | PacketSpec<string>[];
+  "iaprefopts"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
 }
 
 /** The fields of DHCP6(…), by name; a list or range() given to a field of one value makes a packet set. */

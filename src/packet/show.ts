@@ -29,7 +29,8 @@ export function showPacket(layers: Iterable<Layer>, labelLvl = ""): string {
         return;
       }
       shown.add(f.name);
-      const v = values[f.name];
+      // A field the bytes ran out before (left out of a repr) shows its default, as Scapy's getfieldval gives it.
+      const v = values[f.name] ?? (l.buf ? f.default : undefined);
       const text = override ? override(l, values) : undefined;
       if (text !== undefined) {
         s += `${labelLvl}${lvl}  ${name}= ${text}\n`;

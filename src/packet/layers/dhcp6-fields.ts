@@ -6,6 +6,7 @@ import { PacketError } from "../errors.js";
 import { bytes, u16, type Field, type Values } from "../field.js";
 import { pyRepr } from "../json.js";
 import { Layer, type BuildContext, type LayerDef } from "../layer.js";
+import { acceptedLayers } from "../path.js";
 import { Padding, Raw } from "./raw.js";
 import { pyList, strShown } from "./py-repr.js";
 import { builtBytes, unreadAtEnd } from "./sequence.js";
@@ -72,7 +73,7 @@ export function optionList(name: string, fixed: number, kindOf: (buf: Buffer, of
     bits: 0,
     default: [],
     isList: true,
-    elements: () => [],
+    elements: acceptedLayers(accepts),
     size: (v) => (v as Layer[]).reduce((n, l) => n + builtBytes(l).length, 0),
     write: (buf, off, v) => {
       for (const l of v as Layer[]) off += builtBytes(l).copy(buf, off);
