@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Scapy 2.5's side of the corpus (test/fixtures/scapy-corpus/): what it builds from each expression and how it reads
-each byte string, written to scapy.jsonl for `npm run corpus` (scripts/corpus.mjs), which needs no Python.
+each byte string, written for `npm run corpus` (scripts/corpus.mjs), which needs no Python. Two sets, each recorded
+on its own: expressions.txt and dissect.txt into scapy.jsonl, expressions-2.txt and dissect-2.txt (the second set,
+written apart from the first) into scapy-2.jsonl. Arguments name the sets to record (1, 2); none records both.
 
     unshare -n sh -c 'ip link set lo up && ip route add default dev lo && ip -6 route add default dev lo &&
                       /usr/bin/python3 scripts/corpus-scapy.py'
@@ -27,6 +29,11 @@ for name in ("igmp", "igmpv3", "mpls", "geneve"):
     oracle.NAMESPACE.update({k: getattr(module, k) for k in dir(module) if not k.startswith("_")})
 
 CORPUS = os.path.join(HERE, "..", "test", "fixtures", "scapy-corpus")
+# Each set: its expressions, its byte strings, where Scapy's side of it is written.
+SETS = {
+    "1": ("expressions.txt", "dissect.txt", "scapy.jsonl"),
+    "2": ("expressions-2.txt", "dissect-2.txt", "scapy-2.jsonl"),
+}
 
 
 def layers_of(pkt):
@@ -43,10 +50,11 @@ def expression(expr):
     packets = list(obj) if isinstance(obj, (Packet, list)) or hasattr(obj, "res") else None
     if not packets or not all(isinstance(p, Packet) for p in packets):
         raise TypeError("expression does not give packets: %r" % type(obj).__name__)
-    first = packets[0]
-    raw = bytes(first)
-    again = type(first)(raw)
-    return {"expr": expr, "hexes": [bytes(p).hex() for p in packets[:4]], "count": len(packets), "summary": again.summary(), "layers": layers_of(again)}
+    # Each packet built once, as send() builds it: a second build can differ (Scapy's pseudo-header for TCP/UDP sets
+    # the IP dst to a source route's last hop, and the next build sends that).
+    raws = [bytes(p) for p in packets[:4]]
+    again = type(packets[0])(raws[0])
+    return {"expr": expr, "hexes": [r.hex() for r in raws], "count": len(packets), "summary": again.summary(), "layers": layers_of(again)}
 
 
 def dissection(cls, hexbytes):
@@ -62,21 +70,26 @@ def lines(name):
                 yield line
 
 
-def main():
-    with open(os.path.join(CORPUS, "scapy.jsonl"), "w") as out:
-        for expr in lines("expressions.txt"):
+def record(expressions, byte_strings, output):
+    with open(os.path.join(CORPUS, output), "w") as out:
+        for expr in lines(expressions):
             try:
                 row = expression(expr)
             except Exception as e:  # one bad expression must not stop the others
                 row = {"expr": expr, "error": "%s: %s" % (type(e).__name__, e)}
             out.write(json.dumps(row) + "\n")
-        for line in lines("dissect.txt"):
+        for line in lines(byte_strings):
             cls, hexbytes = line.split()
             try:
                 row = dissection(cls, hexbytes)
             except Exception as e:  # bytes Scapy itself cannot read are left out of the measure
                 row = {"dissect": cls, "hex": hexbytes, "error": "%s: %s" % (type(e).__name__, e)}
             out.write(json.dumps(row) + "\n")
+
+
+def main():
+    for name in sys.argv[1:] or sorted(SETS):
+        record(*SETS[name])
 
 
 if __name__ == "__main__":

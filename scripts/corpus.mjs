@@ -1,62 +1,73 @@
 // The corpus measure (issue 14): how much of what Scapy users type wirecheck builds and reads as Scapy 2.5 does.
-// Reads test/fixtures/scapy-corpus/scapy.jsonl (Scapy's side, made by scripts/corpus-scapy.py; no Python here, no
-// network) and prints: of the expressions Scapy builds, the share wirecheck accepts; of those, the share built
-// byte-identically (the first packets and the count of a set), and the share identical once Scapy's default source
-// addresses are given (Scapy takes them from its routes, wirecheck without a lab has fixed ones); of the byte strings Scapy reads (dissect.txt and
-// the bytes of every expression), the share read identically (summary, layers, every field Scapy lists).
-// `npm run corpus` (after `npm run build`); `-- --misses` lists every miss with its reason.
-import { readFileSync } from "node:fs";
+// Reads Scapy's side of each set (made by scripts/corpus-scapy.py; no Python here, no network): scapy.jsonl for the
+// first set (expressions.txt, dissect.txt), scapy-2.jsonl for the second (expressions-2.txt, dissect-2.txt, written
+// apart from the first). Prints, for each set and for both together: of the expressions Scapy builds, the share
+// wirecheck accepts; of those, the share built byte-identically (the first packets and the count of a set), and the
+// share identical once Scapy's default source addresses are given (Scapy takes them from its routes, wirecheck
+// without a lab has fixed ones); of the byte strings Scapy reads (the dissect file and the bytes of every
+// expression), the share read identically (summary, layers, every field Scapy lists).
+// `npm run corpus` (after `npm run build`); `-- --set 2` measures one set; `-- --misses` lists every miss with its reason.
+import { existsSync, readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { craft, Packet } from "../dist/packet/index.js";
 import { dissectLayers } from "../dist/packet/dissect.js";
 import { registry } from "../dist/packet/layer.js";
 
-const rows = readFileSync(new URL("../test/fixtures/scapy-corpus/scapy.jsonl", import.meta.url), "utf8")
-  .split("\n")
-  .filter((l) => l.trim() !== "")
-  .map((l) => JSON.parse(l));
+const SETS = { 1: "scapy.jsonl", 2: "scapy-2.jsonl" };
+const setArg = process.argv.indexOf("--set");
+const chosen = setArg >= 0 ? [process.argv[setArg + 1]] : Object.keys(SETS);
 const showMisses = process.argv.includes("--misses");
 
-const misses = { refused: [], bytes: [], read: [] };
-let built = 0;
-let accepted = 0;
-let identical = 0;
-let identicalButSource = 0;
-let inputs = 0;
-let readSame = 0;
+const rowsOf = (file) =>
+  readFileSync(new URL(`../test/fixtures/scapy-corpus/${file}`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l));
 
 const firstWords = (m) => String(m).split(/[:(]/)[0].slice(0, 60);
 
-for (const r of rows) {
-  if (r.error) continue;
-  if (r.expr !== undefined) {
-    built++;
-    let packets;
-    try {
-      packets = craft(r.expr);
-      packets.slice(0, 4).forEach((p) => p.bytes);
-    } catch (e) {
-      misses.refused.push({ expr: r.expr, why: e.message });
-      packets = undefined;
-    }
-    if (packets) {
-      accepted++;
-      const hexes = packets.slice(0, 4).map((p) => p.bytes.toString("hex"));
-      if (packets.length === r.count && isDeepStrictEqual(hexes, r.hexes)) identical++;
-      else {
-        const alike = packets.length === r.count && sameButSource(packets[0], r);
-        if (alike) identicalButSource++;
-        misses.bytes.push({ expr: r.expr, why: packets.length !== r.count ? `${packets.length} packets, Scapy ${r.count}` : alike ? "default source only" : `${hexes[0]}\n      Scapy ${r.hexes[0]}` });
+/** One set's measure: its counts and its misses. */
+function measure(rows) {
+  const misses = { refused: [], bytes: [], read: [] };
+  let built = 0;
+  let accepted = 0;
+  let identical = 0;
+  let identicalButSource = 0;
+  let inputs = 0;
+  let readSame = 0;
+
+  for (const r of rows) {
+    if (r.error) continue;
+    if (r.expr !== undefined) {
+      built++;
+      let packets;
+      try {
+        packets = craft(r.expr);
+        packets.slice(0, 4).forEach((p) => p.bytes);
+      } catch (e) {
+        misses.refused.push({ expr: r.expr, why: e.message });
+        packets = undefined;
+      }
+      if (packets) {
+        accepted++;
+        const hexes = packets.slice(0, 4).map((p) => p.bytes.toString("hex"));
+        if (packets.length === r.count && isDeepStrictEqual(hexes, r.hexes)) identical++;
+        else {
+          const alike = packets.length === r.count && sameButSource(packets[0], r);
+          if (alike) identicalButSource++;
+          misses.bytes.push({ expr: r.expr, why: packets.length !== r.count ? `${packets.length} packets, Scapy ${r.count}` : alike ? "default source only" : `${hexes[0]}\n      Scapy ${r.hexes[0]}` });
+        }
       }
     }
+    // Every byte string Scapy reads: the bytes of an expression's first packet, and each line of the dissect file.
+    const cls = r.expr !== undefined ? r.layers[0].name : r.dissect;
+    const hex = r.expr !== undefined ? r.hexes[0] : r.hex;
+    inputs++;
+    const problems = readAlike(cls, Buffer.from(hex, "hex"), r);
+    if (problems.length === 0) readSame++;
+    else misses.read.push({ expr: r.expr ?? `${cls} ${hex}`, why: problems.slice(0, 3).join("; ") });
   }
-  // Every byte string Scapy reads: the bytes of an expression's first packet, and each line of dissect.txt.
-  const cls = r.expr !== undefined ? r.layers[0].name : r.dissect;
-  const hex = r.expr !== undefined ? r.hexes[0] : r.hex;
-  inputs++;
-  const problems = readAlike(cls, Buffer.from(hex, "hex"), r);
-  if (problems.length === 0) readSame++;
-  else misses.read.push({ expr: r.expr ?? `${cls} ${hex}`, why: problems.slice(0, 3).join("; ") });
+  return { misses, built, accepted, identical, identicalButSource, inputs, readSame };
 }
 
 /** Identical once the IP/IPv6 src, ARP psrc/hwsrc and Ether src Scapy took from its routes are given as values. */
@@ -119,17 +130,40 @@ function readAlike(cls, buf, r) {
 }
 
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : "n/a");
-console.log(`expressions Scapy builds: ${built}`);
-console.log(`  accepted by wirecheck:  ${accepted} (${pct(accepted, built)})`);
-console.log(`  byte-identical:         ${identical} (${pct(identical, accepted)} of accepted)`);
-console.log(`  identical but for Scapy's default source addresses: ${identical + identicalButSource} (${pct(identical + identicalButSource, accepted)} of accepted)`);
-console.log(`byte strings Scapy reads: ${inputs}`);
-console.log(`  read identically:       ${readSame} (${pct(readSame, inputs)})`);
 const groups = (list) => {
   const m = new Map();
   for (const x of list) m.set(firstWords(x.why), (m.get(firstWords(x.why)) ?? 0) + 1);
   return [...m].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, n]) => `    ${n} × ${k}`).join("\n");
 };
-if (misses.refused.length) console.log(`refused, by reason:\n${groups(misses.refused)}`);
+function print(title, r) {
+  console.log(`${title}\nexpressions Scapy builds: ${r.built}`);
+  console.log(`  accepted by wirecheck:  ${r.accepted} (${pct(r.accepted, r.built)})`);
+  console.log(`  byte-identical:         ${r.identical} (${pct(r.identical, r.accepted)} of accepted)`);
+  console.log(`  identical but for Scapy's default source addresses: ${r.identical + r.identicalButSource} (${pct(r.identical + r.identicalButSource, r.accepted)} of accepted)`);
+  console.log(`byte strings Scapy reads: ${r.inputs}`);
+  console.log(`  read identically:       ${r.readSame} (${pct(r.readSame, r.inputs)})`);
+  if (r.misses.refused.length) console.log(`refused, by reason:\n${groups(r.misses.refused)}`);
+}
+
+const results = [];
+for (const name of chosen) {
+  if (!SETS[name] || !existsSync(new URL(`../test/fixtures/scapy-corpus/${SETS[name]}`, import.meta.url))) {
+    console.error(`no corpus set ${name} (sets: ${Object.keys(SETS).join(", ")})`);
+    process.exit(2);
+  }
+  const r = measure(rowsOf(SETS[name]));
+  results.push([name, r]);
+  print(`== set ${name} (${SETS[name]})`, r);
+}
+if (results.length > 1) {
+  const sum = { misses: { refused: [], bytes: [], read: [] } };
+  for (const [, r] of results)
+    for (const [k, v] of Object.entries(r)) {
+      if (k === "misses") for (const kind of Object.keys(sum.misses)) sum.misses[kind].push(...v[kind]);
+      else sum[k] = (sum[k] ?? 0) + v;
+    }
+  print("== both sets", sum);
+}
 if (showMisses)
-  for (const [kind, list] of Object.entries(misses)) for (const m of list) console.log(`[${kind}] ${m.expr}\n      ${m.why}`);
+  for (const [name, r] of results)
+    for (const [kind, list] of Object.entries(r.misses)) for (const m of list) console.log(`[${name} ${kind}] ${m.expr}\n      ${m.why}`);

@@ -31,13 +31,20 @@ export type DNSRROPT_z_Names = "D0";
 export type DNSQR_qtype_Names = "ANY" | "A" | "NS" | "MD" | "MF" | "CNAME" | "SOA" | "MB" | "MG" | "MR" | "NULL" | "WKS" | "PTR" | "HINFO" | "MINFO" | "MX" | "TXT" | "RP" | "AFSDB" | "X25" | "ISDN" | "RT" | "NSAP" | "NSAP-PTR" | "SIG" | "KEY" | "PX" | "GPOS" | "AAAA" | "LOC" | "NXT" | "EID" | "NIMLOC" | "SRV" | "ATMA" | "NAPTR" | "KX" | "CERT" | "A6" | "DNAME" | "SINK" | "OPT" | "APL" | "DS" | "SSHFP" | "IPSECKEY" | "RRSIG" | "NSEC" | "DNSKEY" | "DHCID" | "NSEC3" | "NSEC3PARAM" | "TLSA" | "SMIMEA" | "HIP" | "NINFO" | "RKEY" | "TALINK" | "CDS" | "CDNSKEY" | "OPENPGPKEY" | "CSYNC" | "ZONEMD" | "SVCB" | "HTTPS" | "SPF" | "UINFO" | "UID" | "GID" | "UNSPEC" | "NID" | "L32" | "L64" | "LP" | "EUI48" | "EUI64" | "TKEY" | "TSIG" | "IXFR" | "AXFR" | "MAILB" | "MAILA" | "ALL" | "URI" | "CAA" | "AVC" | "DOA" | "AMTRELAY" | "TA" | "DLV" | "RESERVED";
 export type DNS_opcode_Names = "QUERY" | "IQUERY" | "STATUS";
 export type DNS_rcode_Names = "ok" | "format-error" | "server-failure" | "name-error" | "not-implemented" | "refused";
+export type BOOTP_op_Names = "BOOTREQUEST" | "BOOTREPLY";
+export type BOOTP_flags_Flags = "" | "?" | "B" | "?B" | "B?";
+export type DUID_LLT_type_Names = "Link-layer address plus time" | "Vendor-assigned unique ID based on Enterprise Number" | "Link-layer Address" | "UUID";
+export type DUID_LLT_hwtype_Names = "NET/ROM pseudo" | "Ethernet (10Mb)" | "Experimental Ethernet (3Mb)" | "Amateur Radio AX.25" | "Proteon ProNET Token Ring" | "Chaos" | "IEEE 802 Networks" | "ARCNET" | "Hyperchannel" | "Lanstar" | "Autonet Short Address" | "LocalTalk" | "LocalNet (IBM PCNet or SYTEK LocalNET)" | "Ultra link" | "SMDS" | "Frame Relay" | "Asynchronous Transmission Mode (ATM)" | "HDLC" | "Fibre Channel" | "Serial Line" | "MIL-STD-188-220" | "Metricom" | "IEEE 1394.1995" | "MAPOS" | "Twinaxial" | "EUI-64" | "HIPARP" | "IP and ARP over ISO 7816-3" | "ARPSec" | "IPsec tunnel" | "InfiniBand (TM)" | "TIA-102 Project 25 Common Air Interface (CAI)";
+export type DUID_EN_enterprisenum_Names = "ciscoSystems" | "Nortel Networks" | "3Com" | "Microsoft" | "Juniper Networks, Inc." | "Netgear" | "Cisco Systems, Inc." | "Cisco Systems" | "Google, Inc";
+export type DHCP6OptUnknown_optcode_Names = "CLIENTID" | "SERVERID" | "IA_NA" | "IA_TA" | "IAADDR" | "ORO" | "PREFERENCE" | "ELAPSED_TIME" | "RELAY_MSG" | "AUTH" | "UNICAST" | "STATUS_CODE" | "RAPID_COMMIT" | "USER_CLASS" | "VENDOR_CLASS" | "VENDOR_OPTS" | "INTERFACE_ID" | "RECONF_MSG" | "RECONF_ACCEPT" | "SIP Servers Domain Name List" | "SIP Servers IPv6 Address List" | "DNS Recursive Name Server Option" | "Domain Search List option" | "OPTION_IA_PD" | "OPTION_IAPREFIX" | "OPTION_NIS_SERVERS" | "OPTION_NISP_SERVERS" | "OPTION_NIS_DOMAIN_NAME" | "OPTION_NISP_DOMAIN_NAME" | "OPTION_SNTP_SERVERS" | "OPTION_INFORMATION_REFRESH_TIME" | "OPTION_BCMCS_SERVER_D" | "OPTION_BCMCS_SERVER_A" | "OPTION_GEOCONF_CIVIC" | "OPTION_REMOTE_ID" | "OPTION_SUBSCRIBER_ID" | "OPTION_CLIENT_FQDN" | "OPTION_PANA_AGENT" | "OPTION_NEW_POSIX_TIMEZONE" | "OPTION_NEW_TZDB_TIMEZONE" | "OPTION_LQ_CLIENT_LINK" | "OPT_BOOTFILE_URL" | "OPT_BOOTFILE_PARAM" | "OPTION_CLIENT_ARCH_TYPE" | "OPTION_NII" | "OPTION_ERP_LOCAL_DOMAIN_NAME" | "OPTION_RELAY_SUPPLIED_OPTIONS" | "OPTION_VSS" | "OPTION_CLIENT_LINKLAYER_ADDR" | "OPTION_MUD_URL";
+export type DHCP6OptIAAddress_preflft_Names = "infinity";
+export type DHCP6OptStatusCode_statuscode_Names = "Success" | "UnspecFail" | "NoAddrsAvail" | "NoBinding" | "NotOnLink" | "UseMulticast" | "NoPrefixAvail";
+export type DHCP6_msgtype_Names = "SOLICIT" | "ADVERTISE" | "REQUEST" | "CONFIRM" | "RENEW" | "REBIND" | "REPLY" | "RELEASE" | "DECLINE" | "RECONFIGURE" | "INFORMATION-REQUEST" | "RELAY-FORW" | "RELAY-REPL";
+export type NTPHeader_leap_Names = "no warning" | "last minute of the day has 61 seconds" | "last minute of the day has 59 seconds" | "unknown (clock unsynchronized)";
+export type NTPHeader_mode_Names = "reserved" | "symmetric active" | "symmetric passive" | "client" | "server" | "broadcast" | "NTP control message" | "reserved for private use";
 export type VXLAN_flags_Flags = "" | "OAM" | "R" | "OAM+R" | "NextProtocol" | "OAM+NextProtocol" | "R+NextProtocol" | "OAM+R+NextProtocol" | "Instance" | "OAM+Instance" | "R+Instance" | "OAM+R+Instance" | "NextProtocol+Instance" | "OAM+NextProtocol+Instance" | "R+NextProtocol+Instance" | "OAM+R+NextProtocol+Instance" | "V1" | "OAM+V1" | "R+V1" | "OAM+R+V1" | "NextProtocol+V1" | "OAM+NextProtocol+V1" | "R+NextProtocol+V1" | "OAM+R+NextProtocol+V1" | "Instance+V1" | "OAM+Instance+V1" | "R+Instance+V1" | "OAM+R+Instance+V1" | "NextProtocol+Instance+V1" | "OAM+NextProtocol+Instance+V1" | "R+NextProtocol+Instance+V1" | "OAM+R+NextProtocol+Instance+V1" | "V2" | "OAM+V2" | "R+V2" | "OAM+R+V2" | "NextProtocol+V2" | "OAM+NextProtocol+V2" | "R+NextProtocol+V2" | "OAM+R+NextProtocol+V2" | "Instance+V2" | "OAM+Instance+V2" | "R+Instance+V2" | "OAM+R+Instance+V2" | "NextProtocol+Instance+V2" | "OAM+NextProtocol+Instance+V2" | "R+NextProtocol+Instance+V2" | "OAM+R+NextProtocol+Instance+V2" | "V1+V2" | "OAM+V1+V2" | "R+V1+V2" | "OAM+R+V1+V2" | "NextProtocol+V1+V2" | "OAM+NextProtocol+V1+V2" | "R+NextProtocol+V1+V2" | "OAM+R+NextProtocol+V1+V2" | "Instance+V1+V2" | "OAM+Instance+V1+V2" | "R+Instance+V1+V2" | "OAM+R+Instance+V1+V2" | "NextProtocol+Instance+V1+V2" | "OAM+NextProtocol+Instance+V1+V2" | "R+NextProtocol+Instance+V1+V2" | "OAM+R+NextProtocol+Instance+V1+V2" | "G" | "OAM+G" | "R+G" | "OAM+R+G" | "NextProtocol+G" | "OAM+NextProtocol+G" | "R+NextProtocol+G" | "OAM+R+NextProtocol+G" | "Instance+G" | "OAM+Instance+G" | "R+Instance+G" | "OAM+R+Instance+G" | "NextProtocol+Instance+G" | "OAM+NextProtocol+Instance+G" | "R+NextProtocol+Instance+G" | "OAM+R+NextProtocol+Instance+G" | "V1+G" | "OAM+V1+G" | "R+V1+G" | "OAM+R+V1+G" | "NextProtocol+V1+G" | "OAM+NextProtocol+V1+G" | "R+NextProtocol+V1+G" | "OAM+R+NextProtocol+V1+G" | "Instance+V1+G" | "OAM+Instance+V1+G" | "R+Instance+V1+G" | "OAM+R+Instance+V1+G" | "NextProtocol+Instance+V1+G" | "OAM+NextProtocol+Instance+V1+G" | "R+NextProtocol+Instance+V1+G" | "OAM+R+NextProtocol+Instance+V1+G" | "V2+G" | "OAM+V2+G" | "R+V2+G" | "OAM+R+V2+G" | "NextProtocol+V2+G" | "OAM+NextProtocol+V2+G" | "R+NextProtocol+V2+G" | "OAM+R+NextProtocol+V2+G" | "Instance+V2+G" | "OAM+Instance+V2+G" | "R+Instance+V2+G" | "OAM+R+Instance+V2+G" | "NextProtocol+Instance+V2+G" | "OAM+NextProtocol+Instance+V2+G" | "R+NextProtocol+Instance+V2+G" | "OAM+R+NextProtocol+Instance+V2+G" | "V1+V2+G" | "OAM+V1+V2+G" | "R+V1+V2+G" | "OAM+R+V1+V2+G" | "NextProtocol+V1+V2+G" | "OAM+NextProtocol+V1+V2+G" | "R+NextProtocol+V1+V2+G" | "OAM+R+NextProtocol+V1+V2+G" | "Instance+V1+V2+G" | "OAM+Instance+V1+V2+G" | "R+Instance+V1+V2+G" | "OAM+R+Instance+V1+V2+G" | "NextProtocol+Instance+V1+V2+G" | "OAM+NextProtocol+Instance+V1+V2+G" | "R+NextProtocol+Instance+V1+V2+G" | "OAM+R+NextProtocol+Instance+V1+V2+G" | "R+OAM" | "NextProtocol+OAM" | "NextProtocol+R" | "Instance+OAM" | "Instance+R" | "Instance+NextProtocol" | "V1+OAM" | "V1+R" | "V1+NextProtocol" | "V1+Instance" | "V2+OAM" | "V2+R" | "V2+NextProtocol" | "V2+Instance" | "V2+V1" | "G+OAM" | "G+R" | "G+NextProtocol" | "G+Instance" | "G+V1" | "G+V2";
 export type VXLAN_NextProtocol_Names = "NotDefined" | "IPv4" | "IPv6" | "Ethernet" | "NSH";
 export type VXLAN_gpflags_Flags = "" | "R" | "A" | "RA" | "D" | "RD" | "AD" | "RAD" | "AR" | "DR" | "DA";
-export type BOOTP_op_Names = "BOOTREQUEST" | "BOOTREPLY";
-export type BOOTP_flags_Flags = "" | "?" | "B" | "?B" | "B?";
-export type NTPHeader_leap_Names = "no warning" | "last minute of the day has 61 seconds" | "last minute of the day has 59 seconds" | "unknown (clock unsynchronized)";
-export type NTPHeader_mode_Names = "reserved" | "symmetric active" | "symmetric passive" | "client" | "server" | "broadcast" | "NTP control message" | "reserved for private use";
 export type IPOption_Timestamp_flg_Names = "timestamp_only" | "timestamp_and_ip_addr" | "prespecified_ip_addr";
 export type Pad1_otype_Names = "Pad1" | "PadN" | "Tunnel Encapsulation Limit" | "Router Alert" | "Quick-Start" | "Jumbo Payload" | "Home Address Option";
 export type RouterAlert_value_Names = "Datagram contains a MLD message" | "Datagram contains RSVP message" | "Datagram contains an Active Network message" | "NSIS NATFW NSLP" | "MPLS OAM" | "Reserved";
@@ -318,7 +325,7 @@ export interface TCPFields {
   /** 16 bits, default 0 */
   "urgptr"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
-  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "UTO" | "TFO" | number, unknown][];
+  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "Mood" | "UTO" | "TFO" | number, unknown][];
 }
 
 /** The fields of TCPerror(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -344,7 +351,7 @@ export interface TCPerrorFields {
   /** 16 bits, default 0 */
   "urgptr"?: number | (number | Range)[] | Range;
   /** bytes, default [] */
-  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "UTO" | "TFO" | number, unknown][];
+  "options"?: ["EOL" | "NOP" | "MSS" | "WScale" | "SAckOK" | "SAck" | "Timestamp" | "AltChkSum" | "AltChkSumOpt" | "MD5" | "Mood" | "UTO" | "TFO" | number, unknown][];
 }
 
 /** The fields of UDP(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -809,6 +816,446 @@ export interface DNSFields {
   "ar"?: PacketSpec<"DNSRR" | "DNSRRSOA" | "DNSRRMX" | "DNSRRSRV" | "DNSRROPT"> | PacketSpec<"DNSRR" | "DNSRRSOA" | "DNSRRMX" | "DNSRRSRV" | "DNSRROPT">[];
 }
 
+/** The fields of BOOTP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface BOOTPFields {
+  /** 8 bits, default BOOTREQUEST */
+  "op"?: (number | BOOTP_op_Names) | ((number | BOOTP_op_Names) | Range)[] | Range;
+  /** 8 bits, default Ethernet (10Mb) */
+  "htype"?: (number | ARP_hwtype_Names) | ((number | ARP_hwtype_Names) | Range)[] | Range;
+  /** 8 bits, default 6 */
+  "hlen"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "hops"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0x0 */
+  "xid"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "secs"?: number | (number | Range)[] | Range;
+  /** 16 bits, default  */
+  "flags"?: (number | BOOTP_flags_Flags) | ((number | BOOTP_flags_Flags) | Range)[] | Range;
+  /** 4 bytes, default 0.0.0.0 */
+  "ciaddr"?: string | string[];
+  /** 4 bytes, default 0.0.0.0 */
+  "yiaddr"?: string | string[];
+  /** 4 bytes, default 0.0.0.0 */
+  "siaddr"?: string | string[];
+  /** 4 bytes, default 0.0.0.0 */
+  "giaddr"?: string | string[];
+  /** bytes, default b'' */
+  "chaddr"?: Buffer | string | (Buffer | string)[];
+  /** bytes, default b'' */
+  "sname"?: Buffer | string | (Buffer | string)[];
+  /** bytes, default b'' */
+  "file"?: Buffer | string | (Buffer | string)[];
+  /** bytes, default b'' */
+  "options"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of DHCP(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCPFields {
+  /** bytes, default [] */
+  "options"?: unknown[];
+}
+
+/** The fields of DUID_LLT(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DUID_LLTFields {
+  /** 16 bits, default Link-layer address plus time */
+  "type"?: (number | DUID_LLT_type_Names) | ((number | DUID_LLT_type_Names) | Range)[] | Range;
+  /** 16 bits, default Ethernet (10Mb) */
+  "hwtype"?: (number | DUID_LLT_hwtype_Names) | ((number | DUID_LLT_hwtype_Names) | Range)[] | Range;
+  /** 32 bits, default Sat, 01 Jan 2000 00:00:00 +0000 (946684800) */
+  "timeval"?: number | (number | Range)[] | Range;
+  /** 6 bytes, default 00:00:00:00:00:00 */
+  "lladdr"?: string | string[];
+}
+
+/** The fields of DUID_EN(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DUID_ENFields {
+  /** 16 bits, default Vendor-assigned unique ID based on Enterprise Number */
+  "type"?: (number | DUID_LLT_type_Names) | ((number | DUID_LLT_type_Names) | Range)[] | Range;
+  /** 32 bits, default Microsoft */
+  "enterprisenum"?: (number | DUID_EN_enterprisenum_Names) | ((number | DUID_EN_enterprisenum_Names) | Range)[] | Range;
+  /** bytes, default b'' */
+  "id"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of DUID_LL(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DUID_LLFields {
+  /** 16 bits, default Link-layer Address */
+  "type"?: (number | DUID_LLT_type_Names) | ((number | DUID_LLT_type_Names) | Range)[] | Range;
+  /** 16 bits, default Ethernet (10Mb) */
+  "hwtype"?: (number | DUID_LLT_hwtype_Names) | ((number | DUID_LLT_hwtype_Names) | Range)[] | Range;
+  /** 6 bytes, default 00:00:00:00:00:00 */
+  "lladdr"?: string | string[];
+}
+
+/** The fields of DUID_UUID(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DUID_UUIDFields {
+  /** 16 bits, default UUID */
+  "type"?: (number | DUID_LLT_type_Names) | ((number | DUID_LLT_type_Names) | Range)[] | Range;
+  /** 16 bytes, default None */
+  "uuid"?: string | string[];
+}
+
+/** The fields of DHCP6OptUnknown(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptUnknownFields {
+  /** 16 bits, default 0 */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default '' */
+  "data"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of DHCP6OptClientId(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptClientIdFields {
+  /** 16 bits, default CLIENTID */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default None */
+  "duid"?: unknown;
+}
+
+/** The fields of DHCP6OptServerId(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptServerIdFields {
+  /** 16 bits, default SERVERID */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default None */
+  "duid"?: unknown;
+}
+
+/** The fields of DHCP6OptIA_NA(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptIA_NAFields {
+  /** 16 bits, default IA_NA */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default none */
+  "iaid"?: number | (number | Range)[] | Range;
+  /** 32 bits, default none */
+  "T1"?: number | (number | Range)[] | Range;
+  /** 32 bits, default none */
+  "T2"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "ianaopts"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
+}
+
+/** The fields of DHCP6OptIA_TA(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptIA_TAFields {
+  /** 16 bits, default IA_TA */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default none */
+  "iaid"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "iataopts"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
+}
+
+/** The fields of DHCP6OptIAAddress(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptIAAddressFields {
+  /** 16 bits, default IAADDR */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** 16 bytes, default :: */
+  "addr"?: string | string[];
+  /** 32 bits, default 0 */
+  "preflft"?: (number | DHCP6OptIAAddress_preflft_Names) | ((number | DHCP6OptIAAddress_preflft_Names) | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "validlft"?: (number | DHCP6OptIAAddress_preflft_Names) | ((number | DHCP6OptIAAddress_preflft_Names) | Range)[] | Range;
+  /** bytes, default [] */
+  "iaaddropts"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
+}
+
+/** The fields of DHCP6OptOptReq(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptOptReqFields {
+  /** 16 bits, default ORO */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default [DNS Recursive Name Server Option, Domain Search List option] */
+  "reqopts"?: number[];
+}
+
+/** The fields of DHCP6OptPref(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptPrefFields {
+  /** 16 bits, default PREFERENCE */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, default 1 */
+  "optlen"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 255 */
+  "prefval"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6OptElapsedTime(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptElapsedTimeFields {
+  /** 16 bits, default ELAPSED_TIME */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, default 2 */
+  "optlen"?: number | (number | Range)[] | Range;
+  /** 16 bits, default 0.00 sec */
+  "elapsedtime"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6OptStatusCode(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptStatusCodeFields {
+  /** 16 bits, default STATUS_CODE */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** 16 bits, default none */
+  "statuscode"?: (number | DHCP6OptStatusCode_statuscode_Names) | ((number | DHCP6OptStatusCode_statuscode_Names) | Range)[] | Range;
+  /** bytes, default '' */
+  "statusmsg"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of DHCP6OptRapidCommit(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptRapidCommitFields {
+  /** 16 bits, default RAPID_COMMIT */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, default 0 */
+  "optlen"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6OptIfaceId(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptIfaceIdFields {
+  /** 16 bits, default INTERFACE_ID */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default '' */
+  "ifaceid"?: Buffer | string | (Buffer | string)[];
+}
+
+/** The fields of DHCP6OptDNSServers(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptDNSServersFields {
+  /** 16 bits, default DNS Recursive Name Server Option */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default [  ] */
+  "dnsservers"?: unknown[];
+}
+
+/** The fields of DHCP6OptDNSDomains(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptDNSDomainsFields {
+  /** 16 bits, default Domain Search List option */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default [] */
+  "dnsdomains"?: unknown[];
+}
+
+/** The fields of DHCP6OptIA_PD(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptIA_PDFields {
+  /** 16 bits, default OPTION_IA_PD */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default none */
+  "iaid"?: number | (number | Range)[] | Range;
+  /** 32 bits, default none */
+  "T1"?: number | (number | Range)[] | Range;
+  /** 32 bits, default none */
+  "T2"?: number | (number | Range)[] | Range;
+  /** bytes, default [] */
+  "iapdopt"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
+}
+
+/** The fields of DHCP6OptIAPrefix(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptIAPrefixFields {
+  /** 16 bits, default OPTION_IAPREFIX */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** 32 bits, default 0 */
+  "preflft"?: (number | DHCP6OptIAAddress_preflft_Names) | ((number | DHCP6OptIAAddress_preflft_Names) | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "validlft"?: (number | DHCP6OptIAAddress_preflft_Names) | ((number | DHCP6OptIAAddress_preflft_Names) | Range)[] | Range;
+  /** 8 bits, default 48 */
+  "plen"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default 2001:db8:: */
+  "prefix"?: string | string[];
+  /** bytes, default [] */
+  "iaprefopts"?: PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg"> | PacketSpec<"Raw" | "DHCP6OptUnknown" | "DHCP6OptClientId" | "DHCP6OptServerId" | "DHCP6OptIA_NA" | "DHCP6OptIA_TA" | "DHCP6OptIAAddress" | "DHCP6OptOptReq" | "DHCP6OptPref" | "DHCP6OptElapsedTime" | "DHCP6OptStatusCode" | "DHCP6OptRapidCommit" | "DHCP6OptIfaceId" | "DHCP6OptDNSServers" | "DHCP6OptDNSDomains" | "DHCP6OptIA_PD" | "DHCP6OptIAPrefix" | "DHCP6OptRelayMsg">[];
+}
+
+/** The fields of DHCP6(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6Fields {
+  /** 8 bits, default none */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Solicit(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_SolicitFields {
+  /** 8 bits, default SOLICIT */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Advertise(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_AdvertiseFields {
+  /** 8 bits, default ADVERTISE */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Request(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_RequestFields {
+  /** 8 bits, default REQUEST */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Confirm(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_ConfirmFields {
+  /** 8 bits, default CONFIRM */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Renew(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_RenewFields {
+  /** 8 bits, default RENEW */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Rebind(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_RebindFields {
+  /** 8 bits, default REBIND */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Reply(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_ReplyFields {
+  /** 8 bits, default REPLY */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Release(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_ReleaseFields {
+  /** 8 bits, default RELEASE */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Decline(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_DeclineFields {
+  /** 8 bits, default DECLINE */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_Reconf(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_ReconfFields {
+  /** 8 bits, default RECONFIGURE */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_InfoRequest(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_InfoRequestFields {
+  /** 8 bits, default INFORMATION-REQUEST */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 24 bits, default 0 */
+  "trid"?: number | (number | Range)[] | Range;
+}
+
+/** The fields of DHCP6_RelayForward(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_RelayForwardFields {
+  /** 8 bits, default RELAY-FORW */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 8 bits, default none */
+  "hopcount"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "linkaddr"?: string | string[];
+  /** 16 bytes, default :: */
+  "peeraddr"?: string | string[];
+}
+
+/** The fields of DHCP6_RelayReply(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6_RelayReplyFields {
+  /** 8 bits, default RELAY-REPL */
+  "msgtype"?: (number | DHCP6_msgtype_Names) | ((number | DHCP6_msgtype_Names) | Range)[] | Range;
+  /** 8 bits, default none */
+  "hopcount"?: number | (number | Range)[] | Range;
+  /** 16 bytes, default :: */
+  "linkaddr"?: string | string[];
+  /** 16 bytes, default :: */
+  "peeraddr"?: string | string[];
+}
+
+/** The fields of DHCP6OptRelayMsg(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface DHCP6OptRelayMsgFields {
+  /** 16 bits, default RELAY_MSG */
+  "optcode"?: (number | DHCP6OptUnknown_optcode_Names) | ((number | DHCP6OptUnknown_optcode_Names) | Range)[] | Range;
+  /** 16 bits, computed when not given */
+  "optlen"?: number | (number | Range)[] | Range | null;
+  /** bytes, default <DHCP6  trid=0 |> */
+  "message"?: unknown;
+}
+
+/** The fields of NTPHeader(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface NTPHeaderFields {
+  /** 2 bits, default no warning */
+  "leap"?: (number | NTPHeader_leap_Names) | ((number | NTPHeader_leap_Names) | Range)[] | Range;
+  /** 3 bits, default 4 */
+  "version"?: number | (number | Range)[] | Range;
+  /** 3 bits, default client */
+  "mode"?: (number | NTPHeader_mode_Names) | ((number | NTPHeader_mode_Names) | Range)[] | Range;
+  /** 8 bits, default 2 */
+  "stratum"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 10 */
+  "poll"?: number | (number | Range)[] | Range;
+  /** 8 bits, default 0 */
+  "precision"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "delay"?: number | (number | Range)[] | Range;
+  /** 32 bits, default 0 */
+  "dispersion"?: number | (number | Range)[] | Range;
+  /** 4 bytes, default 127.0.0.1 */
+  "id"?: string | string[];
+  /** bytes, default b'' */
+  "ref_id"?: Buffer | string | (Buffer | string)[];
+  /** 8 bytes, default 0 */
+  "ref"?: string | string[];
+  /** 8 bytes, default none */
+  "orig"?: string | string[];
+  /** 8 bytes, default 0 */
+  "recv"?: string | string[];
+  /** 8 bytes, default none */
+  "sent"?: string | string[];
+}
+
+/** The fields of NTPAuthenticator(…), by name; a list or range() given to a field of one value makes a packet set. */
+export interface NTPAuthenticatorFields {
+  /** bytes, default b'' */
+  "padding"?: Buffer | string | (Buffer | string)[];
+  /** 32 bits, default 0 */
+  "key_id"?: number | (number | Range)[] | Range;
+  /** bytes, default b'' */
+  "dgst"?: Buffer | string | (Buffer | string)[];
+}
+
 /** The fields of GRE(…), by name; a list or range() given to a field of one value makes a packet set. */
 export interface GREFields {
   /** 1 bits, default 0 */
@@ -857,88 +1304,6 @@ export interface VXLANFields {
   "vni"?: number | (number | Range)[] | Range;
   /** 8 bits, default 0 */
   "reserved2"?: number | (number | Range)[] | Range;
-}
-
-/** The fields of BOOTP(…), by name; a list or range() given to a field of one value makes a packet set. */
-export interface BOOTPFields {
-  /** 8 bits, default BOOTREQUEST */
-  "op"?: (number | BOOTP_op_Names) | ((number | BOOTP_op_Names) | Range)[] | Range;
-  /** 8 bits, default Ethernet (10Mb) */
-  "htype"?: (number | ARP_hwtype_Names) | ((number | ARP_hwtype_Names) | Range)[] | Range;
-  /** 8 bits, default 6 */
-  "hlen"?: number | (number | Range)[] | Range;
-  /** 8 bits, default 0 */
-  "hops"?: number | (number | Range)[] | Range;
-  /** 32 bits, default 0x0 */
-  "xid"?: number | (number | Range)[] | Range;
-  /** 16 bits, default 0 */
-  "secs"?: number | (number | Range)[] | Range;
-  /** 16 bits, default  */
-  "flags"?: (number | BOOTP_flags_Flags) | ((number | BOOTP_flags_Flags) | Range)[] | Range;
-  /** 4 bytes, default 0.0.0.0 */
-  "ciaddr"?: string | string[];
-  /** 4 bytes, default 0.0.0.0 */
-  "yiaddr"?: string | string[];
-  /** 4 bytes, default 0.0.0.0 */
-  "siaddr"?: string | string[];
-  /** 4 bytes, default 0.0.0.0 */
-  "giaddr"?: string | string[];
-  /** bytes, default b'' */
-  "chaddr"?: Buffer | string | (Buffer | string)[];
-  /** bytes, default b'' */
-  "sname"?: Buffer | string | (Buffer | string)[];
-  /** bytes, default b'' */
-  "file"?: Buffer | string | (Buffer | string)[];
-  /** bytes, default b'' */
-  "options"?: Buffer | string | (Buffer | string)[];
-}
-
-/** The fields of DHCP(…), by name; a list or range() given to a field of one value makes a packet set. */
-export interface DHCPFields {
-  /** bytes, default [] */
-  "options"?: unknown[];
-}
-
-/** The fields of NTPHeader(…), by name; a list or range() given to a field of one value makes a packet set. */
-export interface NTPHeaderFields {
-  /** 2 bits, default no warning */
-  "leap"?: (number | NTPHeader_leap_Names) | ((number | NTPHeader_leap_Names) | Range)[] | Range;
-  /** 3 bits, default 4 */
-  "version"?: number | (number | Range)[] | Range;
-  /** 3 bits, default client */
-  "mode"?: (number | NTPHeader_mode_Names) | ((number | NTPHeader_mode_Names) | Range)[] | Range;
-  /** 8 bits, default 2 */
-  "stratum"?: number | (number | Range)[] | Range;
-  /** 8 bits, default 10 */
-  "poll"?: number | (number | Range)[] | Range;
-  /** 8 bits, default 0 */
-  "precision"?: number | (number | Range)[] | Range;
-  /** 32 bits, default 0 */
-  "delay"?: number | (number | Range)[] | Range;
-  /** 32 bits, default 0 */
-  "dispersion"?: number | (number | Range)[] | Range;
-  /** 4 bytes, default 127.0.0.1 */
-  "id"?: string | string[];
-  /** bytes, default b'' */
-  "ref_id"?: Buffer | string | (Buffer | string)[];
-  /** 8 bytes, default 0 */
-  "ref"?: string | string[];
-  /** 8 bytes, default none */
-  "orig"?: string | string[];
-  /** 8 bytes, default 0 */
-  "recv"?: string | string[];
-  /** 8 bytes, default none */
-  "sent"?: string | string[];
-}
-
-/** The fields of NTPAuthenticator(…), by name; a list or range() given to a field of one value makes a packet set. */
-export interface NTPAuthenticatorFields {
-  /** bytes, default b'' */
-  "padding"?: Buffer | string | (Buffer | string)[];
-  /** 32 bits, default 0 */
-  "key_id"?: number | (number | Range)[] | Range;
-  /** bytes, default b'' */
-  "dgst"?: Buffer | string | (Buffer | string)[];
 }
 
 /** The fields of IPOption_LSRR(…), by name; a list or range() given to a field of one value makes a packet set. */
@@ -1618,12 +1983,47 @@ export interface LayerFieldNames {
   DNSQR: "qname" | "qtype" | "qclass";
   DNSRR: "rrname" | "type" | "rclass" | "ttl" | "rdlen" | "rdata";
   DNS: "length" | "id" | "qr" | "opcode" | "aa" | "tc" | "rd" | "ra" | "z" | "ad" | "cd" | "rcode" | "qdcount" | "ancount" | "nscount" | "arcount" | "qd" | "an" | "ns" | "ar";
-  GRE: "chksum_present" | "routing_present" | "key_present" | "seqnum_present" | "strict_route_source" | "recursion_control" | "flags" | "version" | "proto" | "chksum" | "offset" | "key" | "sequence_number";
-  VXLAN: "flags" | "reserved0" | "NextProtocol" | "reserved1" | "gpflags" | "gpid" | "vni" | "reserved2";
   BOOTP: "op" | "htype" | "hlen" | "hops" | "xid" | "secs" | "flags" | "ciaddr" | "yiaddr" | "siaddr" | "giaddr" | "chaddr" | "sname" | "file" | "options";
   DHCP: "options";
+  DUID_LLT: "type" | "hwtype" | "timeval" | "lladdr";
+  DUID_EN: "type" | "enterprisenum" | "id";
+  DUID_LL: "type" | "hwtype" | "lladdr";
+  DUID_UUID: "type" | "uuid";
+  DHCP6OptUnknown: "optcode" | "optlen" | "data";
+  DHCP6OptClientId: "optcode" | "optlen" | "duid";
+  DHCP6OptServerId: "optcode" | "optlen" | "duid";
+  DHCP6OptIA_NA: "optcode" | "optlen" | "iaid" | "T1" | "T2" | "ianaopts";
+  DHCP6OptIA_TA: "optcode" | "optlen" | "iaid" | "iataopts";
+  DHCP6OptIAAddress: "optcode" | "optlen" | "addr" | "preflft" | "validlft" | "iaaddropts";
+  DHCP6OptOptReq: "optcode" | "optlen" | "reqopts";
+  DHCP6OptPref: "optcode" | "optlen" | "prefval";
+  DHCP6OptElapsedTime: "optcode" | "optlen" | "elapsedtime";
+  DHCP6OptStatusCode: "optcode" | "optlen" | "statuscode" | "statusmsg";
+  DHCP6OptRapidCommit: "optcode" | "optlen";
+  DHCP6OptIfaceId: "optcode" | "optlen" | "ifaceid";
+  DHCP6OptDNSServers: "optcode" | "optlen" | "dnsservers";
+  DHCP6OptDNSDomains: "optcode" | "optlen" | "dnsdomains";
+  DHCP6OptIA_PD: "optcode" | "optlen" | "iaid" | "T1" | "T2" | "iapdopt";
+  DHCP6OptIAPrefix: "optcode" | "optlen" | "preflft" | "validlft" | "plen" | "prefix" | "iaprefopts";
+  DHCP6: "msgtype" | "trid";
+  DHCP6_Solicit: "msgtype" | "trid";
+  DHCP6_Advertise: "msgtype" | "trid";
+  DHCP6_Request: "msgtype" | "trid";
+  DHCP6_Confirm: "msgtype" | "trid";
+  DHCP6_Renew: "msgtype" | "trid";
+  DHCP6_Rebind: "msgtype" | "trid";
+  DHCP6_Reply: "msgtype" | "trid";
+  DHCP6_Release: "msgtype" | "trid";
+  DHCP6_Decline: "msgtype" | "trid";
+  DHCP6_Reconf: "msgtype" | "trid";
+  DHCP6_InfoRequest: "msgtype" | "trid";
+  DHCP6_RelayForward: "msgtype" | "hopcount" | "linkaddr" | "peeraddr";
+  DHCP6_RelayReply: "msgtype" | "hopcount" | "linkaddr" | "peeraddr";
+  DHCP6OptRelayMsg: "optcode" | "optlen" | "message";
   NTPHeader: "leap" | "version" | "mode" | "stratum" | "poll" | "precision" | "delay" | "dispersion" | "id" | "ref_id" | "ref" | "orig" | "recv" | "sent";
   NTPAuthenticator: "padding" | "key_id" | "dgst";
+  GRE: "chksum_present" | "routing_present" | "key_present" | "seqnum_present" | "strict_route_source" | "recursion_control" | "flags" | "version" | "proto" | "chksum" | "offset" | "key" | "sequence_number";
+  VXLAN: "flags" | "reserved0" | "NextProtocol" | "reserved1" | "gpflags" | "gpid" | "vni" | "reserved2";
   IPOption_LSRR: "copy_flag" | "optclass" | "option" | "length" | "pointer" | "routers";
   IPOption_SSRR: "copy_flag" | "optclass" | "option" | "length" | "pointer" | "routers";
   IPOption_Timestamp: "copy_flag" | "optclass" | "option" | "length" | "pointer" | "oflw" | "flg" | "internet_address" | "timestamp";
@@ -1715,12 +2115,47 @@ export interface LayerInputs {
   DNSQR: DNSQRFields;
   DNSRR: DNSRRFields;
   DNS: DNSFields;
-  GRE: GREFields;
-  VXLAN: VXLANFields;
   BOOTP: BOOTPFields;
   DHCP: DHCPFields;
+  DUID_LLT: DUID_LLTFields;
+  DUID_EN: DUID_ENFields;
+  DUID_LL: DUID_LLFields;
+  DUID_UUID: DUID_UUIDFields;
+  DHCP6OptUnknown: DHCP6OptUnknownFields;
+  DHCP6OptClientId: DHCP6OptClientIdFields;
+  DHCP6OptServerId: DHCP6OptServerIdFields;
+  DHCP6OptIA_NA: DHCP6OptIA_NAFields;
+  DHCP6OptIA_TA: DHCP6OptIA_TAFields;
+  DHCP6OptIAAddress: DHCP6OptIAAddressFields;
+  DHCP6OptOptReq: DHCP6OptOptReqFields;
+  DHCP6OptPref: DHCP6OptPrefFields;
+  DHCP6OptElapsedTime: DHCP6OptElapsedTimeFields;
+  DHCP6OptStatusCode: DHCP6OptStatusCodeFields;
+  DHCP6OptRapidCommit: DHCP6OptRapidCommitFields;
+  DHCP6OptIfaceId: DHCP6OptIfaceIdFields;
+  DHCP6OptDNSServers: DHCP6OptDNSServersFields;
+  DHCP6OptDNSDomains: DHCP6OptDNSDomainsFields;
+  DHCP6OptIA_PD: DHCP6OptIA_PDFields;
+  DHCP6OptIAPrefix: DHCP6OptIAPrefixFields;
+  DHCP6: DHCP6Fields;
+  DHCP6_Solicit: DHCP6_SolicitFields;
+  DHCP6_Advertise: DHCP6_AdvertiseFields;
+  DHCP6_Request: DHCP6_RequestFields;
+  DHCP6_Confirm: DHCP6_ConfirmFields;
+  DHCP6_Renew: DHCP6_RenewFields;
+  DHCP6_Rebind: DHCP6_RebindFields;
+  DHCP6_Reply: DHCP6_ReplyFields;
+  DHCP6_Release: DHCP6_ReleaseFields;
+  DHCP6_Decline: DHCP6_DeclineFields;
+  DHCP6_Reconf: DHCP6_ReconfFields;
+  DHCP6_InfoRequest: DHCP6_InfoRequestFields;
+  DHCP6_RelayForward: DHCP6_RelayForwardFields;
+  DHCP6_RelayReply: DHCP6_RelayReplyFields;
+  DHCP6OptRelayMsg: DHCP6OptRelayMsgFields;
   NTPHeader: NTPHeaderFields;
   NTPAuthenticator: NTPAuthenticatorFields;
+  GRE: GREFields;
+  VXLAN: VXLANFields;
   IPOption_LSRR: IPOption_LSRRFields;
   IPOption_SSRR: IPOption_SSRRFields;
   IPOption_Timestamp: IPOption_TimestampFields;
@@ -1857,18 +2292,88 @@ export const DNSQR = constructor("DNSQR");
 export const DNSRR = constructor("DNSRR");
 /** Scapy's DNS(…). */
 export const DNS = constructor("DNS");
-/** Scapy's GRE(…). */
-export const GRE = constructor("GRE");
-/** Scapy's VXLAN(…). */
-export const VXLAN = constructor("VXLAN");
 /** Scapy's BOOTP(…). */
 export const BOOTP = constructor("BOOTP");
 /** Scapy's DHCP(…). */
 export const DHCP = constructor("DHCP");
+/** Scapy's DUID_LLT(…). */
+export const DUID_LLT = constructor("DUID_LLT");
+/** Scapy's DUID_EN(…). */
+export const DUID_EN = constructor("DUID_EN");
+/** Scapy's DUID_LL(…). */
+export const DUID_LL = constructor("DUID_LL");
+/** Scapy's DUID_UUID(…). */
+export const DUID_UUID = constructor("DUID_UUID");
+/** Scapy's DHCP6OptUnknown(…). */
+export const DHCP6OptUnknown = constructor("DHCP6OptUnknown");
+/** Scapy's DHCP6OptClientId(…). */
+export const DHCP6OptClientId = constructor("DHCP6OptClientId");
+/** Scapy's DHCP6OptServerId(…). */
+export const DHCP6OptServerId = constructor("DHCP6OptServerId");
+/** Scapy's DHCP6OptIA_NA(…). */
+export const DHCP6OptIA_NA = constructor("DHCP6OptIA_NA");
+/** Scapy's DHCP6OptIA_TA(…). */
+export const DHCP6OptIA_TA = constructor("DHCP6OptIA_TA");
+/** Scapy's DHCP6OptIAAddress(…). */
+export const DHCP6OptIAAddress = constructor("DHCP6OptIAAddress");
+/** Scapy's DHCP6OptOptReq(…). */
+export const DHCP6OptOptReq = constructor("DHCP6OptOptReq");
+/** Scapy's DHCP6OptPref(…). */
+export const DHCP6OptPref = constructor("DHCP6OptPref");
+/** Scapy's DHCP6OptElapsedTime(…). */
+export const DHCP6OptElapsedTime = constructor("DHCP6OptElapsedTime");
+/** Scapy's DHCP6OptStatusCode(…). */
+export const DHCP6OptStatusCode = constructor("DHCP6OptStatusCode");
+/** Scapy's DHCP6OptRapidCommit(…). */
+export const DHCP6OptRapidCommit = constructor("DHCP6OptRapidCommit");
+/** Scapy's DHCP6OptIfaceId(…). */
+export const DHCP6OptIfaceId = constructor("DHCP6OptIfaceId");
+/** Scapy's DHCP6OptDNSServers(…). */
+export const DHCP6OptDNSServers = constructor("DHCP6OptDNSServers");
+/** Scapy's DHCP6OptDNSDomains(…). */
+export const DHCP6OptDNSDomains = constructor("DHCP6OptDNSDomains");
+/** Scapy's DHCP6OptIA_PD(…). */
+export const DHCP6OptIA_PD = constructor("DHCP6OptIA_PD");
+/** Scapy's DHCP6OptIAPrefix(…). */
+export const DHCP6OptIAPrefix = constructor("DHCP6OptIAPrefix");
+/** Scapy's DHCP6(…). */
+export const DHCP6 = constructor("DHCP6");
+/** Scapy's DHCP6_Solicit(…). */
+export const DHCP6_Solicit = constructor("DHCP6_Solicit");
+/** Scapy's DHCP6_Advertise(…). */
+export const DHCP6_Advertise = constructor("DHCP6_Advertise");
+/** Scapy's DHCP6_Request(…). */
+export const DHCP6_Request = constructor("DHCP6_Request");
+/** Scapy's DHCP6_Confirm(…). */
+export const DHCP6_Confirm = constructor("DHCP6_Confirm");
+/** Scapy's DHCP6_Renew(…). */
+export const DHCP6_Renew = constructor("DHCP6_Renew");
+/** Scapy's DHCP6_Rebind(…). */
+export const DHCP6_Rebind = constructor("DHCP6_Rebind");
+/** Scapy's DHCP6_Reply(…). */
+export const DHCP6_Reply = constructor("DHCP6_Reply");
+/** Scapy's DHCP6_Release(…). */
+export const DHCP6_Release = constructor("DHCP6_Release");
+/** Scapy's DHCP6_Decline(…). */
+export const DHCP6_Decline = constructor("DHCP6_Decline");
+/** Scapy's DHCP6_Reconf(…). */
+export const DHCP6_Reconf = constructor("DHCP6_Reconf");
+/** Scapy's DHCP6_InfoRequest(…). */
+export const DHCP6_InfoRequest = constructor("DHCP6_InfoRequest");
+/** Scapy's DHCP6_RelayForward(…). */
+export const DHCP6_RelayForward = constructor("DHCP6_RelayForward");
+/** Scapy's DHCP6_RelayReply(…). */
+export const DHCP6_RelayReply = constructor("DHCP6_RelayReply");
+/** Scapy's DHCP6OptRelayMsg(…). */
+export const DHCP6OptRelayMsg = constructor("DHCP6OptRelayMsg");
 /** Scapy's NTPHeader(…). */
 export const NTPHeader = constructor("NTPHeader");
 /** Scapy's NTPAuthenticator(…). */
 export const NTPAuthenticator = constructor("NTPAuthenticator");
+/** Scapy's GRE(…). */
+export const GRE = constructor("GRE");
+/** Scapy's VXLAN(…). */
+export const VXLAN = constructor("VXLAN");
 /** Scapy's IPOption_LSRR(…). */
 export const IPOption_LSRR = constructor("IPOption_LSRR");
 /** Scapy's IPOption_SSRR(…). */
@@ -1959,4 +2464,4 @@ export const SNAP = constructor("SNAP");
 export const STP = constructor("STP");
 
 /** Every layer constructor by name. */
-export const layers = { Raw, Padding, Ether, Dot1Q, ARP, IPOption_EOL, IPOption_NOP, IPOption_RR, IPOption_Router_Alert, IPOption, IP, IPerror, ICMP, ICMPerror, TCP, TCPerror, UDP, UDPerror, IPv6, IPerror6, ICMPv6DestUnreach, ICMPv6PacketTooBig, ICMPv6TimeExceeded, ICMPv6ParamProblem, ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6ND_NS, ICMPv6ND_NA, ICMPv6Unknown, ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr, ICMPv6NDOptPrefixInfo, ICMPv6NDOptMTU, DNSRRMX, DNSRRSOA, DNSRRSRV, EDNS0TLV, DNSRROPT, DNSQR, DNSRR, DNS, GRE, VXLAN, BOOTP, DHCP, NTPHeader, NTPAuthenticator, IPOption_LSRR, IPOption_SSRR, IPOption_Timestamp, Pad1, PadN, HBHOptUnknown, RouterAlert, Jumbo, HAO, IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, IPv6ExtHdrFragment, IPv6ExtHdrSegmentRoutingTLV, IPv6ExtHdrSegmentRoutingTLVPad1, IPv6ExtHdrSegmentRoutingTLVPadN, IPv6ExtHdrSegmentRoutingTLVIngressNode, IPv6ExtHdrSegmentRoutingTLVEgressNode, IPv6ExtHdrSegmentRouting, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6MLDone, ICMPv6MLQuery2, ICMPv6MLDMultAddrRec, ICMPv6MLReport2, ICMPv6NDOptRDNSS, ICMPv6NDOptDNSSL, ICMPv6NDOptRouteInfo, ICMPv6NDOptRedirectedHdr, ICMPv6ND_Redirect, IGMP, IGMPv3, IGMPv3mq, IGMPv3gr, IGMPv3mr, IGMPv3mra, MPLS, GeneveOptions, GENEVE, Dot3, Dot1AD, LLC, SNAP, STP };
+export const layers = { Raw, Padding, Ether, Dot1Q, ARP, IPOption_EOL, IPOption_NOP, IPOption_RR, IPOption_Router_Alert, IPOption, IP, IPerror, ICMP, ICMPerror, TCP, TCPerror, UDP, UDPerror, IPv6, IPerror6, ICMPv6DestUnreach, ICMPv6PacketTooBig, ICMPv6TimeExceeded, ICMPv6ParamProblem, ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6ND_NS, ICMPv6ND_NA, ICMPv6Unknown, ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr, ICMPv6NDOptPrefixInfo, ICMPv6NDOptMTU, DNSRRMX, DNSRRSOA, DNSRRSRV, EDNS0TLV, DNSRROPT, DNSQR, DNSRR, DNS, BOOTP, DHCP, DUID_LLT, DUID_EN, DUID_LL, DUID_UUID, DHCP6OptUnknown, DHCP6OptClientId, DHCP6OptServerId, DHCP6OptIA_NA, DHCP6OptIA_TA, DHCP6OptIAAddress, DHCP6OptOptReq, DHCP6OptPref, DHCP6OptElapsedTime, DHCP6OptStatusCode, DHCP6OptRapidCommit, DHCP6OptIfaceId, DHCP6OptDNSServers, DHCP6OptDNSDomains, DHCP6OptIA_PD, DHCP6OptIAPrefix, DHCP6, DHCP6_Solicit, DHCP6_Advertise, DHCP6_Request, DHCP6_Confirm, DHCP6_Renew, DHCP6_Rebind, DHCP6_Reply, DHCP6_Release, DHCP6_Decline, DHCP6_Reconf, DHCP6_InfoRequest, DHCP6_RelayForward, DHCP6_RelayReply, DHCP6OptRelayMsg, NTPHeader, NTPAuthenticator, GRE, VXLAN, IPOption_LSRR, IPOption_SSRR, IPOption_Timestamp, Pad1, PadN, HBHOptUnknown, RouterAlert, Jumbo, HAO, IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting, IPv6ExtHdrFragment, IPv6ExtHdrSegmentRoutingTLV, IPv6ExtHdrSegmentRoutingTLVPad1, IPv6ExtHdrSegmentRoutingTLVPadN, IPv6ExtHdrSegmentRoutingTLVIngressNode, IPv6ExtHdrSegmentRoutingTLVEgressNode, IPv6ExtHdrSegmentRouting, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6MLDone, ICMPv6MLQuery2, ICMPv6MLDMultAddrRec, ICMPv6MLReport2, ICMPv6NDOptRDNSS, ICMPv6NDOptDNSSL, ICMPv6NDOptRouteInfo, ICMPv6NDOptRedirectedHdr, ICMPv6ND_Redirect, IGMP, IGMPv3, IGMPv3mq, IGMPv3gr, IGMPv3mr, IGMPv3mra, MPLS, GeneveOptions, GENEVE, Dot3, Dot1AD, LLC, SNAP, STP };

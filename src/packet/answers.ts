@@ -3,7 +3,7 @@ import type { Packet } from "./packet.js";
 import { icmpErrorTypes } from "./layers/icmp.js";
 
 /** Layers whose own check decides: Scapy does not look further into their payloads. */
-const decisive = new Set(["TCP", "ICMP", "ARP", "DNS", "ICMPv6EchoReply", "ICMPv6ND_NA", "TCPerror", "UDPerror", "ICMPerror", "BOOTP"]);
+const decisive = new Set(["TCP", "ICMP", "ARP", "DNS", "ICMPv6EchoReply", "ICMPv6ND_NA", "TCPerror", "UDPerror", "ICMPerror", "BOOTP", "DHCP6_Advertise", "DHCP6_Reply", "DHCP6_RelayReply"]);
 
 /**
  * Scapy's answers(): walks both packets layer by layer, each layer kind judging its own part (ports swapped, ids

@@ -30,8 +30,9 @@ export function setFrames(top: Layer, dims: SetDimension[], below = 0): ((n: num
   const scratch = Buffer.alloc(t.base.buf.length);
   const strides = dims.map((_, i) => dims.slice(i + 1).reduce((a, d) => a * d.values.length, 1));
   const changes: Change[] = dims.map((d) => ({ layer: d.call + below, name: d.name, value: d.values[0] }));
+  const fill = t.refiller();
   return (n) => {
     for (let i = 0; i < dims.length; i++) changes[i].value = dims[i].values[Math.floor(n / strides[i]) % dims[i].values.length];
-    return t.fill(changes, scratch)!;
+    return fill(changes, scratch)!;
   };
 }

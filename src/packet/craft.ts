@@ -1,3 +1,4 @@
+import { dissectLayers } from "./dissect.js";
 import { parsePackets } from "./expr.js";
 import { Layer } from "./layer.js";
 import { Packet } from "./packet.js";
@@ -30,10 +31,23 @@ export function craft(expr: string): Packet[] {
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
     cache.set(expr, p);
   }
-  const template = (p.template ??= new Template(p.tops[0]));
   const out: Packet[] = new Array(p.tops.length);
-  for (let i = 0; i < out.length; i++) out[i] = new Packet(copyChain(p.tops[i]), (top) => template.build(top));
+  for (let i = 0; i < out.length; i++) {
+    const t = p.tops[i];
+    // Bytes read as a layer (IP(b"…")) are a packet of those bytes: a copy of them, read again.
+    if (t.buf) out[i] = new Packet(readAgain(t));
+    else {
+      const template = (p.template ??= new Template(t));
+      out[i] = new Packet(copyChain(t), (top) => template.build(top));
+    }
+  }
   return out;
+}
+
+function readAgain(top: Layer): Layer {
+  let last = top;
+  while (last.payload) last = last.payload;
+  return dissectLayers(top.def, Buffer.from(top.buf!.subarray(top.start, last.end)));
 }
 
 /** A fresh chain of layers with the same values: Buffers copied, frozen lists and nested layers shared. */

@@ -3,6 +3,7 @@ import { didYouMean } from "../util/did-you-mean.js";
 import { readIPv4, readIPv6, writeIPv4, writeIPv6 } from "./addr.js";
 import { PacketError } from "./errors.js";
 import type { Field, Values } from "./field.js";
+import { dissectLayers } from "./dissect.js";
 import { Layer, registry, type LayerDef } from "./layer.js";
 import { Raw } from "./layers/raw.js";
 import { fragment, fragment6, overlapFrag } from "./fragment.js";
@@ -30,7 +31,11 @@ class LayerCall {
 }
 
 class Stack {
-  constructor(readonly calls: LayerCall[]) {}
+  constructor(
+    readonly calls: LayerCall[],
+    /** Layers read from bytes (IP(b"…")) and nothing else: the packet is those bytes as they are, as in Scapy. */
+    readonly read?: Layer,
+  ) {}
 }
 
 /** The packets a function gives (fragment(…)): a list, not a stack of layers, so they cannot be stacked further. */
@@ -306,6 +311,7 @@ class Parser {
     const values: Values = {};
     const alternatives = new Map<string, unknown[]>();
     let positional = 0;
+    let fromBytes: Layer | undefined;
     while (this.peek().text !== ")") {
       const t = this.peek();
       if (t.kind === "end") throw new PacketError(`${def.name}( is never closed: add )`, name.col);
@@ -317,8 +323,16 @@ class Parser {
         fieldName = t.text;
         valueTok = this.peek();
       } else {
-        // Scapy's first positional argument is the raw bytes of the layer; Raw's is its load.
-        if (positional++ > 0 || (def !== Raw && def.name !== "Padding")) throw new PacketError(`${def.name}(): give fields by name, e.g. ${def.name}(${def.fields[0]?.name ?? "x"}=…)`, t.col);
+        // Scapy's first positional argument is the raw bytes of the layer (Raw's is its load): IP(b"E\x00…") reads
+        // them as that layer and what follows it, every field as the bytes hold it.
+        if (positional++ > 0) throw new PacketError(`${def.name}(): give fields by name, e.g. ${def.name}(${def.fields[0]?.name ?? "x"}=…)`, t.col);
+        if (def !== Raw && def.name !== "Padding") {
+          const raw = this.additive();
+          if (typeof raw !== "string" && !Buffer.isBuffer(raw)) throw new PacketError(`${def.name}(…): a positional argument is the layer's bytes, b"…"; give fields by name, e.g. ${def.name}(${def.fields[0]?.name ?? "x"}=…)`, t.col);
+          fromBytes = dissectLayers(def, Buffer.isBuffer(raw) ? raw : Buffer.from(raw, "latin1"));
+          if (this.peek().text === ",") this.next();
+          continue;
+        }
         fieldName = "load";
         valueTok = t;
       }
@@ -328,6 +342,12 @@ class Parser {
       else if (this.peek().text !== ")") throw new PacketError(`expected , or ) in ${def.name}(…), found \`${this.peek().text}\``, this.peek().col);
     }
     this.next();
+    if (fromBytes) {
+      // Scapy keeps the bytes it read and builds them as they are, whatever fields are named beside them.
+      const named = [...Object.keys(values), ...alternatives.keys()];
+      if (named.length) throw new PacketError(`${def.name}(b"…", ${named[0]}=…): Scapy builds bytes given to a layer as they are, without the fields named beside them: give the bytes alone, or the fields alone`, name.col);
+      return new Stack(readCalls(fromBytes, name.col), fromBytes);
+    }
     return new Stack([new LayerCall(def, values, alternatives, name.col)]);
   }
 
@@ -373,6 +393,7 @@ function macBytes(v: unknown, col: number): Buffer {
 
 /** Sets one field of a layer call: a plain value in `values`, a list, range or prefix in `alternatives` (a set). */
 export function setField(def: LayerDef, values: Values, alternatives: Map<string, unknown[]>, name: string, value: unknown, nameCol: number, valueCol: number): void {
+  name = def.renamed?.[name] ?? name;
   const f = def.byName.get(name);
   if (!f) {
     const names = def.fields.map((x) => x.name);
@@ -521,6 +542,17 @@ function arith(op: string, a: unknown, b: unknown, col: number): unknown {
   }
 }
 
+/** Layers read from bytes as calls giving every field its value there, for stacking more layers on them. */
+function readCalls(top: Layer, col: number): LayerCall[] {
+  const calls: LayerCall[] = [];
+  for (let l: Layer | undefined = top; l; l = l.payload) {
+    const v: Values = { ...l.values() };
+    for (const k of Object.keys(v)) if (v[k] === undefined) delete v[k];
+    calls.push(new LayerCall(l.def, v, new Map(), col));
+  }
+  return calls;
+}
+
 function repeatItems(v: unknown[] | Stack | PacketList, n: number, col: number): unknown[] | PacketList {
   const items = Array.isArray(v) ? v : v instanceof PacketList ? v.layers : expand(v);
   if (!Number.isInteger(n) || n < 0 || items.length * n > maxPackets) throw new PacketError(`repeating ${items.length} item(s) ${n} times is out of range (at most ${maxPackets} in all)`, col);
@@ -561,6 +593,7 @@ export interface SetDimension {
 }
 
 function expand(s: Stack): Layer[] {
+  if (s.read) return [s.read];
   const { dims, count } = dimensions(s);
   const varies = s.calls.map((_, i) => dims.some((d) => d.call === i));
   const idx = new Array<number>(dims.length).fill(0);

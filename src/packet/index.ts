@@ -9,9 +9,11 @@ import "./layers/udp.js";
 import "./layers/ipv6.js";
 import "./layers/icmpv6.js";
 import "./layers/dns.js";
-import "./layers/tunnels.js";
 import "./layers/dhcp.js";
+import "./layers/dhcp6.js";
 import "./layers/ntp.js";
+// After the application layers, as Scapy loads vxlan after them: UDP ports bound to both read as theirs.
+import "./layers/tunnels.js";
 import "./layers/ip-options.js";
 import "./layers/ipv6-options.js";
 import "./layers/ipv6-ext.js";

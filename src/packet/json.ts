@@ -1,5 +1,6 @@
 import { Layer } from "./layer.js";
-import type { Values } from "./field.js";
+import { pyStr, type Values } from "./field.js";
+import { Padding, Raw } from "./layers/raw.js";
 
 /**
  * A layer's fields as JSON, as Scapy holds them: integers as numbers, flag fields as Scapy's letters (`"SA"`, `""`
@@ -22,7 +23,10 @@ export function fieldJson(l: Layer): Values {
   return out;
 }
 
-/** Python's repr of a Scapy packet, as its vectors print nested option lists: <IPOption_RR  length=3 pointer=4 |>. */
+/**
+ * Python's repr of a Scapy packet and the packets after it, as its vectors print nested option lists:
+ * <IPOption_RR  length=3 pointer=4 |>, <DHCP6OptStatusCode  optcode=STATUS_CODE … |<DHCP6OptIAAddress  … |>>.
+ */
 export function pyRepr(l: Layer): string {
   const values = l.values();
   const parts: string[] = [];
@@ -31,7 +35,8 @@ export function pyRepr(l: Layer): string {
     const v = values[f.name];
     // Empty lists and fields never read (the bytes ran out first) are left out, as Scapy leaves them out.
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-    parts.push(`${f.name}=${f.show(v, values)}`);
+    // Raw's load inside a repr is shown as Scapy's StrField shows it: text, not a bytes literal.
+    parts.push(`${f.name}=${Buffer.isBuffer(v) && (l.def === Raw || l.def === Padding) ? pyStr(v) : f.show(v, values)}`);
   }
-  return `<${l.name}  ${parts.join(" ")} |>`;
+  return `<${l.name}  ${parts.join(" ")} |${l.payload ? pyRepr(l.payload) : ""}>`;
 }

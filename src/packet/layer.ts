@@ -26,6 +26,8 @@ export interface LayerDef {
   byName: Map<string, Field>;
   /** Fields at a fixed bit offset (all before the first conditional or variable one): readable one at a time. */
   offsets: Map<string, number>;
+  /** Old field names Scapy still takes for the current ones (its deprecated_fields: GRE's seqence_number). */
+  renamed?: Record<string, string>;
   /** Patches lengths and checksums once the payload is written. */
   postBuild?(ctx: BuildContext): void;
   /** The layer under which this one's payload is bound, when no binding table entry fits (guess_payload_class). */

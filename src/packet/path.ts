@@ -110,8 +110,11 @@ export function valuesAt(p: Packet, text: string): { found: Found[]; missing?: s
     if (layers.length === 0) return { found: [], missing: parsed.head };
   } else {
     const l = p.getLayer(parsed.head, parsed.headIndex ?? 0);
-    if (!l) return { found: [], missing: parsed.headIndex ? `${parsed.head}[${parsed.headIndex}]` : parsed.head };
-    layers = [l];
+    // Not a layer of the packet itself: a layer held in a field (a DHCPv6 address inside its IA), as Scapy's
+    // getlayer finds it; without an index, every one of them.
+    const nested = l ? [] : heldLayers(p.layers, parsed.head);
+    if (!l && nested.length <= (parsed.headIndex ?? 0)) return { found: [], missing: parsed.headIndex ? `${parsed.head}[${parsed.headIndex}]` : parsed.head };
+    layers = l ? [l] : parsed.headIndex === undefined ? nested : [nested[parsed.headIndex]];
   }
   if (parsed.segments.length === 0) return { found: layers.map((l) => ({ value: l, layer: l })) };
   let found: Found[] = layers.map((l) => ({ value: l, layer: l }));
@@ -145,6 +148,21 @@ export function valuesAt(p: Packet, text: string): { found: Found[]; missing?: s
     found = next;
   }
   return { found: found.filter((f) => f.value !== undefined) };
+}
+
+/** The layers named `name` held in fields of these layers (and of the layers they hold), outer first, bounded. */
+function heldLayers(layers: Iterable<Layer>, name: string, out: Layer[] = [], depth = 0): Layer[] {
+  if (depth > 16) return out;
+  for (const l of layers)
+    for (const f of l.def.fields) {
+      const v = l.get(f.name);
+      for (const item of Array.isArray(v) ? v : [v]) {
+        if (!(item instanceof Layer)) continue;
+        for (const held of item.chain()) if (held.name === name && out.length < 1024) out.push(held);
+        heldLayers(item.chain(), name, out, depth + 1);
+      }
+    }
+  return out;
 }
 
 /** The first value a path finds (what `save:` keeps), or undefined. */

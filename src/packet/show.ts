@@ -29,7 +29,8 @@ export function showPacket(layers: Iterable<Layer>, labelLvl = ""): string {
         return;
       }
       shown.add(f.name);
-      const v = values[f.name];
+      // A field the bytes ran out before (left out of a repr) shows its default, as Scapy's getfieldval gives it.
+      const v = values[f.name] ?? (l.buf ? f.default : undefined);
       const text = override ? override(l, values) : undefined;
       if (text !== undefined) {
         s += `${labelLvl}${lvl}  ${name}= ${text}\n`;
@@ -37,7 +38,7 @@ export function showPacket(layers: Iterable<Layer>, labelLvl = ""): string {
       }
       if (v instanceof Layer || (f.elements && Array.isArray(v) && (v.length === 0 || v[0] instanceof Layer))) {
         s += `${labelLvl}${lvl}  \\${name}\\\n`;
-        for (const item of v instanceof Layer ? [v] : (v as Layer[])) s += showPacket([item], `${labelLvl}${lvl}   |`);
+        for (const item of v instanceof Layer ? [v] : (v as Layer[])) s += showPacket(item.chain(), `${labelLvl}${lvl}   |`);
         return;
       }
       const repr = fieldRepr(f, v, values, hex?.includes(f.name) ?? false);

@@ -143,6 +143,14 @@ export class Template {
   }
 
   /**
+   * fill() for a caller that fills frame after frame changing the same fields (a packet set being sent): each call
+   * writes into the buffer given and allocates nothing (fill itself keeps no copy of the values per frame).
+   */
+  refiller(): (changes: readonly Change[], into: Buffer) => Buffer | undefined {
+    return (changes, into) => this.fill(changes, into);
+  }
+
+  /**
    * The fields in which layers of the same kinds, given the same fields, differ from the base; undefined when they
    * are of another shape (other kinds, other fields given).
    */

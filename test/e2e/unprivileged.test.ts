@@ -136,8 +136,10 @@ steps:
 
   it("Ctrl-C on a terminal reaches the run once: the lab is torn down and the report written, not cut short", async () => {
     const dir = userFolder("terminal", { "slow.yaml": slow });
-    const command = `setpriv --reuid ${user.uid} --regid ${user.gid} --clear-groups -- env HOME=${dir} TERM=xterm PATH="$PATH" ${process.execPath} ${cli} run slow.yaml`;
-    const term = spawn("script", ["-qfec", command, "/dev/null"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+    // `exec`, so the run (not a shell waiting on it) is the terminal's foreground: script(1) runs the command with
+    // $SHELL, and dash, unlike bash, dies of the Ctrl-C itself while its child is still writing the report.
+    const command = `exec setpriv --reuid ${user.uid} --regid ${user.gid} --clear-groups -- env HOME=${dir} TERM=xterm PATH="$PATH" ${process.execPath} ${cli} run slow.yaml`;
+    const term = spawn("script", ["-qfec", command, "/dev/null"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, SHELL: "/bin/sh" } });
     let out = "";
     term.stdout!.on("data", (d) => (out += d));
     try {

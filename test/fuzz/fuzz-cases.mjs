@@ -43,6 +43,9 @@ const seeds = [
   'IP(src="198.18.0.1", dst="198.18.0.53")/TCP(sport=40000, dport=53, flags="PA")/DNS(id=9, qd=DNSQR(qname="a.lab", qtype="SOA"), ar=DNSRROPT())',
   'IP(src="198.18.0.53", dst="198.18.0.1")/UDP(sport=53, dport=4000)/DNS(id=3, qr=1, qd=DNSQR(qname="a.lab", qtype="MX"), an=DNSRRMX(rrname="a.lab", type="MX", exchange="mx.a.lab")/DNSRRSRV(rrname="_x._tcp.a.lab", port=80, target="a.lab")/DNSRRSOA(rrname="a.lab", mname="ns.a.lab", rname="h.a.lab"), ar=DNSRROPT(rdata=[EDNS0TLV(optcode=3, optdata=b"ab")]))',
   'Ether(dst="ff:ff:ff:ff:ff:ff", src="02:00:00:00:00:01")/IP(src="0.0.0.0", dst="255.255.255.255")/UDP(sport=68, dport=67)/BOOTP(chaddr=mac2str("02:00:00:00:00:01"), xid=7, flags="B")/DHCP(options=[("message-type", "request"), ("requested_addr", "198.18.0.9"), ("param_req_list", [1, 3, 6]), ("hostname", "c"), ("classless_static_routes", "198.18.0.0/24:198.18.0.1"), (250, b"xy"), "pad", "end"])',
+  // DHCPv6: a message with options chained, IAs holding option lists, DUIDs, and a relayed message.
+  'Ether(dst="33:33:00:01:00:02", src="02:00:00:00:00:01")/IPv6(src="fe80::1", dst="ff02::1:2")/UDP(sport=546, dport=547)/DHCP6_Solicit(trid=7)/DHCP6OptClientId(duid=DUID_LLT(lladdr="02:00:00:00:00:01", timeval=5))/DHCP6OptIA_NA(iaid=1, ianaopts=[DHCP6OptIAAddress(addr="2001:db8::5", iaaddropts=[DHCP6OptStatusCode(statusmsg="ok")]), DHCP6OptStatusCode()])/DHCP6OptIA_PD(iapdopt=[DHCP6OptIAPrefix()])/DHCP6OptElapsedTime()/DHCP6OptOptReq()/DHCP6OptDNSDomains(dnsdomains=["lab.example."])/DHCP6OptUnknown(optcode=200, data=b"xy")',
+  'IPv6(src="2001:db8::1", dst="2001:db8::2")/UDP(sport=547, dport=547)/DHCP6_RelayForward(linkaddr="2001:db8::1", peeraddr="fe80::2")/DHCP6OptIfaceId(ifaceid="eth0")/DHCP6OptRelayMsg(message=DHCP6_Reply(trid=9)/DHCP6OptServerId(duid=DUID_EN(id=b"abc"))/DHCP6OptClientId(duid=DUID_UUID(uuid="12345678-1234-5678-9abc-def012345678"))/DHCP6OptDNSServers(dnsservers=["2001:db8::53"])/DHCP6OptIA_TA(iataopts=[DHCP6OptIAAddress()]))',
 ].map((e) => craft(e)[0].bytes);
 
 const links = ["ether", "ip", "ipv6", "raw"];
@@ -74,6 +77,7 @@ export function makeCase(rand) {
 const paths = ["IP.src", "TCP.flags", "TCP.options", "UDP.len", "DNS.qd.qname", "DNS.an.rdata", "ICMP.type", "IPv6.nh", "Raw.load", "ARP.op", "IPerror.dst", "Dot1Q.vlan"];
 paths.push("IPv6ExtHdrHopByHop.options", "IPv6ExtHdrSegmentRouting.tlv_objects", "ICMPv6MLReport2.records", "ICMPv6NDOptRedirectedHdr.pkt", "GENEVE.options", "STP.age", "Dot3.len", "MPLS.label");
 paths.push("BOOTP.chaddr", "DHCP.options", "NTPHeader.sent", "DNS.an.exchange");
+paths.push("DHCP6_Solicit.trid", "DHCP6OptIA_NA.ianaopts.addr", "DHCP6OptIAAddress.addr", "DHCP6OptClientId.duid", "DHCP6OptRelayMsg.message", "DHCP6OptStatusCode.statuscode");
 
 /** Reads everything a user could read of the dissected packet; throws only on a dissector bug. */
 export function exercise({ bytes, link }) {

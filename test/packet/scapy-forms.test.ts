@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { craft, stack } from "../../src/packet/index.js";
+import { craft, dissect, stack } from "../../src/packet/index.js";
 import { buildSet, setFrames } from "../../src/packet/build-set.js";
 import { parsePacketSet } from "../../src/packet/expr.js";
 
@@ -84,6 +84,36 @@ describe("`*` repeats lists and packets, as in Python", () => {
   });
 });
 
+describe("bytes given to a layer, as Scapy's Packet(_pkt)", () => {
+  const lit = (hex: string) => `b"${[...Buffer.from(hex, "hex")].map((b) => `\\x${b.toString(16).padStart(2, "0")}`).join("")}"`;
+
+  it("IP(b\"…\") is those bytes read as IP and what follows, built as they are — even cut short or lying", () => {
+    const echo = "4500001c000100004001eeb8c6120001c61200020800f7ff00000000";
+    const p = craft(`IP(${lit(echo)})`)[0];
+    expect(p.layers.map((l) => l.name)).toEqual(["IP", "ICMP"]);
+    expect(p.get("IP.dst")).toBe("198.18.0.2");
+    expect(p.bytes.toString("hex")).toBe(echo);
+    // A TCP header cut at 4 bytes: Scapy keeps the bytes it read, so does wirecheck (a rebuild would add 16).
+    expect(craft(`IP(${lit("4500001800010000400635ca7f000001c612000200500050")})`)[0].bytes.toString("hex")).toBe("4500001800010000400635ca7f000001c612000200500050");
+    // Each call gets bytes of its own: changing one packet's buffer changes no other.
+    const a = craft(`IP(${lit(echo)})`)[0].bytes;
+    a[0] = 0;
+    expect(craft(`IP(${lit(echo)})`)[0].bytes.toString("hex")).toBe(echo);
+  });
+
+  it("IPOption(b\"\\x83\\x03\\x10\") is the option its number names (LSRR), as in Scapy", () => {
+    const p = craft('IP(dst="198.18.0.2", options=IPOption(b"\\x83\\x03\\x10"))/TCP()')[0];
+    expect(p.bytes.subarray(20, 24).toString("hex")).toBe("83031000");
+    expect(craft('IPOption(b"\\x83\\x03\\x10")')[0].top.name).toBe("IPOption_LSRR");
+  });
+
+  it("more layers stacked on bytes are built after them; fields beside the bytes are refused (Scapy ignores them)", () => {
+    expect(hex(`Ether(${lit("0202020202020202020202020202")})/IP()`)).toEqual(["0202020202020202020202020202450000140001000040007ce77f0000017f000001"]);
+    expect(() => craft(`IP(${lit("4500001c000100004001eeb8c6120001c61200020800f7ff00000000")}, ttl=3)`)).toThrow(/give the bytes alone, or the fields alone/);
+    expect(() => craft("IP(42)")).toThrow(/a positional argument is the layer's bytes/);
+  });
+});
+
 describe("NTP() and ICMP timestamps", () => {
   it("NTP() builds Scapy's NTPHeader, with its fields", () => {
     const p = craft('IP(dst="198.18.0.2")/UDP(dport=123)/NTP(version=4, mode=3)')[0];
@@ -110,5 +140,25 @@ describe("the corpus measure (npm run corpus) holds the issue's bar", () => {
     expect(pct(/accepted by wirecheck:\s+\d+ \(([\d.]+)%\)/)).toBeGreaterThanOrEqual(90);
     expect(pct(/byte-identical:\s+\d+ \(([\d.]+)% of accepted\)/)).toBeGreaterThanOrEqual(98);
     expect(pct(/read identically:\s+\d+ \(([\d.]+)%\)/)).toBeGreaterThanOrEqual(90);
+  });
+});
+
+describe("TCP options by Scapy's names", () => {
+  it("Mood (kind 25) is built from its bytes and read back by its name, as Scapy 2.5 does", () => {
+    // Scapy 2.5: IP(dst="198.18.1.9")/TCP(dport=80, options=[("Mood", b":)")])
+    expect(hex('IP(dst="198.18.1.9")/TCP(dport=80, options=[("Mood", b":)")])')).toEqual(["4500002c00010000400634af7f000001c612010900140050000000000000000060022000e630000019043a29"]);
+    const p = dissect(Buffer.from("4500002c00010000400634af7f000001c612010900140050000000000000000060022000e630000019043a29", "hex"), { link: "ip" });
+    expect(JSON.parse(JSON.stringify(p.toJSON())).layers[1].fields.options).toBe("[('Mood', b':)')]");
+  });
+});
+
+describe("field names Scapy renamed and still takes (its deprecated_fields)", () => {
+  it("GRE's seqence_number is sequence_number", () => {
+    // Scapy 2.5: IP(dst="198.18.1.9")/GRE(seqnum_present=1, seqence_number=17)/IP(src="10.9.0.1", dst="10.9.0.2")/UDP()
+    const expr = 'IP(dst="198.18.1.9")/GRE(seqnum_present=1, seqence_number=17)/IP(src="10.9.0.1", dst="10.9.0.2")/UDP()';
+    expect(hex(expr)).toEqual(["4500003800010000402f347a7f000001c612010910000800000000114500001c00010000401166bc0a0900010a090002003500350008eb5f"]);
+    expect(craft(expr)[0].layers[1].get("sequence_number")).toBe(17);
+    // Only the names Scapy itself takes: another misspelling is still refused.
+    expect(() => craft('IP()/GRE(seqnum_present=1, sequance_number=1)')).toThrow(/has no field `sequance_number`/);
   });
 });

@@ -100,3 +100,43 @@ export function nameField(name: string, dflt: string): Field {
   };
 }
 
+
+/** Python's s[i] for a possibly negative index (a pointer into the header counts from the end, as in Scapy). */
+const pyAt = (s: Buffer, i: number) => s[i < 0 ? s.length + i : i];
+
+/** Longest name read from hostile bytes (each pointer is followed once, but a name could still be long). */
+const maxLooseName = 65536;
+
+/**
+ * A name of the message's `body` (the bytes after its 12-byte header) at `p`, as Scapy 2.5's dns_get_str reads it: it
+ * never fails. A name cut off by the end is what was read so far; a byte with either of the top two bits set is a
+ * pointer (Scapy's `cur & 0xc0`), relative to the header's end, so one into the header is a negative Python index;
+ * a pointer followed before ends the name. Returns the name ("." for none), where it ends (after the first pointer
+ * when there was one, possibly past the end) and whether a pointer was followed.
+ */
+export function readNameAsScapy(body: Buffer, p: number): [string, number, boolean] {
+  const max = body.length;
+  let name = "";
+  let after = -1;
+  const seen: number[] = [];
+  while (Math.abs(p) < max && name.length < maxLooseName) {
+    const cur = pyAt(body, p++);
+    if (cur & 0xc0) {
+      if (after < 0) after = p + 1;
+      if (p >= max) break;
+      p = ((cur & 0x3f) << 8) + pyAt(body, p) - 12;
+      if (seen.includes(p)) break;
+      seen.push(p);
+      continue;
+    }
+    if (cur === 0) break;
+    // Python's s[p:p + cur]: negative ends count from the end, both clamped.
+    const norm = (i: number) => Math.min(max, Math.max(0, i < 0 ? max + i : i));
+    const from = norm(p);
+    const to = norm(p + cur);
+    for (let i = from; i < to; i++) name += String.fromCharCode(body[i]);
+    name += ".";
+    p += cur;
+  }
+  return [name || ".", after >= 0 ? after : p, seen.length > 0];
+}

@@ -6,7 +6,7 @@ import { int, pyBytes, pyStr, toBytes, u16, u32, type Field, type Values } from 
 import { build } from "../build.js";
 import { defineLayer, Layer, type LayerDef } from "../layer.js";
 import { dnsClasses, dnsQTypes, dnsTypes } from "./dns-codes.js";
-import { decodeName, encodeName, nameField, nameSize, writeName } from "./dns-name.js";
+import { encodeName, nameField, nameSize, readNameAsScapy, writeName } from "./dns-name.js";
 import { recordDefs, recordKinds } from "./dns-records.js";
 import { TCP } from "./tcp.js";
 import { UDP, UDPerror } from "./udp.js";
@@ -85,65 +85,85 @@ export const DNSRR = defineLayer(
 /** An empty section, shared by every message that has one (frozen: nobody can add to it). */
 const noRecords: Layer[] = Object.freeze([]) as unknown as Layer[];
 
-/** Reads `count` records of a section; a record that does not fit is an error (the DNS layer becomes Raw). */
-function readRecords(msg: Buffer, off: number, count: number, def: LayerDef, base: Buffer, baseOff: number): [Layer[], number] {
-  if (count === 0) return [noRecords, off];
+/**
+ * A section whose count is more than the bytes after the header, which Scapy reads as no records (b"") and then reads
+ * the next section from the start of those bytes again.
+ */
+export const wrongCount: Layer[] = Object.freeze([]) as unknown as Layer[];
+
+/** Rdata bytes a field of a record needs whole: less is an error, none leaves the field's default. */
+const fixedRdata: Record<string, [number, string]> = { A: [4, "0.0.0.0"], AAAA: [16, "::"] };
+
+/**
+ * Reads `count` records of a section from the message's `body` (the bytes after its header) at `p`, as Scapy 2.5's
+ * DNSQRField/DNSRRField do: a record's fixed part that is cut off is an error (the DNS layer becomes Raw), but its
+ * data may be shorter than its rdlen (what is there is read), and the next record starts rdlen bytes on, even past
+ * the end. `msg`: the whole message, header first; `base`/`baseOff`: where its body lies in the packet's bytes.
+ */
+function readRecords(msg: Buffer, p: number, count: number, def: LayerDef, base: Buffer, baseOff: number): [Layer[], number] {
+  if (count === 0) return [noRecords, p];
+  const body = msg.subarray(12);
   const out: Layer[] = [];
   for (let i = 0; i < count; i++) {
-    if (off >= msg.length) throw new PacketError(`DNS says ${count} records, the message holds ${i}`);
-    const start = off;
-    const [name, after] = decodeName(msg, off);
-    off = after;
+    const start = p;
+    const [name, after] = readNameAsScapy(body, p);
+    p = after;
     let v: Values;
     if (def === DNSQR) {
-      if (off + 4 > msg.length) throw new PacketError("DNS question cut off");
-      v = { qname: name, qtype: (msg[off] << 8) | msg[off + 1], qclass: (msg[off + 2] << 8) | msg[off + 3] };
-      off += 4;
+      // Scapy reads DNSQR(b"\x00" + the next 4 bytes): fields past their end keep their defaults, half of one fails.
+      const n = Math.max(0, Math.min(4, body.length - p));
+      if (n === 1 || n === 3) throw new PacketError("DNS question cut off");
+      v = { qname: name, qtype: n >= 2 ? body.readUInt16BE(p) : 1, qclass: n >= 4 ? body.readUInt16BE(p + 2) : 1 };
+      p += 4;
     } else {
-      if (off + 10 > msg.length) throw new PacketError("DNS record cut off");
-      const type = msg.readUInt16BE(off);
-      const rdlen = msg.readUInt16BE(off + 8);
-      const rstart = off + 10;
-      if (rstart + rdlen > msg.length) throw new PacketError("DNS record data cut off");
-      const raw = msg.subarray(rstart, rstart + rdlen);
-      const special = recordKinds.get(type);
-      if (def === DNSRR && special) {
+      if (p + 10 > body.length) throw new PacketError("DNS record cut off");
+      const type = body.readUInt16BE(p);
+      const rdlen = body.readUInt16BE(p + 8);
+      const rstart = p + 10;
+      const rend = Math.min(body.length, rstart + rdlen);
+      const raw = body.subarray(rstart, rend);
+      // A record class read alone reads its own form, whatever its type says (Scapy's DNSRRMX() has type 6).
+      const special = def === DNSRR ? recordKinds.get(type) : readerOf.get(def);
+      if (special) {
         const l = new Layer(special.def);
         l.buf = base;
         l.start = baseOff + start;
-        l.hdrEnd = l.end = baseOff + rstart + rdlen;
-        l.setDecoded({ rrname: name, type, rclass: msg.readUInt16BE(off + 2), ttl: msg.readUInt32BE(off + 4), rdlen, ...special.read(msg, rstart, rstart + rdlen, off) });
+        l.hdrEnd = l.end = baseOff + rend;
+        l.setDecoded({ rrname: name, type, rclass: body.readUInt16BE(p + 2), ttl: body.readUInt32BE(p + 4), rdlen, ...special.read(msg, 12 + rstart, 12 + rend, 12 + p) });
         out.push(l);
-        off = rstart + rdlen;
+        p = rstart + rdlen;
         continue;
       }
       let rdata: unknown = raw;
       let compressed = false;
       const kind = rdataFor(type);
-      if (kind === "A" && rdlen === 4) rdata = readIPv4(raw, 0);
-      else if (kind === "AAAA" && rdlen === 16) rdata = readIPv6(raw, 0);
-      else if (kind === "name") [rdata, , compressed] = decodeName(msg, rstart);
+      const fixed = fixedRdata[kind];
+      if (fixed && raw.length === 0) rdata = fixed[1];
+      else if (fixed && raw.length < fixed[0]) throw new PacketError(`DNS ${kind} record data cut off`);
+      else if (kind === "A") rdata = readIPv4(raw, 0);
+      else if (kind === "AAAA") rdata = readIPv6(raw, 0);
+      else if (kind === "name") [rdata, , compressed] = readNameAsScapy(body, rstart);
       else if (kind === "TXT") {
         const list: Buffer[] = [];
-        for (let p = 0; p < raw.length && list.length < 1000; ) {
-          const n = raw[p];
-          list.push(raw.subarray(p + 1, Math.min(raw.length, p + 1 + n)));
-          p += 1 + n;
+        for (let q = 0; q < raw.length && list.length < 1000; ) {
+          const n = raw[q];
+          list.push(raw.subarray(q + 1, Math.min(raw.length, q + 1 + n)));
+          q += 1 + n;
         }
         rdata = list;
       }
       // Scapy forgets rdlen when the data was a compressed name (it would not fit what it rebuilds).
-      v = { rrname: name, type, rclass: msg.readUInt16BE(off + 2), ttl: msg.readUInt32BE(off + 4), rdlen: compressed ? undefined : rdlen, rdata };
-      off = rstart + rdlen;
+      v = { rrname: name, type, rclass: body.readUInt16BE(p + 2), ttl: body.readUInt32BE(p + 4), rdlen: compressed ? undefined : rdlen, rdata };
+      p = rstart + rdlen;
     }
     const l = new Layer(def);
     l.buf = base;
     l.start = baseOff + start;
-    l.hdrEnd = l.end = baseOff + off;
+    l.hdrEnd = l.end = baseOff + Math.min(p, body.length);
     l.setDecoded(v);
     out.push(l);
   }
-  return [out, off];
+  return [out, p];
 }
 
 const sections = ["qd", "an", "ns", "ar"] as const;
@@ -277,17 +297,22 @@ export const DNS: LayerDef = defineLayer(
     },
     summary: (l: Layer) => {
       const qr = l.get("qr");
+      // Scapy names the first record only when the count (as built, or as read) is above 0.
+      const counted = (s: string, records: Layer[]) => ((l.get(`${s}count`) as number | undefined) ?? records.length) > 0;
       if (qr) {
         const an = (l.get("an") as Layer[]) ?? [];
-        return an.length && an[0].def === DNSRR ? `DNS Ans "${answerText(an[0])}" ` : "DNS Ans ";
+        return counted("an", an) && an.length && an[0].def === DNSRR ? `DNS Ans "${answerText(an[0])}" ` : "DNS Ans ";
       }
       const qd = (l.get("qd") as Layer[]) ?? [];
-      return qd.length ? `DNS Qry "${pyBytes(Buffer.from(qd[0].get("qname") as string, "latin1"))}" ` : "DNS Qry ";
+      return counted("qd", qd) && qd.length ? `DNS Qry "${pyBytes(Buffer.from(qd[0].get("qname") as string, "latin1"))}" ` : "DNS Qry ";
     },
     answers: (reply, req) => req.name === "DNS" && reply.get("id") === req.get("id") && reply.get("qr") === 1 && req.get("qr") === 0,
     // Scapy shows a section by its first record's class, an empty one as None.
     json: (l, out) => {
-      for (const s of sections) out[s] = ((l.get(s) as Layer[]) ?? [])[0]?.name ?? null;
+      for (const s of sections) {
+        const records = (l.get(s) as Layer[]) ?? [];
+        out[s] = records === wrongCount ? "" : records[0]?.name ?? null;
+      }
     },
   },
 );
@@ -305,26 +330,50 @@ function answerText(rr: Layer): string {
   return rdataField.show(v);
 }
 
-/** DNS reads its records itself: names are compressed relative to the message, which the generic reader cannot see. */
+/** Where each field of DNS's header ends: Scapy reads the header field by field, and bytes ending between two leave the rest at their defaults. */
+const headerEnds = new Set([0, 2, 3, 4, 6, 8, 10, 12]);
+
+/**
+ * DNS reads its records itself: names are compressed relative to the message, which the generic reader cannot see.
+ * It reads as Scapy 2.5 does: a message that ends where a header field ends keeps the defaults of the rest (a bare
+ * header keeps the default question); a section whose count is more than the bytes after the header holds no
+ * records, and the next is read from the start of those bytes; the bytes after the last section are the payload
+ * (all of them after the header when its count was too large).
+ */
 export function decodeDns(buf: Buffer, start: number, end: number): { values: Values; next: number } {
   const msg = buf.subarray(start, end);
-  if (msg.length < 12) throw new PacketError("DNS header cut off");
-  const b2 = msg[2];
-  const b3 = msg[3];
+  const n = Math.min(msg.length, 12);
+  if (n === 0 || !headerEnds.has(n)) throw new PacketError("DNS header cut off");
+  const b2 = n >= 3 ? msg[2] : 1; // rd's default 1
+  const b3 = n >= 4 ? msg[3] : 0;
+  const count = (at: number) => (n >= at + 2 ? (msg[at] << 8) | msg[at + 1] : undefined);
   const values: Values = {
     id: msg.readUInt16BE(0), qr: b2 >> 7, opcode: (b2 >> 3) & 0xf, aa: (b2 >> 2) & 1, tc: (b2 >> 1) & 1, rd: b2 & 1,
     ra: b3 >> 7, z: (b3 >> 6) & 1, ad: (b3 >> 5) & 1, cd: (b3 >> 4) & 1, rcode: b3 & 0xf,
-    qdcount: (msg[4] << 8) | msg[5], ancount: (msg[6] << 8) | msg[7], nscount: (msg[8] << 8) | msg[9], arcount: (msg[10] << 8) | msg[11],
+    qdcount: count(4), ancount: count(6), nscount: count(8), arcount: count(10),
     // The sections in the literal too: one shape for every message's values.
-    qd: noRecords, an: noRecords, ns: noRecords, ar: noRecords,
+    qd: defaultQuestion, an: noRecords, ns: noRecords, ar: noRecords,
   };
-  let off = 12;
-  [values.qd, off] = readRecords(msg, off, values.qdcount as number, DNSQR, buf, start);
-  [values.an, off] = readRecords(msg, off, values.ancount as number, DNSRR, buf, start);
-  [values.ns, off] = readRecords(msg, off, values.nscount as number, DNSRR, buf, start);
-  [values.ar, off] = readRecords(msg, off, values.arcount as number, DNSRR, buf, start);
-  return { values, next: start + off };
+  const body = msg.subarray(12);
+  if (body.length === 0) return { values, next: end };
+  let p = 0;
+  let next = 0;
+  sections.forEach((s, i) => {
+    const c = values[`${s}count`] as number;
+    if (c > body.length) {
+      values[s] = wrongCount;
+      p = 0;
+      next = 0;
+      return;
+    }
+    [values[s], p] = readRecords(msg, p, c, i === 0 ? DNSQR : DNSRR, buf, start + 12);
+    next = p;
+  });
+  return { values, next: start + 12 + Math.min(next, body.length) };
 }
+
+/** The question a message too short to hold its sections keeps: Scapy's default DNSQR(). */
+const defaultQuestion: Layer[] = Object.freeze([new Layer(DNSQR)]) as unknown as Layer[];
 
 /**
  * DNS over TCP, as Scapy 2.5 reads it: the 2-byte length first, which must be at least 14 and no more than the bytes
@@ -355,3 +404,15 @@ bind(UDP, DNS, { sport: 53 });
 for (const port of [{ dport: 5353 }, { sport: 5353 }, { dport: 53 }, { sport: 53 }]) bind(UDPerror, DNS, port, { build: false });
 
 DNS.decode = decodeDns;
+
+const readerOf = new Map([...recordKinds.values()].map((k) => [k.def, k]));
+
+/** A record read on its own (`DNSRR(b"…")`), as the one record of a message: Scapy reads them alone too. */
+function decodeRecordAlone(def: LayerDef) {
+  return (buf: Buffer, start: number, end: number): { values: Values; next: number } => {
+    const msg = Buffer.concat([Buffer.alloc(12), buf.subarray(start, end)]);
+    const [[record], p] = readRecords(msg, 0, 1, def, buf, start);
+    return { values: record.values(), next: start + Math.min(p, end - start) };
+  };
+}
+for (const def of [DNSQR, DNSRR, ...recordDefs]) def.decode = decodeRecordAlone(def);

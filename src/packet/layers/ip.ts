@@ -40,6 +40,8 @@ export const IPOption = defineLayer(
 );
 /** IP option classes by option number (ip-options.ts adds more); others read as the generic IPOption. */
 export const optionDefs = new Map<number, LayerDef>([[0, IPOption_EOL], [1, IPOption_NOP], [7, IPOption_RR], [20, IPOption_Router_Alert]]);
+// IPOption(b"\x83\x03\x10") is read as the option its number names, as Scapy's dispatch_hook does.
+IPOption.dispatch = (buf, off, end) => (off < end ? optionDefs.get(buf[off] & 0x1f) : undefined);
 
 const routerAddress = ipv4("router");
 

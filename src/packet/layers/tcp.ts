@@ -9,7 +9,7 @@ import { putWord } from "../word.js";
 
 export type TcpOption = [string | number, unknown];
 
-const optionKinds: Record<string, number> = { EOL: 0, NOP: 1, MSS: 2, WScale: 3, SAckOK: 4, SAck: 5, Timestamp: 8, AltChkSum: 14, AltChkSumOpt: 15, MD5: 19, UTO: 28, TFO: 34 };
+const optionKinds: Record<string, number> = { EOL: 0, NOP: 1, MSS: 2, WScale: 3, SAckOK: 4, SAck: 5, Timestamp: 8, AltChkSum: 14, AltChkSumOpt: 15, MD5: 19, Mood: 25, UTO: 28, TFO: 34 };
 const kindNames = Object.fromEntries(Object.entries(optionKinds).map(([k, v]) => [v, k]));
 
 // Option value layouts (Scapy's struct formats): byte sizes of the integers, in order.

@@ -28,6 +28,8 @@ export const GRE = defineLayer(
     u32("sequence_number", 0, { when: (v) => v.seqnum_present === 1 }),
   ],
   {
+    // Scapy 2.4.4 renamed seqence_number; 2.5 still takes the old name.
+    renamed: { seqence_number: "sequence_number" },
     postBuild: ({ buf, start, end, values }) => {
       if (values.chksum_present !== 1 || values.chksum !== undefined) return;
       buf.writeUInt16BE(0, start + 4);
