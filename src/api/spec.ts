@@ -59,6 +59,13 @@ class CallShape {
   readonly field: Field | undefined;
   /** The templates of packets whose outermost layer has this shape, the one used last first. */
   readonly bound: Binding[] = [];
+  /**
+   * The value last given to the field of the last name, as given and as parsed: a loop that gives the same address or
+   * option list each time parses it once. A list is kept as a copy (the caller may change its own) and compared by
+   * content; its parsed value is frozen, shared by every spec given those contents.
+   */
+  lastRaw: unknown = none;
+  lastParsed: unknown;
   /** The spec last given to the field of the last name, and its parsed value (see parseSpec). */
   lastSpec: { shape: CallShape; vals: readonly unknown[]; parsed: unknown } | undefined;
 
@@ -443,6 +450,7 @@ export function layerConstructor(def: LayerDef): (values?: Values) => PacketSpec
   return (values) => layerCall(root, values);
 }
 
+
 function layerCall(root: CallShape, values: Values | undefined): PacketSpec<string> {
   // The usual call, one packet: each value checked by its field and kept by position in the call's shape.
   const def = root.def;
@@ -454,13 +462,32 @@ function layerCall(root: CallShape, values: Values | undefined): PacketSpec<stri
     const f = shape.field;
     if (f === undefined || v === undefined) return setCall(def, values);
     if (typeof v !== "object") {
+      if (v === shape.lastRaw) {
+        vals.push(shape.lastParsed);
+        continue;
+      }
       if (f.net && typeof v === "string" && v.includes("/")) return setCall(def, values);
-      vals.push(parsePlain(def, f, v));
+      const parsed = parsePlain(def, f, v);
+      shape.lastRaw = v;
+      shape.lastParsed = parsed;
+      vals.push(parsed);
     } else if (v === null) {
       if (f.auto) return setCall(def, values);
       vals.push(parseOne(def, k, v));
     } else if (!f.isList && (Array.isArray(v) || v instanceof Range)) return setCall(def, values);
-    else vals.push(v instanceof PacketSpec ? parseSpec(shape, v) : parseOne(def, k, v));
+    else if (v instanceof PacketSpec) vals.push(parseSpec(shape, v));
+    else if (Array.isArray(v) && sameList(v, shape.lastRaw, 0)) vals.push(shape.lastParsed);
+    else {
+      // A list of values is parsed from a copy of its own, so what is frozen and kept is never the caller's.
+      const copy = Array.isArray(v) ? listCopy(v, 0) : undefined;
+      if (copy === undefined) vals.push(parseOne(def, k, v));
+      else {
+        const parsed = deepFreeze(parseOne(def, k, listCopy(v as unknown[], 0)), 0);
+        shape.lastRaw = copy;
+        shape.lastParsed = parsed;
+        vals.push(parsed);
+      }
+    }
   }
   return new PacketSpec<string>([new Call(def, undefined, undefined, shape, vals)]);
 }
@@ -528,8 +555,44 @@ function parseSpec(at: CallShape, v: PacketSpec): unknown {
   const last = at.lastSpec;
   if (call?.shape && last && last.shape === call.shape && sameVals(last.vals, call.vals!)) return last.parsed;
   const parsed = parseOne(at.def, at.field!.name, v);
-  if (call?.shape) at.lastSpec = { shape: call.shape, vals: call.vals!, parsed: deepFreeze(parsed, 0) };
+  // Kept (and frozen) only when it holds nothing of the caller's: values, or lists already ours and frozen.
+  if (call?.shape && call.vals!.every((x) => x === null || typeof x !== "object" || Object.isFrozen(x))) at.lastSpec = { shape: call.shape, vals: call.vals!, parsed: deepFreeze(parsed, 0) };
   return parsed;
+}
+
+/** No value given yet (a field's memo is empty). */
+const none = Symbol("none");
+
+/** A copy of a list given to a field, made of lists, text, numbers, booleans and null; undefined if it has anything else. */
+function listCopy(v: readonly unknown[], depth: number): unknown[] | undefined {
+  if (depth > 8 || v.length > 64) return undefined;
+  const out = new Array<unknown>(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (Array.isArray(x)) {
+      const c = listCopy(x, depth + 1);
+      if (c === undefined) return undefined;
+      out[i] = c;
+    } else if (x === null || typeof x !== "object") out[i] = x;
+    else return undefined;
+  }
+  return out;
+}
+
+/** Whether a list given to a field has the contents of a copy made by listCopy (lists of values, or of lists of them: by loop). */
+function sameList(v: readonly unknown[], copy: unknown, depth: number): boolean {
+  if (!Array.isArray(copy) || copy.length !== v.length) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    const c = copy[i];
+    if (x === c) continue;
+    if (!Array.isArray(x) || !Array.isArray(c) || x.length !== c.length) return false;
+    for (let j = 0; j < x.length; j++) {
+      const y = x[j];
+      if (y !== c[j] && (depth > 7 || !Array.isArray(y) || !sameList(y, c[j], depth + 2))) return false;
+    }
+  }
+  return true;
 }
 
 /** Stored values that are the same values: primitives equal, objects the same one. */
