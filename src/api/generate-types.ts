@@ -13,7 +13,7 @@ const isIdentifier = (s: string) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(s);
 
 export function layerTypesSource(layers: Iterable<LayerDef>): string {
   const defs = [...layers].filter((d) => isIdentifier(d.name) && !taken.has(d.name));
-  const out: string[] = [header, 'import "../packet/index.js";', 'import { registry } from "../packet/layer.js";', 'import { layerCall, type PacketSpec, type Range } from "./spec.js";', ""];
+  const out: string[] = [header, 'import "../packet/index.js";', 'import { registry } from "../packet/layer.js";', 'import { layerConstructor, type PacketSpec, type Range } from "./spec.js";', ""];
   const aliases = new Map<string, string>();
   const body: string[] = [];
   for (const def of defs) {
@@ -36,8 +36,7 @@ export function layerTypesSource(layers: Iterable<LayerDef>): string {
   for (const def of defs) out.push(`  ${def.name}: ${def.name}Fields;`);
   out.push("}", "");
   out.push("function constructor<N extends keyof LayerInputs>(name: N): (values?: LayerInputs[N]) => PacketSpec<N> {");
-  out.push("  const def = registry.get(name)!;");
-  out.push("  return (values) => layerCall(def, values as Record<string, unknown> | undefined) as unknown as PacketSpec<N>;");
+  out.push("  return layerConstructor(registry.get(name)!) as unknown as (values?: LayerInputs[N]) => PacketSpec<N>;");
   out.push("}", "");
   for (const def of defs) out.push(`/** Scapy's ${def.name}(…). */`, `export const ${def.name} = constructor(${JSON.stringify(def.name)});`);
   out.push("", "/** Every layer constructor by name. */", `export const layers = { ${defs.map((d) => d.name).join(", ")} };`, "");

@@ -1,7 +1,7 @@
 /* Generated from the layer definitions (src/packet/layers/) by scripts/gen-layer-types.mjs at build time. Do not edit. */
 import "../packet/index.js";
 import { registry } from "../packet/layer.js";
-import { layerCall, type PacketSpec, type Range } from "./spec.js";
+import { layerConstructor, type PacketSpec, type Range } from "./spec.js";
 
 export type Ether_type_Names = "IPv4" | "ARP" | "L2_IS_IS" | "TEB" | "RARP" | "n_802_1Q" | "IPv6" | "PPP" | "MPLS" | "PPP_DISC" | "PPP_SES" | "EAPOL" | "802_AD" | "LLDP" | "802_1AE" | "6LoWPAN";
 export type ARP_hwtype_Names = "Ethernet (10Mb)" | "Ethernet (3Mb)" | "AX.25" | "Proteon ProNET Token Ring" | "Chaos" | "IEEE 802 Networks" | "ARCNET" | "Hyperchannel" | "Lanstar" | "Autonet Short Address" | "LocalTalk" | "LocalNet" | "Ultra link" | "SMDS" | "Frame relay" | "ATM" | "HDLC" | "Fibre Channel" | "Serial Line";
@@ -2203,8 +2203,7 @@ export interface LayerInputs {
 }
 
 function constructor<N extends keyof LayerInputs>(name: N): (values?: LayerInputs[N]) => PacketSpec<N> {
-  const def = registry.get(name)!;
-  return (values) => layerCall(def, values as Record<string, unknown> | undefined) as unknown as PacketSpec<N>;
+  return layerConstructor(registry.get(name)!) as unknown as (values?: LayerInputs[N]) => PacketSpec<N>;
 }
 
 /** Scapy's Raw(…). */

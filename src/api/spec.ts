@@ -3,7 +3,7 @@ import { setField, Tuple } from "../packet/expr.js";
 import type { Field, Values } from "../packet/field.js";
 import { Layer, type LayerDef } from "../packet/layer.js";
 import { Packet } from "../packet/packet.js";
-import { Template, type Change } from "../packet/template.js";
+import { sameValue, Template, type Change, type Slot } from "../packet/template.js";
 import { pythonValue } from "./command.js";
 import type { LayerFieldNames, LayerInputs } from "./layers.generated.js";
 
@@ -16,11 +16,134 @@ export class Range {
 }
 export const range = (lo: number, hi: number): Range => new Range(lo, hi);
 
-/** One layer of a spec: its kind, the values given (as stored), and the fields given several values (a set). */
-interface Call {
-  readonly def: LayerDef;
-  readonly given: Values;
-  readonly alternatives?: Map<string, unknown[]>;
+/**
+ * One layer of a spec: its kind, the values given (as stored), and the fields given several values (a set). A call of
+ * one packet also has its shape (the names given, in order) and the stored values in that order, which is all that
+ * building it through its template reads; `given` is made from them when something asks for it.
+ */
+class Call {
+  private values: Values | undefined;
+
+  constructor(
+    readonly def: LayerDef,
+    given: Values | undefined,
+    readonly alternatives?: Map<string, unknown[]>,
+    readonly shape?: CallShape,
+    readonly vals?: readonly unknown[],
+  ) {
+    this.values = given;
+  }
+
+  get given(): Values {
+    if (!this.values) {
+      const g: Values = {};
+      const keys = this.shape!.keys;
+      for (let j = 0; j < keys.length; j++) g[keys[j]] = this.vals![j];
+      this.values = g;
+    }
+    return this.values;
+  }
+}
+
+/**
+ * The names a constructor of one layer kind was given, in order: interned in a tree per kind (each name a step), so
+ * the calls of one call site share one shape and finding it is comparing each name with the one seen last there.
+ */
+class CallShape {
+  private readonly next = new Map<string, CallShape>();
+  private lastKey: string | undefined;
+  private lastNext: CallShape | undefined;
+  /** Shapes under a root (counted there): past `maxShapes` its tree starts again (shapes already made keep working). */
+  private size = 0;
+  /** The field of the last name (undefined: the kind has no such field). */
+  readonly field: Field | undefined;
+  /** The templates of packets whose outermost layer has this shape, the one used last first. */
+  readonly bound: Binding[] = [];
+  /**
+   * The value last given to the field of the last name, as given and as parsed: a loop that gives the same address or
+   * option list each time parses it once. A list is kept as a copy (the caller may change its own) and compared by
+   * content; its parsed value is frozen, shared by every spec given those contents.
+   */
+  lastRaw: unknown = none;
+  lastParsed: unknown;
+  /** The spec last given to the field of the last name, and its parsed value (see parseSpec). */
+  lastSpec: { shape: CallShape; vals: readonly unknown[]; parsed: unknown } | undefined;
+
+  constructor(
+    readonly def: LayerDef,
+    readonly keys: readonly string[],
+    private readonly root?: CallShape,
+  ) {
+    this.field = keys.length ? def.byName.get(keys[keys.length - 1]) : undefined;
+  }
+
+  child(key: string): CallShape {
+    if (key === this.lastKey) return this.lastNext!;
+    let c = this.next.get(key);
+    if (!c) {
+      const root = this.root ?? this;
+      if (++root.size > maxShapes) root.clear();
+      this.next.set(key, (c = new CallShape(this.def, [...this.keys, key], root)));
+    }
+    this.lastKey = key;
+    this.lastNext = c;
+    return c;
+  }
+
+  private clear(): void {
+    this.next.clear();
+    this.lastKey = this.lastNext = undefined;
+    this.size = 1;
+  }
+}
+
+const maxShapes = 1024;
+
+/**
+ * A template bound to a sequence of call shapes: for each layer and each name given, the base packet's value and
+ * where the field lies, so that filling it for calls of those shapes compares values by position.
+ */
+class Binding {
+  private readonly base: unknown[][];
+  private readonly slots: (Slot | null)[][];
+  // One fill's changes (a fill runs to its end before another starts).
+  private readonly changedLayers: number[] = [];
+  private readonly changedSlots: Slot[] = [];
+  private readonly changedValues: unknown[] = [];
+
+  constructor(
+    readonly template: Template,
+    readonly shapes: readonly CallShape[],
+  ) {
+    this.base = shapes.map((s, i) => s.keys.map((k) => template.layers[i].given[k]));
+    this.slots = shapes.map((s, i) => s.keys.map((k) => template.slot(i, k)));
+  }
+
+  matches(calls: readonly Call[]): boolean {
+    const shapes = this.shapes;
+    if (calls.length !== shapes.length) return false;
+    for (let i = 0; i < calls.length; i++) if (calls[i].shape !== shapes[i]) return false;
+    return true;
+  }
+
+  /** The bytes for calls of these shapes; undefined when a value that differs cannot be written in place. */
+  fill(calls: readonly Call[]): Buffer | undefined {
+    let n = 0;
+    for (let i = 0; i < calls.length; i++) {
+      const vals = calls[i].vals!;
+      const base = this.base[i];
+      for (let j = 0; j < vals.length; j++) {
+        const v = vals[j];
+        if (v === base[j] || sameValue(v, base[j])) continue;
+        const s = this.slots[i][j];
+        if (!s) return undefined;
+        this.changedLayers[n] = i;
+        this.changedSlots[n] = s;
+        this.changedValues[n++] = v;
+      }
+    }
+    return this.template.fillSlots(n, this.changedLayers, this.changedSlots, this.changedValues);
+  }
 }
 
 /**
@@ -28,7 +151,8 @@ interface Call {
  * built), `L` naming its layers. Immutable: div() and with() return new specs.
  */
 export class PacketSpec<L extends string = string> {
-  private cachedPacket?: Packet;
+  // Declared only: most specs never make their packet, and a field defined in each would cost every constructor.
+  private declare cachedPacket?: Packet;
 
   /** @internal use the layer constructors */
   constructor(readonly calls: readonly Call[]) {}
@@ -36,8 +160,12 @@ export class PacketSpec<L extends string = string> {
   /** Scapy's `/`: this spec with `uppers` stacked on top, `Ether().div(IP({ dst }), TCP({ dport: 80 }))`. */
   // any: a spec of any layers (tsc does not take PacketSpec<"IP"> as a PacketSpec<string>)
   div<U extends PacketSpec<any>[]>(...uppers: U): PacketSpec<L | LayersOf<U[number]>> {
-    const calls: Call[] = this.calls.slice();
-    for (let i = 0; i < uppers.length; i++) for (const c of uppers[i].calls) calls.push(c);
+    let n = this.calls.length;
+    for (let i = 0; i < uppers.length; i++) n += uppers[i].calls.length;
+    const calls = new Array<Call>(n);
+    let k = 0;
+    for (let i = 0; i < this.calls.length; i++) calls[k++] = this.calls[i];
+    for (let i = 0; i < uppers.length; i++) for (let j = 0; j < uppers[i].calls.length; j++) calls[k++] = uppers[i].calls[j];
     return new PacketSpec(calls);
   }
 
@@ -234,6 +362,22 @@ function templateFor(calls: readonly Call[]): Template {
 
 /** The bytes of a one-packet spec: its shape's template filled with the values that differ from the template's. */
 function buildCalls(calls: readonly Call[]): Buffer {
+  const first = calls[0].shape;
+  let shaped = true;
+  for (let i = 0; i < calls.length; i++) if (!calls[i].shape) shaped = false;
+  if (first && shaped) {
+    const bound = first.bound;
+    let b: Binding | undefined;
+    for (let i = 0; i < bound.length && !b; i++) if (bound[i].matches(calls)) b = bound[i];
+    if (!b) {
+      b = new Binding(templateFor(calls), calls.map((c) => c.shape!));
+      bound.unshift(b);
+      if (bound.length > 4) bound.pop();
+    }
+    const out = b.fill(calls);
+    if (out) return out;
+    return b.template.build(chainOf(calls, new Array(calls.length).fill(undefined)));
+  }
   // The shapes built last from this outer layer kind first: finding the template is then comparing with it.
   const top = calls[0].def;
   const recent = recentShapes.get(top);
@@ -300,8 +444,56 @@ function expandCalls(calls: readonly Call[]): Layer[] {
   return out;
 }
 
-/** A constructor's values as stored: each checked by its field (a wrong name or value says what is valid). */
-export function layerCall(def: LayerDef, values: Values | undefined): PacketSpec<string> {
+/** The constructor of a layer kind: its values as stored, each checked by its field (a wrong name or value says what is valid). */
+export function layerConstructor(def: LayerDef): (values?: Values) => PacketSpec<string> {
+  const root = new CallShape(def, []);
+  return (values) => layerCall(root, values);
+}
+
+
+function layerCall(root: CallShape, values: Values | undefined): PacketSpec<string> {
+  // The usual call, one packet: each value checked by its field and kept by position in the call's shape.
+  const def = root.def;
+  let shape = root;
+  const vals: unknown[] = [];
+  for (const k in values) {
+    const v = values[k];
+    shape = shape.child(k);
+    const f = shape.field;
+    if (f === undefined || v === undefined) return setCall(def, values);
+    if (typeof v !== "object") {
+      if (v === shape.lastRaw) {
+        vals.push(shape.lastParsed);
+        continue;
+      }
+      if (f.net && typeof v === "string" && v.includes("/")) return setCall(def, values);
+      const parsed = parsePlain(def, f, v);
+      shape.lastRaw = v;
+      shape.lastParsed = parsed;
+      vals.push(parsed);
+    } else if (v === null) {
+      if (f.auto) return setCall(def, values);
+      vals.push(parseOne(def, k, v));
+    } else if (!f.isList && (Array.isArray(v) || v instanceof Range)) return setCall(def, values);
+    else if (v instanceof PacketSpec) vals.push(parseSpec(shape, v));
+    else if (Array.isArray(v) && sameList(v, shape.lastRaw, 0)) vals.push(shape.lastParsed);
+    else {
+      // A list of values is parsed from a copy of its own, so what is frozen and kept is never the caller's.
+      const copy = Array.isArray(v) ? listCopy(v, 0) : undefined;
+      if (copy === undefined) vals.push(parseOne(def, k, v));
+      else {
+        const parsed = deepFreeze(parseOne(def, k, listCopy(v as unknown[], 0)), 0);
+        shape.lastRaw = copy;
+        shape.lastParsed = parsed;
+        vals.push(parsed);
+      }
+    }
+  }
+  return new PacketSpec<string>([new Call(def, undefined, undefined, shape, vals)]);
+}
+
+/** A constructor's values that make a packet set, leave fields out (undefined) or name no field (it throws). */
+function setCall(def: LayerDef, values: Values | undefined): PacketSpec<string> {
   const given: Values = {};
   let alternatives: Map<string, unknown[]> | undefined;
   if (values) {
@@ -327,7 +519,7 @@ export function layerCall(def: LayerDef, values: Values | undefined): PacketSpec
       given[k] = parseOne(def, k, v);
     }
   }
-  return new PacketSpec<string>([{ def, given, alternatives: alternatives?.size ? alternatives : undefined }]);
+  return new PacketSpec<string>([new Call(def, given, alternatives?.size ? alternatives : undefined)]);
 }
 
 function parsePlain(def: LayerDef, f: Field, v: unknown): unknown {
@@ -351,6 +543,75 @@ function parseOne(def: LayerDef, name: string, value: unknown): unknown {
     if (e instanceof PacketError) throw new PacketError(e.message.startsWith(`${name}`) ? `${def.name}.${e.message}` : `${def.name}.${name}: ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * A spec given as a field's value (DNS's qd=DNSQR(…)), parsed; the same values as last time in this field (of
+ * calls of this shape) give the same parsed value, frozen (a loop building queries for one name checks and copies its record once; comparing it
+ * with a template's is then comparing references).
+ */
+function parseSpec(at: CallShape, v: PacketSpec): unknown {
+  const call = v.calls.length === 1 ? v.calls[0] : undefined;
+  const last = at.lastSpec;
+  if (call?.shape && last && last.shape === call.shape && sameVals(last.vals, call.vals!)) return last.parsed;
+  const parsed = parseOne(at.def, at.field!.name, v);
+  // Kept (and frozen) only when it holds nothing of the caller's: values, or lists already ours and frozen.
+  if (call?.shape && call.vals!.every((x) => x === null || typeof x !== "object" || Object.isFrozen(x))) at.lastSpec = { shape: call.shape, vals: call.vals!, parsed: deepFreeze(parsed, 0) };
+  return parsed;
+}
+
+/** No value given yet (a field's memo is empty). */
+const none = Symbol("none");
+
+/** A copy of a list given to a field, made of lists, text, numbers, booleans and null; undefined if it has anything else. */
+function listCopy(v: readonly unknown[], depth: number): unknown[] | undefined {
+  if (depth > 8 || v.length > 64) return undefined;
+  const out = new Array<unknown>(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (Array.isArray(x)) {
+      const c = listCopy(x, depth + 1);
+      if (c === undefined) return undefined;
+      out[i] = c;
+    } else if (x === null || typeof x !== "object") out[i] = x;
+    else return undefined;
+  }
+  return out;
+}
+
+/** Whether a list given to a field has the contents of a copy made by listCopy (lists of values, or of lists of them: by loop). */
+function sameList(v: readonly unknown[], copy: unknown, depth: number): boolean {
+  if (!Array.isArray(copy) || copy.length !== v.length) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    const c = copy[i];
+    if (x === c) continue;
+    if (!Array.isArray(x) || !Array.isArray(c) || x.length !== c.length) return false;
+    for (let j = 0; j < x.length; j++) {
+      const y = x[j];
+      if (y !== c[j] && (depth > 7 || !Array.isArray(y) || !sameList(y, c[j], depth + 2))) return false;
+    }
+  }
+  return true;
+}
+
+/** Stored values that are the same values: primitives equal, objects the same one. */
+function sameVals(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Freezes a parsed value shared by specs: lists, nested layers and their values (as craft's cache does). */
+function deepFreeze<T>(v: T, depth: number): T {
+  if (depth > 16 || typeof v !== "object" || v === null || Buffer.isBuffer(v) || Object.isFrozen(v)) return v;
+  if (v instanceof Layer) {
+    deepFreeze(v.given, depth + 1);
+    if (v.payload) deepFreeze(v.payload, depth + 1);
+    return v;
+  }
+  for (const k in v) deepFreeze((v as Record<string, unknown>)[k], depth + 1);
+  return Object.freeze(v);
 }
 
 /** Specs given as field values (DNS's qd=DNSQR(…)) as the layers they stand for. */

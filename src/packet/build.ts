@@ -107,16 +107,21 @@ export function buildDetailed(top: Layer): Built {
   return built;
 }
 
-/** Runs every layer's post-build inner to outer over buf (a copy of a Built's bytes, perhaps with fields changed). */
-export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values): void {
+/**
+ * Runs every layer's post-build inner to outer over buf (a copy of a Built's bytes, perhaps with fields changed).
+ * `ctx`: a context to fill in (a template's own, made once), else one is made.
+ */
+export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values, ctx?: BuildContext): void {
   const { layers, starts, sizes, contentEnd } = b;
   // One context for every layer, filled in turn (hooks read it and keep nothing).
-  const chain = { layers, starts, values };
-  let ctx: BuildContext | undefined;
+  if (ctx) {
+    ctx.buf = buf;
+    ctx.chain!.values = values;
+  }
   for (let i = layers.length - 1; i >= 0; i--) {
     const post = layers[i].def.postBuild;
     if (!post) continue;
-    ctx ??= { buf, start: 0, hdrEnd: 0, end: 0, values: values[i], given: layers[i].given, under: undefined, underValues: undefined, underStart: 0, chain, index: i };
+    ctx ??= newContext(b, buf, values);
     ctx.start = starts[i];
     ctx.hdrEnd = starts[i] + sizes[i];
     ctx.end = Math.max(contentEnd, starts[i] + sizes[i]);
@@ -130,6 +135,10 @@ export function postBuildAll(b: Built, buf: Buffer, values: Values[] = b.values)
   }
 }
 
+/** A post-build context for a built packet's layers (postBuildAll fills it in for each). */
+export function newContext(b: Built, buf: Buffer, values: Values[] = b.values): BuildContext {
+  return { buf, start: 0, hdrEnd: 0, end: 0, values: values[0], given: b.layers[0].given, under: undefined, underValues: undefined, underStart: 0, chain: { layers: b.layers, starts: b.starts, values }, index: 0 };
+}
 
 type Measure = (v: Values, sizes: number[]) => number;
 type Write = (buf: Buffer, start: number, v: Values, sizes: number[]) => void;

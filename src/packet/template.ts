@@ -1,9 +1,9 @@
-import { build, buildDetailed, postBuildAll, type Built } from "./build.js";
+import { build, buildDetailed, newContext, postBuildAll, type Built } from "./build.js";
 import type { Field, Values } from "./field.js";
-import { Layer, writeBits, type LayerDef } from "./layer.js";
+import { Layer, writeBits, type BuildContext, type LayerDef } from "./layer.js";
 
 /** Where a field of a template's packet lies, when it can be written in place (else null). */
-interface Slot {
+export interface Slot {
   field: Field;
   /** Byte offset in the packet and bit offset within that byte. */
   off: number;
@@ -30,15 +30,36 @@ export class Template {
   private readonly slots: Map<string, Slot | null>[];
   /** The places of one fill's changes (fill runs to its end before another starts). */
   private readonly scratch: Slot[] = [];
+  private readonly scratchLayers: number[] = [];
+  private readonly scratchValues: unknown[] = [];
+  /**
+   * Copies of the base's values that a fill writes its changes into for the post-build hooks and puts back after
+   * (no copy per packet); `busy` while a fill runs, so a fill inside one (none today) copies instead.
+   */
+  private readonly work: Values[];
+  private busy = false;
   /** How many fields each layer of the base was given. */
   private readonly givenCounts: number[];
   /** Per layer: the upper layers' fields that the layers below it take defaults from (Ether dst from IP dst). */
   private readonly readBelow: Set<string>[];
+  /**
+   * Per layer, the bit offset of each field up to the first whose size varies, as the base laid them out: a field
+   * present only under a condition (DNS's length prefix over TCP) counts where the base has it.
+   */
+  private readonly layout: Map<string, number>[];
+  /** Per layer with conditional fields, what each condition was in the base (a fill that changes one builds in full). */
+  private readonly conditions: (Conditions | undefined)[];
+  /** The post-build context of its fills (made once; filled in for each). */
+  private readonly ctx: BuildContext;
 
   constructor(top: Layer) {
     this.base = buildDetailed(top);
     this.slots = this.base.layers.map(() => new Map());
     this.givenCounts = this.base.layers.map((l) => Object.keys(l.given).length);
+    this.work = this.base.values.map((v) => ({ ...v }));
+    this.layout = this.base.layers.map((l, i) => layoutOf(l.def, this.base.values[i]));
+    this.conditions = this.base.layers.map((l, i) => conditionsOf(l.def, this.base.values[i]));
+    this.ctx = newContext(this.base, this.base.buf, this.work);
     this.readBelow = [];
     const read = new Set<string>();
     for (const l of this.base.layers) {
@@ -60,10 +81,10 @@ export class Template {
     if (s === undefined) {
       const def = this.base.layers[layer]?.def;
       const field = def?.byName.get(name);
-      const at = def?.offsets.get(name);
+      const at = this.layout[layer].get(name);
       const l = this.base.layers[layer];
       const readBySelf = !!def?.fromSelf && def.fromSelf.reads.includes(name) && def.fromSelf.fills.some((k) => !(k in l.given));
-      s = !def || !field || at === undefined || field.auto || hasConditions(def) || this.readBelow[layer].has(name) || readBySelf ? null : { field, off: this.base.starts[layer] + (at >> 3), bit: at & 7 };
+      s = !def || !field || at === undefined || field.auto || this.readBelow[layer].has(name) || readBySelf ? null : { field, off: this.base.starts[layer] + (at >> 3), bit: at & 7 };
       slots.set(name, s);
     }
     return s;
@@ -75,58 +96,58 @@ export class Template {
    * written in place.
    */
   fill(changes: readonly Change[], into?: Buffer): Buffer | undefined {
-    const b = this.base;
-    let values: Values[] | undefined;
     const slots = this.scratch;
+    const layers = this.scratchLayers;
+    const values = this.scratchValues;
     for (let i = 0; i < changes.length; i++) {
       const c = changes[i];
-      const v = c.value;
       const s = this.slot(c.layer, c.name);
-      if ((typeof v !== "number" && typeof v !== "string") || !s) return undefined;
+      if (!s) return undefined;
       slots[i] = s;
-      values ??= b.values.slice();
-      if (values[c.layer] === b.values[c.layer]) values[c.layer] = cloneValues(b.layers[c.layer].def, b.values[c.layer]);
-      values[c.layer][c.name] = v;
+      layers[i] = c.layer;
+      values[i] = c.value;
     }
-    return this.write(changes, values ?? b.values, into ?? Buffer.allocUnsafe(b.buf.length));
+    return this.fillSlots(changes.length, layers, slots, values, into);
   }
 
   /**
-   * fill() for a caller that fills frame after frame changing the same fields (a packet set being sent): the values
-   * are copied once and rewritten in place by every call, so a frame allocates nothing. Each call's changes must
-   * name the same layers and fields as the first's; nothing may keep the values between calls (post-build hooks
-   * read them and keep nothing).
+   * fill() by places already looked up: the first n of `layers` (layer indexes), `slots` (from slot()) and
+   * `values` (numbers or text). The arrays are read before the post-build hooks run.
    */
-  refiller(): (changes: readonly Change[], into: Buffer) => Buffer | undefined {
-    let values: Values[] | undefined;
-    return (changes, into) => {
-      if (!values) {
-        values = this.base.values.slice();
-        for (const c of changes) if (values[c.layer] === this.base.values[c.layer]) values[c.layer] = cloneValues(this.base.layers[c.layer].def, this.base.values[c.layer]);
+  fillSlots(n: number, layers: readonly number[], slots: readonly Slot[], values: readonly unknown[], into?: Buffer): Buffer | undefined {
+    const b = this.base;
+    for (let i = 0; i < n; i++) if (typeof values[i] !== "number" && typeof values[i] !== "string") return undefined;
+    const reentered = this.busy;
+    const work = reentered ? b.values.map((v) => ({ ...v })) : this.work;
+    for (let i = 0; i < n; i++) work[layers[i]][slots[i].field.name] = values[i];
+    try {
+      for (let i = 0; i < n; i++) {
+        const c = this.conditions[layers[i]];
+        if (c && !c.hold(work[layers[i]])) return undefined;
       }
-      const slots = this.scratch;
-      for (let i = 0; i < changes.length; i++) {
-        const c = changes[i];
-        const s = this.slot(c.layer, c.name);
-        if ((typeof c.value !== "number" && typeof c.value !== "string") || !s) return undefined;
-        slots[i] = s;
-        values[c.layer][c.name] = c.value;
+      const buf = into ?? Buffer.allocUnsafe(b.buf.length);
+      buf.set(b.buf);
+      for (let i = 0; i < n; i++) {
+        const s = slots[i];
+        if (s.field.bits) writeBits(buf, s.off, s.bit, s.field.bits, values[i] as number);
+        else s.field.write!(buf, s.off, values[i], work[layers[i]]);
       }
-      return this.write(changes, values, into);
-    };
+      this.busy = true;
+      postBuildAll(b, buf, work, reentered ? undefined : this.ctx);
+      return buf;
+    } finally {
+      this.busy = reentered;
+      // Put the base's values back (the next fill starts from them).
+      if (!reentered) for (let i = 0; i < n; i++) work[layers[i]][slots[i].field.name] = b.values[layers[i]][slots[i].field.name];
+    }
   }
 
-  /** The base's bytes into buf with the changes written at the places fill found (this.scratch), lengths and checksums recomputed. */
-  private write(changes: readonly Change[], values: Values[], buf: Buffer): Buffer {
-    this.base.buf.copy(buf);
-    for (let i = 0; i < changes.length; i++) {
-      const s = this.scratch[i];
-      const c = changes[i];
-      if (s.field.bits) writeBits(buf, s.off, s.bit, s.field.bits, c.value as number);
-      else s.field.write!(buf, s.off, c.value, values[c.layer]);
-    }
-    postBuildAll(this.base, buf, values);
-    return buf;
+  /**
+   * fill() for a caller that fills frame after frame changing the same fields (a packet set being sent): each call
+   * writes into the buffer given and allocates nothing (fill itself keeps no copy of the values per frame).
+   */
+  refiller(): (changes: readonly Change[], into: Buffer) => Buffer | undefined {
+    return (changes, into) => this.fill(changes, into);
   }
 
   /**
@@ -168,6 +189,41 @@ export class Template {
 }
 
 /**
+ * The bit offsets of a layer's fields as built with these values: fields whose condition does not hold take no
+ * room; the first field of a size that varies ends the list (what follows moves with it).
+ */
+function layoutOf(def: LayerDef, v: Values): Map<string, number> {
+  if (!def.fields.some((f) => f.when)) return def.offsets;
+  const out = new Map<string, number>();
+  let bit = 0;
+  for (const f of def.fields) {
+    if (f.when && !f.when(v)) continue;
+    if (f.bits === 0 && f.fixedSize === undefined) break;
+    out.set(f.name, bit);
+    bit += f.bits || f.fixedSize! * 8;
+  }
+  return out;
+}
+
+/** A layer's conditions and what each said of the base's values. */
+interface Conditions {
+  hold(v: Values): boolean;
+}
+
+/** What each of a layer's conditions says of these values (undefined: it has none). */
+function conditionsOf(def: LayerDef, v: Values): Conditions | undefined {
+  const conditional = def.fields.filter((f) => f.when);
+  if (!conditional.length) return undefined;
+  const before = conditional.map((f) => f.when!(v));
+  return {
+    hold: (x) => {
+      for (let i = 0; i < conditional.length; i++) if (conditional[i].when!(x) !== before[i]) return false;
+      return true;
+    },
+  };
+}
+
+/**
  * Values that build the same bytes: identical, or equal Buffers, or lists and nested layers (DNS records) made of
  * such values. Bounded by the depth a packet can have.
  */
@@ -191,24 +247,4 @@ export function sameValue(a: unknown, b: unknown, depth = 0): boolean {
     return n === 0;
   }
   return false;
-}
-
-const cloners = new WeakMap<LayerDef, (v: Values) => Values>();
-
-/** A copy of a layer's values (its fields), by a function generated with their names written in (faster than a spread). */
-function cloneValues(def: LayerDef, v: Values): Values {
-  let clone = cloners.get(def);
-  if (!clone) {
-    const names = [...new Set(def.fields.map((f) => f.name))];
-    clone = new Function("v", `return { ${names.map((n) => `${JSON.stringify(n)}: v[${JSON.stringify(n)}]`).join(", ")} };`) as (v: Values) => Values;
-    cloners.set(def, clone);
-  }
-  return clone(v);
-}
-
-const conditional = new WeakMap<LayerDef, boolean>();
-function hasConditions(def: LayerDef): boolean {
-  let c = conditional.get(def);
-  if (c === undefined) conditional.set(def, (c = def.fields.some((f) => f.when)));
-  return c;
 }

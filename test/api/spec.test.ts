@@ -85,6 +85,29 @@ describe("PacketSpec", () => {
     expect(() => syn.template().fill({ TCP: { flags: "SX" as "S" } })).toThrow(/`X` is not a flag of flags/);
   });
 
+  it("values given again are parsed once, yet a list the caller changes builds what it holds now, and stays the caller's", () => {
+    const opts: [string, unknown][] = [["MSS", 1460], ["Timestamp", [1, 0]]];
+    const before = TCP({ options: opts }).bytes.toString("hex");
+    expect(TCP({ options: opts }).bytes.toString("hex")).toBe(before);
+    // Nothing of the caller's is frozen or kept: changing the list (deep inside too) changes the next packet.
+    expect([Object.isFrozen(opts), Object.isFrozen(opts[0]), Object.isFrozen(opts[1][1])]).toEqual([false, false, false]);
+    opts[0][1] = 1400;
+    (opts[1][1] as number[])[0] = 7;
+    const after = TCP({ options: opts }).bytes.toString("hex");
+    expect(after).toBe(craft('TCP(options=[("MSS", 1400), ("Timestamp", (7, 0))])')[0].bytes.toString("hex"));
+    expect(after).not.toBe(before);
+    opts.push(["NOP", null]);
+    expect(TCP({ options: opts }).bytes.toString("hex")).toBe(craft('TCP(options=[("MSS", 1400), ("Timestamp", (7, 0)), ("NOP", None)])')[0].bytes.toString("hex"));
+    // The same for a layer given as a value: a record built from changed values is the new record.
+    const q = { qname: "a.example" };
+    const a = DNS({ qd: DNSQR(q) }).bytes;
+    q.qname = "b.example";
+    expect(DNS({ qd: DNSQR(q) }).bytes.toString("hex")).toBe(craft('DNS(qd=DNSQR(qname="b.example"))')[0].bytes.toString("hex"));
+    expect(DNS({ qd: DNSQR(q) }).bytes.equals(a)).toBe(false);
+    // A value that was parsed once and then given wrong is still refused.
+    expect(() => TCP({ options: [["MSS", 1460], ["Timestamp", [1, 0]], ["Bogus", 1]] })).toThrow(PacketError);
+  });
+
   it("specs are immutable: div() makes a new one", () => {
     const ip = IP({ dst: "198.18.0.2" });
     const a = ip.div(TCP());

@@ -5,6 +5,7 @@ import { bytes, int, ipv4, pyStr, u16, u8, type Values } from "../field.js";
 import { decodeFields, defineLayer, Layer, type LayerDef } from "../layer.js";
 import { packetList } from "../packet-list.js";
 import { Dot1Q, Ether } from "./ether.js";
+import { putWord } from "../word.js";
 
 export const ipProtos: Record<number, string> = {
   0: "hopopt", 1: "icmp", 2: "igmp", 4: "ipencap", 6: "tcp", 17: "udp", 41: "ipv6", 43: "ipv6_route", 44: "ipv6_frag",
@@ -110,10 +111,10 @@ const ipFields = () => [
 
 function ipPostBuild({ buf, start, hdrEnd, end, values }: { buf: Buffer; start: number; hdrEnd: number; end: number; values: Values }) {
   if (values.ihl === undefined) buf[start] = (buf[start] & 0xf0) | (((hdrEnd - start) >> 2) & 0x0f);
-  if (values.len === undefined) buf.writeUInt16BE(Math.min(0xffff, end - start), start + 2);
+  if (values.len === undefined) putWord(buf, start + 2, Math.min(0xffff, end - start));
   if (values.chksum === undefined) {
-    buf.writeUInt16BE(0, start + 10);
-    buf.writeUInt16BE(checksum(buf, start, hdrEnd), start + 10);
+    putWord(buf, start + 10, 0);
+    putWord(buf, start + 10, checksum(buf, start, hdrEnd));
   }
 }
 

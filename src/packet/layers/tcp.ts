@@ -5,6 +5,7 @@ import { defineLayer, type Layer } from "../layer.js";
 import { tcpServices } from "../services.js";
 import { pseudoHeaderChecksum } from "../transport-checksum.js";
 import { IP, IPerror } from "./ip.js";
+import { putWord } from "../word.js";
 
 export type TcpOption = [string | number, unknown];
 
@@ -179,9 +180,9 @@ function tcpPostBuild(ctx: Parameters<NonNullable<typeof TCP.postBuild>>[0]) {
   const { buf, start, hdrEnd, values } = ctx;
   if (values.dataofs === undefined) buf[start + 12] = (((hdrEnd - start) >> 2) << 4) | (buf[start + 12] & 0x0f);
   if (values.chksum === undefined) {
-    buf.writeUInt16BE(0, start + 16);
+    putWord(buf, start + 16, 0);
     const ck = pseudoHeaderChecksum(ctx, 6);
-    if (ck !== undefined) buf.writeUInt16BE(ck, start + 16);
+    if (ck !== undefined) putWord(buf, start + 16, ck);
   }
 }
 

@@ -5,17 +5,18 @@ import { defineLayer, type BuildContext, type Layer } from "../layer.js";
 import { udpServices } from "../services.js";
 import { pseudoHeaderChecksum } from "../transport-checksum.js";
 import { IP, IPerror } from "./ip.js";
+import { putWord } from "../word.js";
 
 const udpFields = () => [u16("sport", 53, { names: udpServices }), u16("dport", 53, { names: udpServices }), u16("len", undefined), u16("chksum", undefined)];
 
 function udpPostBuild(ctx: BuildContext) {
   const { buf, start, end, values } = ctx;
-  if (values.len === undefined) buf.writeUInt16BE(Math.min(0xffff, end - start), start + 4);
+  if (values.len === undefined) putWord(buf, start + 4, Math.min(0xffff, end - start));
   if (values.chksum === undefined) {
-    buf.writeUInt16BE(0, start + 6);
+    putWord(buf, start + 6, 0);
     const ck = pseudoHeaderChecksum(ctx, 17);
     // RFC 768: a computed checksum of 0 is sent as 0xffff (0 means "no checksum").
-    if (ck !== undefined) buf.writeUInt16BE(ck === 0 ? 0xffff : ck, start + 6);
+    if (ck !== undefined) putWord(buf, start + 6, ck === 0 ? 0xffff : ck);
   }
 }
 
