@@ -41,6 +41,18 @@ describe("paths through DHCPv6", () => {
     expect(checkPath("DHCP6OptStatusCode.statuscod").problem).toMatch(/did you mean `statuscode`/);
   });
 
+  it("go on into a DUID or a relayed message, as Scapy's pkt[DHCP6OptServerId].duid.lladdr does, and load says what is not there", () => {
+    for (const path of ["DHCP6OptServerId.duid.lladdr", "DHCP6OptServerId.duid.timeval", "DHCP6OptClientId.duid.type", "DHCP6OptClientId.duid.uuid", "DHCP6OptRelayMsg.message.trid"])
+      expect(checkPath(path).problem, path).toBeUndefined();
+    expect(checkPath("DHCP6OptServerId.duid.lladr").problem).toMatch(/did you mean `lladdr`/);
+    expect(checkPath("DHCP6OptServerId.duid.lladdr.x").problem).toMatch(/holds a value/);
+    expect(checkPath("DHCP6OptServerId.duid[0].type").problem).toMatch(/not a list/);
+    // What load accepts, run time reads: the type by its name, the time as the number on the wire.
+    expect(checkField(reply, "DHCP6OptServerId.duid.type", "Link-layer address plus time").ok).toBe(true);
+    expect(checkField(reply, "DHCP6OptServerId.duid.timeval", 5).ok).toBe(true);
+    expect(checkField(reply, "DHCP6OptServerId.duid.timeval", 6).ok).toBe(false);
+  });
+
   it("read symbolic values, and options held inside an IA as Scapy's getlayer finds them", () => {
     expect(checkField(reply, "DHCP6_Reply.trid", 0x1234).ok).toBe(true);
     expect(checkField(reply, "DHCP6_Reply.msgtype", "REPLY").ok).toBe(true);
