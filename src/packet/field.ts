@@ -44,7 +44,7 @@ export interface Field {
   show(value: unknown, values?: Values): string;
   /** Several values, e.g. TCP options: a Python list is the value itself, not a packet set. */
   isList?: boolean;
-  /** A list of records or options (DNS sections, IP options): the layers its elements may be, for paths through it. */
+  /** The layers a field may hold (DNS sections, IP options, a DHCPv6 DUID): paths go through it, heads find them. */
   elements?: () => readonly import("./layer.js").LayerDef[];
   /** A list of named items (DHCP options): a path may go on with an item's name, whose values it then reads. */
   keys?: { names(): readonly string[]; field(key: string): Field | undefined; values(list: unknown, key: string): unknown[] };

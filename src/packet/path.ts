@@ -109,12 +109,14 @@ export function valuesAt(p: Packet, text: string): { found: Found[]; missing?: s
     layers = record.flatMap((s) => (dns.get(s) as Layer[] | undefined) ?? []);
     if (layers.length === 0) return { found: [], missing: parsed.head };
   } else {
-    const l = p.getLayer(parsed.head, parsed.headIndex ?? 0);
-    // Not a layer of the packet itself: a layer held in a field (a DHCPv6 address inside its IA), as Scapy's
-    // getlayer finds it; without an index, every one of them.
-    const nested = l ? [] : heldLayers(p.layers, parsed.head);
-    if (!l && nested.length <= (parsed.headIndex ?? 0)) return { found: [], missing: parsed.headIndex ? `${parsed.head}[${parsed.headIndex}]` : parsed.head };
-    layers = l ? [l] : parsed.headIndex === undefined ? nested : [nested[parsed.headIndex]];
+    // In Scapy's getlayer order, so X[n] is Scapy's pkt[X:n+1] and X the pkt[X] of the packet's own layers; when
+    // that first one is held in a field (a DHCPv6 address or status inside its IA), X is every one held so.
+    const index = parsed.headIndex;
+    const named = layersNamed(p.layers, parsed.head, (index ?? 0) + 1);
+    if (index !== undefined) layers = index < named.length ? [named[index].layer] : [];
+    else if (named.length > 0 && !named[0].held) layers = [named[0].layer];
+    else layers = layersNamed(p.layers, parsed.head, 1024).filter((n) => n.held).map((n) => n.layer);
+    if (layers.length === 0) return { found: [], missing: index ? `${parsed.head}[${index}]` : parsed.head };
   }
   if (parsed.segments.length === 0) return { found: layers.map((l) => ({ value: l, layer: l })) };
   let found: Found[] = layers.map((l) => ({ value: l, layer: l }));
@@ -150,18 +152,30 @@ export function valuesAt(p: Packet, text: string): { found: Found[]; missing?: s
   return { found: found.filter((f) => f.value !== undefined) };
 }
 
-/** The layers named `name` held in fields of these layers (and of the layers they hold), outer first, bounded. */
-function heldLayers(layers: Iterable<Layer>, name: string, out: Layer[] = [], depth = 0): Layer[] {
+/** The fields of a layer that may hold layers (they declare `elements`), found once per definition. */
+const holding = new WeakMap<LayerDef, Field[]>();
+function holders(def: LayerDef): Field[] {
+  let fields = holding.get(def);
+  if (!fields) holding.set(def, (fields = def.fields.filter((f) => f.elements)));
+  return fields;
+}
+
+/**
+ * The layers named `name` in the order Scapy's getlayer meets them: a layer, then the layers its fields hold (and
+ * theirs), then its payload; `held` for those inside a field. The first `stopAt` of them, bounded in depth.
+ */
+function layersNamed(chain: Iterable<Layer>, name: string, stopAt: number, out: { layer: Layer; held: boolean }[] = [], depth = 0): { layer: Layer; held: boolean }[] {
   if (depth > 16) return out;
-  for (const l of layers)
-    for (const f of l.def.fields) {
+  for (const l of chain) {
+    if (l.name === name && out.push({ layer: l, held: depth > 0 }) >= stopAt) return out;
+    for (const f of holders(l.def)) {
       const v = l.get(f.name);
       for (const item of Array.isArray(v) ? v : [v]) {
-        if (!(item instanceof Layer)) continue;
-        for (const held of item.chain()) if (held.name === name && out.length < 1024) out.push(held);
-        heldLayers(item.chain(), name, out, depth + 1);
+        if (item instanceof Layer) layersNamed(item.chain(), name, stopAt, out, depth + 1);
+        if (out.length >= stopAt) return out;
       }
     }
+  }
   return out;
 }
 

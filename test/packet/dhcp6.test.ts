@@ -41,6 +41,18 @@ describe("paths through DHCPv6", () => {
     expect(checkPath("DHCP6OptStatusCode.statuscod").problem).toMatch(/did you mean `statuscode`/);
   });
 
+  it("go on into a DUID or a relayed message, as Scapy's pkt[DHCP6OptServerId].duid.lladdr does, and load says what is not there", () => {
+    for (const path of ["DHCP6OptServerId.duid.lladdr", "DHCP6OptServerId.duid.timeval", "DHCP6OptClientId.duid.type", "DHCP6OptClientId.duid.uuid", "DHCP6OptRelayMsg.message.trid"])
+      expect(checkPath(path).problem, path).toBeUndefined();
+    expect(checkPath("DHCP6OptServerId.duid.lladr").problem).toMatch(/did you mean `lladdr`/);
+    expect(checkPath("DHCP6OptServerId.duid.lladdr.x").problem).toMatch(/holds a value/);
+    expect(checkPath("DHCP6OptServerId.duid[0].type").problem).toMatch(/not a list/);
+    // What load accepts, run time reads: the type by its name, the time as the number on the wire.
+    expect(checkField(reply, "DHCP6OptServerId.duid.type", "Link-layer address plus time").ok).toBe(true);
+    expect(checkField(reply, "DHCP6OptServerId.duid.timeval", 5).ok).toBe(true);
+    expect(checkField(reply, "DHCP6OptServerId.duid.timeval", 6).ok).toBe(false);
+  });
+
   it("read symbolic values, and options held inside an IA as Scapy's getlayer finds them", () => {
     expect(checkField(reply, "DHCP6_Reply.trid", 0x1234).ok).toBe(true);
     expect(checkField(reply, "DHCP6_Reply.msgtype", "REPLY").ok).toBe(true);
@@ -52,6 +64,28 @@ describe("paths through DHCPv6", () => {
     expect(checkField(reply, "DHCP6OptIA_NA.ianaopts[1].addr", "2001:db8::11").ok).toBe(true);
     expect(checkField(reply, "DHCP6OptServerId.duid.lladdr", "02:00:00:00:00:02").ok).toBe(true);
     expect(valuesAt(reply, "DHCP6OptIAPrefix.prefix").missing).toBe("DHCP6OptIAPrefix");
+  });
+
+  it("name a layer held in an IA before the message's own one that follows it, as Scapy's pkt[X] and pkt[X:2] do", () => {
+    // dnsmasq 2.90's Reply to a Request for an address off its link: NotOnLink inside the IA, then the message's
+    // own NoAddrsAvail. Scapy 2.5 on these bytes: pkt[DHCP6OptStatusCode].statuscode 4, pkt[DHCP6OptStatusCode:2] 2.
+    const offLink = dissect(
+      Buffer.from(
+        "02770001000002770002000086dd6c0f985200691140fe80000000000000007700fffe020000fe80000000000000007700fffe010000022302220069fc6c07006a19" +
+          "0001000a000300010277000100000002000e0001000132a486490277000200000003001d00000008ffffffffffffffff000d000d00046e6f74206f6e206c696e6b" +
+          "000d001800026e6f2061646472657373657320617661696c61626c65",
+        "hex",
+      ),
+      { link: "ether" },
+    );
+    expect(checkField(offLink, "DHCP6OptStatusCode.statuscode", "NotOnLink").ok).toBe(true);
+    expect(checkField(offLink, "DHCP6OptStatusCode.statuscode", "NoAddrsAvail").ok).toBe(false);
+    expect(checkField(offLink, "DHCP6OptStatusCode[0].statuscode", "NotOnLink").ok).toBe(true);
+    expect(checkField(offLink, "DHCP6OptStatusCode[1].statuscode", "NoAddrsAvail").ok).toBe(true);
+    expect(checkField(offLink, "DHCP6OptStatusCode[1].statusmsg", "no addresses available").ok).toBe(true);
+    expect(valuesAt(offLink, "DHCP6OptStatusCode[2].statuscode").missing).toBe("DHCP6OptStatusCode[2]");
+    expect(checkField(offLink, "DHCP6OptIA_NA.T1", "infinity").ok).toBe(false); // T1 is a plain number in Scapy
+    expect(checkField(offLink, "DHCP6OptIA_NA.T1", 0xffffffff).ok).toBe(true);
   });
 });
 

@@ -86,4 +86,13 @@ describe("paths through the new layers", () => {
       expect(checkPacket(p, { [path]: other }).ok).toBe(false);
     });
   }
+
+  it("find the packet a redirect carries as Scapy's getlayer does: IPv6[1] is the redirected header, UDP is in it", () => {
+    // Scapy 2.5 on these bytes: pkt[IPv6:2].dst 2001:db8::9, pkt[UDP].dport 2000.
+    const redirect = 'IPv6(src="fe80::1", dst="fe80::2")/ICMPv6ND_Redirect(tgt="fe80::3", dst="2001:db8::9")/ICMPv6NDOptRedirectedHdr(pkt=IPv6(src="2001:db8::1", dst="2001:db8::9")/UDP(sport=1000, dport=2000))';
+    const p = dissect(craft(redirect)[0].bytes, { link: "ipv6" });
+    expect(checkPacket(p, { "IPv6.dst": "fe80::2", "IPv6[1].dst": "2001:db8::9", "UDP.dport": 2000, "ICMPv6NDOptRedirectedHdr.pkt.src": "2001:db8::1" }).problems).toEqual([]);
+    expect(checkPacket(p, { "IPv6[1].dst": "fe80::2" }).ok).toBe(false);
+    expect(issuesOf(scenario('{ "ICMPv6NDOptRedirectedHdr.pkt.src": "2001:db8::1" }')).map((i) => i.message)).toEqual([]);
+  });
 });

@@ -39,13 +39,22 @@ const showLayer = (v: unknown) => (v instanceof Layer ? pyRepr(v) : v === null |
 
 /**
  * Scapy's PacketLenField: a nested packet in the option's remaining length, read by `kindOf` (a DUID by its type, a
- * relayed message by its type); none when the length is 0; Raw when it does not parse.
+ * relayed message by its type); none when the length is 0; Raw when it does not parse. `kinds` are the layers it may
+ * hold, so a path goes on into its fields (DHCP6OptServerId.duid.lladdr, as Scapy's pkt.duid.lladdr).
  */
-export function packetLen(name: string, fixed: number, dflt: (() => Layer) | undefined, kindOf: (buf: Buffer, off: number, end: number) => LayerDef, what: string): Field {
+export function packetLen(
+  name: string,
+  fixed: number,
+  dflt: (() => Layer) | undefined,
+  kindOf: (buf: Buffer, off: number, end: number) => LayerDef,
+  kinds: () => readonly LayerDef[],
+  what: string,
+): Field {
   return {
     name,
     bits: 0,
     default: dflt?.() ?? null,
+    elements: () => [...kinds(), Raw],
     size: (v) => (v instanceof Layer ? builtBytes(v).length : Buffer.isBuffer(v) ? v.length : 0),
     write: (buf, off, v) => void (v instanceof Layer ? builtBytes(v) : Buffer.isBuffer(v) ? v : Buffer.alloc(0)).copy(buf, off),
     read: (buf, off, end, v) => {

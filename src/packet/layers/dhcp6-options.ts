@@ -95,6 +95,7 @@ export const DUID_UUID = defineLayer("DUID_UUID", [duidType(4), uuidField]);
 const duidByType = new Map<number, LayerDef>([[1, DUID_LLT], [2, DUID_EN], [3, DUID_LL], [4, DUID_UUID]]);
 /** Scapy's _duid_dispatcher: more than 4 bytes of a known DUID type, else Raw. */
 const duidKind = (buf: Buffer, off: number, end: number) => (end - off > 4 ? (duidByType.get(buf.readUInt16BE(off)) ?? Raw) : Raw);
+const duidKinds = () => [...duidByType.values()];
 
 const optionByCode = new Map<number, LayerDef>();
 
@@ -129,8 +130,8 @@ const list = (name: string, fixed: number) => optionList(name, fixed, listItemKi
 const afterAddress = () => Padding;
 
 export const DHCP6OptUnknown = option("DHCP6OptUnknown", 0, [strLen("data", 0)]);
-export const DHCP6OptClientId = option("DHCP6OptClientId", 1, [packetLen("duid", 0, undefined, duidKind, "a DUID (DUID_LLT(), DUID_EN(), DUID_LL(), DUID_UUID()) or bytes")]);
-export const DHCP6OptServerId = option("DHCP6OptServerId", 2, [packetLen("duid", 0, undefined, duidKind, "a DUID (DUID_LLT(), DUID_EN(), DUID_LL(), DUID_UUID()) or bytes")]);
+export const DHCP6OptClientId = option("DHCP6OptClientId", 1, [packetLen("duid", 0, undefined, duidKind, duidKinds, "a DUID (DUID_LLT(), DUID_EN(), DUID_LL(), DUID_UUID()) or bytes")]);
+export const DHCP6OptServerId = option("DHCP6OptServerId", 2, [packetLen("duid", 0, undefined, duidKind, duidKinds, "a DUID (DUID_LLT(), DUID_EN(), DUID_LL(), DUID_UUID()) or bytes")]);
 const iaid = () => u32("iaid", undefined, { auto: false });
 const time = (name: string) => u32(name, undefined, { auto: false });
 export const DHCP6OptIA_NA = option("DHCP6OptIA_NA", 3, [iaid(), time("T1"), time("T2"), list("ianaopts", 12)]);

@@ -66,7 +66,7 @@ bind(UDP, DHCP6_RelayForward, relayPorts, { dissect: false });
 bind(UDP, DHCP6_RelayReply, relayPorts, { dissect: false });
 
 /** The relayed message: read by its type; by default Scapy's DHCP6() (four zero bytes). */
-export const DHCP6OptRelayMsg = option("DHCP6OptRelayMsg", 9, [{ ...packetLen("message", 0, () => new Layer(DHCP6), messageKind, "a DHCPv6 message (DHCP6_Solicit()/…)") }]);
+export const DHCP6OptRelayMsg = option("DHCP6OptRelayMsg", 9, [{ ...packetLen("message", 0, () => new Layer(DHCP6), messageKind, () => [DHCP6, ...byType.values()], "a DHCPv6 message (DHCP6_Solicit()/…)") }]);
 
 // Scapy binds bottom-up only, on the destination port: either port reads as DHCPv6 (quoted in ICMPv6 errors too).
 for (const lower of [UDP, UDPerror]) {

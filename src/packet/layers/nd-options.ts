@@ -124,6 +124,7 @@ const redirected: Field = {
   name: "pkt",
   bits: 0,
   default: Buffer.alloc(0),
+  elements: () => [IPv6],
   size: (v) => truncated(v).length,
   write: (buf, off, v) => void truncated(v).copy(buf, off),
   read: (buf, off, end, v) => {
