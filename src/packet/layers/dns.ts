@@ -94,14 +94,18 @@ export const wrongCount: Layer[] = Object.freeze([]) as unknown as Layer[];
 /** Rdata bytes a field of a record needs whole: less is an error, none leaves the field's default. */
 const fixedRdata: Record<string, [number, string]> = { A: [4, "0.0.0.0"], AAAA: [16, "::"] };
 
+/** Where the records readRecords read last end (a second result without an array made per section). */
+let recordsEnd = 0;
+
 /**
  * Reads `count` records of a section from the message's `body` (the bytes after its header) at `p`, as Scapy 2.5's
  * DNSQRField/DNSRRField do: a record's fixed part that is cut off is an error (the DNS layer becomes Raw), but its
  * data may be shorter than its rdlen (what is there is read), and the next record starts rdlen bytes on, even past
  * the end. `msg`: the whole message, header first; `base`/`baseOff`: where its body lies in the packet's bytes.
  */
-function readRecords(msg: Buffer, p: number, count: number, def: LayerDef, base: Buffer, baseOff: number): [Layer[], number] {
-  if (count === 0) return [noRecords, p];
+function readRecords(msg: Buffer, p: number, count: number, def: LayerDef, base: Buffer, baseOff: number): Layer[] {
+  recordsEnd = p;
+  if (count === 0) return noRecords;
   const body = msg.subarray(12);
   const out: Layer[] = [];
   for (let i = 0; i < count; i++) {
@@ -163,7 +167,8 @@ function readRecords(msg: Buffer, p: number, count: number, def: LayerDef, base:
     l.setDecoded(v);
     out.push(l);
   }
-  return [out, p];
+  recordsEnd = p;
+  return out;
 }
 
 const sections = ["qd", "an", "ns", "ar"] as const;
@@ -358,17 +363,23 @@ export function decodeDns(buf: Buffer, start: number, end: number): { values: Va
   if (body.length === 0) return { values, next: end };
   let p = 0;
   let next = 0;
-  sections.forEach((s, i) => {
-    const c = values[`${s}count`] as number;
+  // A plain loop over the four sections, their counts read once: this runs for every DNS message dissected.
+  const counts = [values.qdcount as number, values.ancount as number, values.nscount as number, values.arcount as number];
+  for (let i = 0; i < 4; i++) {
+    const c = counts[i];
     if (c > body.length) {
-      values[s] = wrongCount;
+      values[sections[i]] = wrongCount;
       p = 0;
       next = 0;
-      return;
+      continue;
     }
-    [values[s], p] = readRecords(msg, p, c, i === 0 ? DNSQR : DNSRR, buf, start + 12);
-    next = p;
-  });
+    const records = readRecords(msg, p, c, i === 0 ? DNSQR : DNSRR, buf, start + 12);
+    if (i === 0) values.qd = records;
+    else if (i === 1) values.an = records;
+    else if (i === 2) values.ns = records;
+    else values.ar = records;
+    p = next = recordsEnd;
+  }
   return { values, next: start + 12 + Math.min(next, body.length) };
 }
 
@@ -411,7 +422,8 @@ const readerOf = new Map([...recordKinds.values()].map((k) => [k.def, k]));
 function decodeRecordAlone(def: LayerDef) {
   return (buf: Buffer, start: number, end: number): { values: Values; next: number } => {
     const msg = Buffer.concat([Buffer.alloc(12), buf.subarray(start, end)]);
-    const [[record], p] = readRecords(msg, 0, 1, def, buf, start);
+    const [record] = readRecords(msg, 0, 1, def, buf, start);
+    const p = recordsEnd;
     return { values: record.values(), next: start + Math.min(p, end - start) };
   };
 }
